@@ -1,0 +1,209 @@
+/**
+ * GNU getopt_long(), as iptables drives it: optstring in RETURN_IN_ORDER mode
+ * ("-" prefix) with silent errors (":"), unambiguous long-option prefixes,
+ * `--name=value`, bundled short options, and an option table that may grow
+ * between calls (extensions merge their options in as they load).
+ */
+
+export const NO_ARG = 0;
+export const REQUIRED_ARG = 1;
+export const OPTIONAL_ARG = 2;
+
+export interface LongOption {
+  name: string;
+  hasArg: number;
+  val: number;
+}
+
+/** Character code of a short option letter. */
+export function ch(c: string): number {
+  return c.charCodeAt(0);
+}
+
+export const GETOPT_END = -1;
+/** Returned for a non-option argument (RETURN_IN_ORDER). */
+export const GETOPT_NONOPT = 1;
+export const GETOPT_UNKNOWN = ch("?");
+export const GETOPT_MISSING = ch(":");
+
+interface ShortSpec {
+  arg: number;
+}
+
+function parseOptstring(optstring: string): Map<number, ShortSpec> {
+  const m = new Map<number, ShortSpec>();
+  let s = optstring;
+  if (s[0] === "-" || s[0] === "+") s = s.slice(1);
+  if (s[0] === ":") s = s.slice(1);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let arg = NO_ARG;
+    if (s[i + 1] === ":") {
+      arg = REQUIRED_ARG;
+      i++;
+      if (s[i + 1] === ":") {
+        arg = OPTIONAL_ARG;
+        i++;
+      }
+    }
+    if (!m.has(c)) m.set(c, { arg });
+  }
+  return m;
+}
+
+const optstringCache = new Map<string, Map<number, ShortSpec>>();
+
+export class Getopt {
+  readonly argv: string[];
+  optind = 1;
+  optarg: string | null = null;
+  optopt = 0;
+  private nextchar = "";
+  private firstNonopt = 1;
+  private lastNonopt = 1;
+  private readonly shorts: Map<number, ShortSpec>;
+  /** opterr: collect glibc's diagnostics (read them with takeErrors()). */
+  printErrors = false;
+  private errors = "";
+
+  constructor(argv: string[], optstring: string) {
+    this.argv = argv;
+    let m = optstringCache.get(optstring);
+    if (!m) {
+      m = parseOptstring(optstring);
+      optstringCache.set(optstring, m);
+    }
+    this.shorts = m;
+  }
+
+  /** Diagnostics printed since the last call. */
+  takeErrors(): string {
+    const e = this.errors;
+    this.errors = "";
+    return e;
+  }
+
+  private err(msg: string): void {
+    if (this.printErrors) this.errors += `${this.argv[0]}: ${msg}\n`;
+  }
+
+  /** One getopt_long() call over the current option table. */
+  next(opts: readonly LongOption[]): number {
+    const argv = this.argv;
+    const argc = argv.length;
+    this.optarg = null;
+    if (this.optind < 1) this.optind = 1;
+
+    if (this.nextchar === "") {
+      if (this.lastNonopt > this.optind) this.lastNonopt = this.optind;
+      if (this.firstNonopt > this.optind) this.firstNonopt = this.optind;
+      if (this.optind !== argc && argv[this.optind] === "--") {
+        this.optind++;
+        if (this.firstNonopt === this.lastNonopt) this.firstNonopt = this.optind;
+        this.lastNonopt = argc;
+        this.optind = argc;
+      }
+      if (this.optind === argc) {
+        if (this.firstNonopt !== this.lastNonopt) this.optind = this.firstNonopt;
+        return GETOPT_END;
+      }
+      const cur = argv[this.optind]!;
+      if (cur[0] !== "-" || cur.length === 1) {
+        this.optarg = cur;
+        this.optind++;
+        return GETOPT_NONOPT;
+      }
+      if (cur[1] === "-") {
+        return this.longOption(cur.slice(2), opts);
+      }
+      this.nextchar = cur.slice(1);
+    }
+
+    // Short option inside a (possibly bundled) argument.
+    const c = this.nextchar.charCodeAt(0);
+    this.nextchar = this.nextchar.slice(1);
+    const spec = this.shorts.get(c);
+    if (this.nextchar === "") this.optind++;
+    if (spec === undefined || c === 58 /* ':' */ || c === 59 /* ';' */) {
+      this.err(`invalid option -- '${String.fromCharCode(c)}'`);
+      this.optopt = c;
+      return GETOPT_UNKNOWN;
+    }
+    if (spec.arg === OPTIONAL_ARG) {
+      if (this.nextchar !== "") {
+        this.optarg = this.nextchar;
+        this.optind++;
+      } else {
+        this.optarg = null;
+      }
+      this.nextchar = "";
+    } else if (spec.arg === REQUIRED_ARG) {
+      if (this.nextchar !== "") {
+        this.optarg = this.nextchar;
+        this.optind++;
+      } else if (this.optind === argc) {
+        this.err(`option requires an argument -- '${String.fromCharCode(c)}'`);
+        this.optopt = c;
+        this.nextchar = "";
+        return GETOPT_MISSING;
+      } else {
+        this.optarg = argv[this.optind++]!;
+      }
+      this.nextchar = "";
+    }
+    return c;
+  }
+
+  private longOption(body: string, opts: readonly LongOption[]): number {
+    const eq = body.indexOf("=");
+    const name = eq >= 0 ? body.slice(0, eq) : body;
+    let found: LongOption | undefined;
+    for (const o of opts) {
+      if (o.name === name) {
+        found = o;
+        break;
+      }
+    }
+    if (!found) {
+      let ambiguous = false;
+      const candidates: LongOption[] = [];
+      for (const o of opts) {
+        if (!o.name.startsWith(name)) continue;
+        candidates.push(o);
+        if (!found) found = o;
+        else if (found.hasArg !== o.hasArg || found.val !== o.val) ambiguous = true;
+      }
+      if (ambiguous) {
+        this.err(`option '--${name}' is ambiguous; possibilities:${candidates.map((o) => ` '--${o.name}'`).join("")}`);
+        this.optind++;
+        this.optopt = 0;
+        return GETOPT_UNKNOWN;
+      }
+    }
+    if (!found) {
+      this.err(`unrecognized option '--${body}'`);
+      this.optind++;
+      this.optopt = 0;
+      return GETOPT_UNKNOWN;
+    }
+    this.optind++;
+    if (eq >= 0) {
+      if (found.hasArg !== NO_ARG) {
+        this.optarg = body.slice(eq + 1);
+      } else {
+        this.err(`option '--${found.name}' doesn't allow an argument`);
+        this.optopt = found.val;
+        return GETOPT_UNKNOWN;
+      }
+    } else if (found.hasArg === REQUIRED_ARG) {
+      if (this.optind < this.argv.length) {
+        this.optarg = this.argv[this.optind++]!;
+      } else {
+        this.err(`option '--${found.name}' requires an argument`);
+        this.optopt = found.val;
+        return GETOPT_MISSING;
+      }
+    }
+    return found.val;
+  }
+}

@@ -1,0 +1,628 @@
+/**
+ * `iptables ARGS…` against a twin's rule set, with the semantics of the
+ * nf_tables build of iptables 1.8.9 (nft.c): commands run on a working copy
+ * of the table, kernel checks run at commit, and any failure leaves the
+ * table exactly as it was.
+ */
+import { ExitStatus, formatXtablesError, paramError, versionError, XtablesError } from "../../core/errors.js";
+import type { NameDb } from "../../core/netdb.js";
+import type { ExtensionRegistry } from "../../extensions/registry.js";
+import {
+  type Chain,
+  cloneTable,
+  findBuiltinTable,
+  isBuiltinChain,
+  type MatchInst,
+  orderedChains,
+  type Rule,
+  type Ruleset,
+  type Table,
+} from "../../engine/ruleset.js";
+import { checkRule, jumpTarget, validateTable } from "../../engine/validate.js";
+import {
+  FMT_C_COUNTS,
+  FMT_KILOMEGAGIGA,
+  FMT_LINENUMBERS,
+  FMT_NOCOUNTS,
+  FMT_NOTABLE,
+  FMT_NUMERIC,
+  FMT_OPTIONS,
+  FMT_VIA,
+  printHeader,
+  printRule,
+  saveRuleBody,
+} from "./format.js";
+import {
+  type BatchType,
+  type Errno,
+  type KernelFailure,
+  kernelFailureText,
+  nftStrerror,
+  NftOpError,
+} from "./nft-errors.js";
+import {
+  CMD_APPEND,
+  CMD_CHECK,
+  CMD_DELETE,
+  CMD_DELETE_CHAIN,
+  CMD_DELETE_NUM,
+  CMD_FLUSH,
+  CMD_INSERT,
+  CMD_LIST,
+  CMD_LIST_RULES,
+  CMD_NEW_CHAIN,
+  CMD_NONE,
+  CMD_RENAME_CHAIN,
+  CMD_REPLACE,
+  CMD_SET_POLICY,
+  CMD_ZERO,
+  CMD_ZERO_NUM,
+  OPT_EXPANDED,
+  OPT_LINENUMBERS,
+  OPT_NUMERIC,
+  OPT_VERBOSE,
+  type ParsedCommand,
+  parseCommand,
+} from "./parse.js";
+
+export type Flavour = "nft" | "legacy";
+
+export interface IptablesEnv {
+  ruleset: Ruleset;
+  db: NameDb;
+  registry: ExtensionRegistry;
+  flavour: Flavour;
+}
+
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+export const IPTABLES_VERSION = "1.8.9";
+
+export function versionString(flavour: Flavour): string {
+  return `${IPTABLES_VERSION} (${flavour === "nft" ? "nf_tables" : "legacy"})`;
+}
+
+/** Kernel refusal of a committed batch. */
+export class KernelBatchError extends Error {
+  constructor(readonly failures: KernelFailure[]) {
+    super("kernel refused batch");
+  }
+}
+
+/** Applies rule-level normalisation of the nf_tables round trip. */
+export function normalizeRule(rule: Rule): Rule {
+  let ip = rule.ip;
+  if (ip.iniface === "+" && !(ip.invflags & 0x01)) ip = { ...ip, iniface: "" };
+  if (ip.outiface === "+" && !(ip.invflags & 0x02)) ip = { ...ip, outiface: "" };
+  const matches: MatchInst[] = [];
+  for (const m of rule.matches) {
+    if (!m.ext.normalize) {
+      matches.push(m);
+      continue;
+    }
+    const data = m.ext.normalize(m.data, ip);
+    if (data !== null) matches.push({ ext: m.ext, data });
+  }
+  let target = rule.target;
+  if (target?.ext.normalize) {
+    const data = target.ext.normalize(target.data, ip);
+    target = data === null ? null : { ext: target.ext, data };
+  }
+  return { ...rule, ip, matches, target, saveText: undefined };
+}
+
+/** The comparison key of a rule for -D/-C (nft_rule_cmp ignores counters). */
+export function ruleKey(rule: Rule, db: NameDb): string {
+  if (rule.saveText === undefined) rule.saveText = saveRuleBody(rule, db);
+  return rule.saveText;
+}
+
+function referenceCount(table: Table, name: string): number {
+  let n = 0;
+  for (const c of table.chains.values()) for (const r of c.rules) if (r.target === null && r.jumpto === name) n++;
+  return n;
+}
+
+/** State of one iptables invocation's transaction on one table. */
+export class Transaction {
+  readonly work: Table;
+  readonly failures: KernelFailure[] = [];
+  stdout = "";
+  /** Rules added in this transaction, for blaming kernel validation errors. */
+  private readonly added = new Map<Rule, { type: BatchType; chain: string; line: number }>();
+
+  constructor(
+    readonly original: Table,
+    readonly env: IptablesEnv,
+    public line = 0,
+  ) {
+    this.work = cloneTable(original);
+  }
+
+  get db(): NameDb {
+    return this.env.db;
+  }
+
+  /** nft_xt_builtin_init(): the table (with its built-in chains) comes into existence. */
+  builtinInit(): void {
+    this.work.exists = true;
+  }
+
+  chainFind(name: string): Chain | undefined {
+    if (!this.work.exists) return undefined;
+    return this.work.chains.get(name);
+  }
+
+  /** nft_chain_exists(): built-in names count even before the table exists. */
+  chainExists(name: string): boolean {
+    const def = findBuiltinTable(this.work.name);
+    if (def?.hooks.some((h) => ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"][h] === name)) return true;
+    return this.chainFind(name) !== undefined;
+  }
+
+  assertChainExists(rule: Rule): void {
+    const j = jumpTarget(rule);
+    if (j !== undefined && !this.chainExists(j)) throw paramError(`Chain '${j}' does not exist`);
+  }
+
+  private kernelAdd(chain: Chain, rule: Rule, type: BatchType): Rule {
+    const r = rule;
+    const err = checkRule(this.work, chain, r);
+    if (err) this.failures.push({ type, errno: err.errno as Errno, what: `rule in chain ${chain.name}`, line: this.line });
+    this.added.set(r, { type, chain: chain.name, line: this.line });
+    return r;
+  }
+
+  append(chainName: string, rule: Rule): void {
+    this.assertChainExists(rule);
+    this.builtinInit();
+    const c = this.chainFind(chainName);
+    if (!c) throw new NftOpError("rule_append", "ENOENT");
+    c.rules.push(this.kernelAdd(c, rule, "RULE_APPEND"));
+  }
+
+  /** rulenum is 0-based as nft_rule_insert receives it. */
+  insert(chainName: string, rule: Rule, rulenum: number): void {
+    this.assertChainExists(rule);
+    this.builtinInit();
+    const c = this.chainFind(chainName);
+    if (!c) throw new NftOpError("rule_insert", "ENOENT");
+    if (rulenum > 0 && rulenum >= c.rules.length) {
+      if (rulenum - 1 < c.rules.length) {
+        c.rules.push(this.kernelAdd(c, rule, "RULE_APPEND"));
+        return;
+      }
+      throw new NftOpError("rule_insert", "E2BIG");
+    }
+    const r = this.kernelAdd(c, rule, "RULE_INSERT");
+    c.rules.splice(rulenum > 0 ? rulenum : 0, 0, r);
+  }
+
+  private findRule(c: Chain, rule: Rule): number {
+    const key = ruleKey(rule, this.db);
+    for (let i = 0; i < c.rules.length; i++) if (ruleKey(c.rules[i]!, this.db) === key) return i;
+    return -1;
+  }
+
+  delete(chainName: string, rule: Rule): void {
+    this.assertChainExists(rule);
+    const c = this.chainFind(chainName);
+    if (!c) throw new NftOpError("rule_delete", "ENOENT");
+    const i = this.findRule(c, rule);
+    if (i < 0) throw new NftOpError("rule_delete", "ENOENT");
+    c.rules.splice(i, 1);
+  }
+
+  deleteNum(chainName: string, rulenum: number): void {
+    const c = this.chainFind(chainName);
+    if (!c) throw new NftOpError("rule_delete_num", "ENOENT");
+    if (rulenum >= c.rules.length) throw new NftOpError("rule_delete_num", "E2BIG");
+    c.rules.splice(rulenum, 1);
+  }
+
+  check(chainName: string, rule: Rule): void {
+    this.assertChainExists(rule);
+    const c = this.chainFind(chainName);
+    if (!c) throw new NftOpError("rule_check", "ENOENT");
+    if (this.findRule(c, rule) < 0) throw new NftOpError("rule_check", "ENOENT");
+  }
+
+  replace(chainName: string, rule: Rule, rulenum: number): void {
+    this.assertChainExists(rule);
+    const c = this.chainFind(chainName);
+    if (!c) throw new NftOpError("rule_replace", "ENOENT");
+    if (rulenum >= c.rules.length) throw new NftOpError("rule_replace", "E2BIG");
+    c.rules[rulenum] = this.kernelAdd(c, rule, "RULE_REPLACE");
+  }
+
+  flush(chainName: string | null, verbose: boolean): void {
+    if (chainName !== null || verbose) this.builtinInit();
+    else if (!this.work.exists) return;
+    if (chainName !== null) {
+      const c = this.chainFind(chainName);
+      if (!c) throw new NftOpError("rule_flush", "ENOENT");
+      if (verbose) this.stdout += `Flushing chain \`${chainName}'\n`;
+      c.rules = [];
+      return;
+    }
+    for (const c of verbose ? orderedChains(this.work) : [...this.work.chains.values()]) {
+      if (verbose) this.stdout += `Flushing chain \`${c.name}'\n`;
+      c.rules = [];
+    }
+  }
+
+  zero(chainName: string | null, verbose: boolean): void {
+    const zeroChain = (c: Chain) => {
+      if (verbose) this.stdout += `Zeroing chain \`${c.name}'\n`;
+      if (isBuiltinChain(c)) {
+        c.pcnt = 0;
+        c.bcnt = 0;
+      }
+      c.rules = c.rules.map((r) => (r.pcnt || r.bcnt ? { ...r, pcnt: 0, bcnt: 0 } : r));
+    };
+    if (chainName !== null) {
+      const c = this.chainFind(chainName);
+      if (!c) throw new NftOpError("chain_zero", "ENOENT");
+      zeroChain(c);
+      return;
+    }
+    if (!this.work.exists) return;
+    for (const c of orderedChains(this.work)) zeroChain(c);
+  }
+
+  zeroNum(chainName: string, rulenum: number): void {
+    const c = this.chainFind(chainName);
+    if (!c) throw new NftOpError("rule_delete", "ENOENT");
+    const r = c.rules[rulenum];
+    if (!r) throw new NftOpError("rule_delete", "ENOENT");
+    c.rules[rulenum] = { ...r, pcnt: 0, bcnt: 0 };
+  }
+
+  /** nft_chain_restore(): a restore file's `:NAME - [p:b]` creates the chain or flushes it. */
+  restoreChain(name: string): void {
+    this.builtinInit();
+    const c = this.work.chains.get(name);
+    if (c) c.rules = [];
+    else this.work.chains.set(name, { name, hook: -1, policy: null, pcnt: 0, bcnt: 0, rules: [] });
+  }
+
+  newChain(name: string): void {
+    this.builtinInit();
+    if (this.chainExists(name)) throw new NftOpError("chain_user_add", "EEXIST");
+    this.work.chains.set(name, { name, hook: -1, policy: null, pcnt: 0, bcnt: 0, rules: [] });
+  }
+
+  deleteChain(name: string | null, verbose: boolean): void {
+    const del = (c: Chain, explicit: boolean) => {
+      if (verbose && !isBuiltinChain(c)) this.stdout += `Deleting chain \`${c.name}'\n`;
+      if (isBuiltinChain(c)) {
+        const mayDelete = c.policy === "ACCEPT" && c.rules.length === 0;
+        if (!mayDelete) {
+          if (explicit) throw new NftOpError("chain_del", "EBUSY");
+          return;
+        }
+        // A deleted base chain reappears (faked) as a fresh one.
+        c.pcnt = 0;
+        c.bcnt = 0;
+        return;
+      }
+      this.work.chains.delete(c.name);
+      if (c.rules.length > 0 || referenceCount(this.work, c.name) > 0) {
+        this.failures.push({ type: "CHAIN_DEL", errno: "EBUSY", what: `chain ${c.name}`, line: this.line });
+      }
+    };
+    if (name !== null) {
+      const c = this.chainFind(name);
+      if (!c) throw new NftOpError("chain_del", "ENOENT");
+      del(c, true);
+      return;
+    }
+    const chains = verbose ? orderedChains(this.work) : [...this.work.chains.values()];
+    for (const c of chains) del(c, false);
+  }
+
+  rename(oldName: string, newName: string): void {
+    if (this.chainExists(newName)) throw new NftOpError("chain_user_rename", "EEXIST");
+    const c = this.chainFind(oldName);
+    if (!c) throw new NftOpError("chain_user_rename", "ENOENT");
+    if (isBuiltinChain(c)) {
+      this.failures.push({ type: "CHAIN_RENAME", errno: "EOPNOTSUPP", what: `chain ${newName}`, line: this.line });
+      return;
+    }
+    const chains = new Map<string, Chain>();
+    for (const [k, v] of this.work.chains) {
+      if (k === oldName) chains.set(newName, { ...v, name: newName });
+      else chains.set(k, v);
+    }
+    for (const ch of chains.values()) {
+      if (ch.rules.some((r) => r.target === null && r.jumpto === oldName)) {
+        ch.rules = ch.rules.map((r) => (r.target === null && r.jumpto === oldName ? { ...r, jumpto: newName, saveText: undefined } : r));
+      }
+    }
+    this.work.chains = chains;
+  }
+
+  setPolicy(chainName: string, policy: string, counters?: { pcnt: number; bcnt: number }): void {
+    if (policy !== "DROP" && policy !== "ACCEPT" && policy !== "-") throw new NftOpError("chain_set", "EINVAL");
+    const def = findBuiltinTable(this.work.name);
+    if (!def) throw new NftOpError("chain_set", "ENXIO");
+    this.builtinInit();
+    const c = this.work.chains.get(chainName);
+    if (!c || !isBuiltinChain(c)) throw new NftOpError("chain_set", "ENOENT");
+    if (policy !== "-") c.policy = policy;
+    if (counters) {
+      c.pcnt = counters.pcnt;
+      c.bcnt = counters.bcnt;
+    }
+  }
+
+  /** The kernel's commit: table-wide validation; returns the failures (empty when accepted). */
+  commit(): KernelFailure[] {
+    if (this.failures.length > 0) return this.failures;
+    const v = validateTable(this.work);
+    if (v.error) {
+      const blamed = v.rule ? this.added.get(v.rule) : undefined;
+      const chain = blamed?.chain ?? v.chain ?? "";
+      return [
+        {
+          type: blamed?.type ?? "RULE_APPEND",
+          errno: v.error.errno as Errno,
+          what: `rule in chain ${chain}`,
+          line: blamed?.line ?? this.line,
+        },
+      ];
+    }
+    return [];
+  }
+}
+
+function listFormat(options: number): number {
+  let format = FMT_OPTIONS;
+  if (!(options & OPT_VERBOSE)) format |= FMT_NOCOUNTS;
+  else format |= FMT_VIA;
+  if (options & OPT_NUMERIC) format |= FMT_NUMERIC;
+  if (!(options & OPT_EXPANDED)) format |= FMT_KILOMEGAGIGA;
+  if (options & OPT_LINENUMBERS) format |= FMT_LINENUMBERS;
+  return format;
+}
+
+/** Name shown in the target column: the verdict, extension or chain. */
+export function targetName(rule: Rule): string {
+  return rule.jumpto;
+}
+
+/** nft_rule_list() */
+export function listTable(table: Table, chain: string | null, rulenum: number, format: number, db: NameDb): string {
+  if (chain !== null) {
+    const c = listableChain(table, chain);
+    if (!c) return "";
+    let out = "";
+    if (!rulenum) out += printHeader(format, c.name, c.policy, c.pcnt, c.bcnt, referenceCount(table, c.name));
+    out += listRules(c, rulenum, format, db);
+    return out;
+  }
+  const parts: string[] = [];
+  for (const c of listableChains(table)) {
+    parts.push(printHeader(format, c.name, c.policy, c.pcnt, c.bcnt, referenceCount(table, c.name)) + listRules(c, 0, format, db));
+  }
+  return parts.join("\n");
+}
+
+function listRules(c: Chain, rulenum: number, format: number, db: NameDb): string {
+  if (rulenum > 0) {
+    const r = c.rules[rulenum - 1];
+    return r ? printRule(r, rulenum, format, targetName(r), db) : "";
+  }
+  let out = "";
+  for (let i = 0; i < c.rules.length; i++) out += printRule(c.rules[i]!, i + 1, format, targetName(c.rules[i]!), db);
+  return out;
+}
+
+/** Chains -L/-S see: the table's, or faked built-ins when it does not exist yet. */
+function listableChains(table: Table): Chain[] {
+  return orderedChains(table).filter((c) => table.exists || c.hook >= 0);
+}
+
+function listableChain(table: Table, name: string): Chain | undefined {
+  const c = table.chains.get(name);
+  if (!c) return undefined;
+  if (!table.exists && c.hook < 0) return undefined;
+  return c;
+}
+
+/** nft_rule_list_save(): -S output. */
+export function listRulesSave(table: Table, chain: string | null, rulenum: number, counters: boolean, db: NameDb): string {
+  const chainLine = (c: Chain) => {
+    if (c.hook < 0) return `-N ${c.name}\n`;
+    return `-P ${c.name} ${c.policy}${counters ? ` -c ${c.pcnt} ${c.bcnt}` : ""}\n`;
+  };
+  const rulesOf = (c: Chain, num: number) => {
+    let out = "";
+    const list = num > 0 ? (c.rules[num - 1] ? [c.rules[num - 1]!] : []) : c.rules;
+    for (const r of list) out += `-A ${c.name}${saveRuleBody(r, db, counters)}\n`;
+    return out;
+  };
+  if (chain !== null) {
+    const c = listableChain(table, chain);
+    if (!c) return "";
+    return (rulenum ? "" : chainLine(c)) + rulesOf(c, rulenum);
+  }
+  const chains = listableChains(table);
+  let out = "";
+  for (const c of chains) out += chainLine(c);
+  for (const c of chains) out += rulesOf(c, 0);
+  return out;
+}
+
+function assertListable(table: Table, chain: string | null, program: string, flavour: Flavour): void {
+  if (chain !== null && !listableChain(table, chain)) {
+    throw new XtablesError(
+      ExitStatus.Other,
+      `chain \`${chain}' in table \`${table.name}' is incompatible, use 'nft' tool.`,
+      "plain",
+    );
+  }
+  void program;
+  void flavour;
+}
+
+/** Runs one parsed command; throws XtablesError, NftOpError or KernelBatchError. */
+export function executeCommand(env: IptablesEnv, p: ParsedCommand, program: string): { stdout: string; table: Table | null } {
+  if (!findBuiltinTable(p.table)) throw versionError(`table '${p.table}' does not exist`);
+  const original = env.ruleset.table(p.table)!;
+  // nft_rule_new(): the rule is translated to nf_tables form before anything runs.
+  const prepared = prepareCommand(p);
+  const tx = new Transaction(original, env);
+  applyCommand(tx, prepared, program);
+  if (p.command === CMD_CHECK || (p.command & (CMD_LIST | CMD_LIST_RULES) && !(p.command & (CMD_ZERO | CMD_ZERO_NUM)))) {
+    return { stdout: tx.stdout, table: null };
+  }
+  const failures = tx.commit();
+  if (failures.length > 0) throw new KernelBatchError(failures);
+  return { stdout: tx.stdout, table: tx.work };
+}
+
+/** Normalises the command's rules as nft_rule_new() would (may throw its errors). */
+export function prepareCommand(p: ParsedCommand): ParsedCommand {
+  return p.rules.length ? { ...p, rules: p.rules.map(normalizeRule) } : p;
+}
+
+/** One command's operations on a transaction (nft_prepare() of its nft_cmd). */
+export function applyCommand(tx: Transaction, p: ParsedCommand, program: string): void {
+  const env = tx.env;
+  const verbose = (p.options & OPT_VERBOSE) !== 0;
+  const chain = p.chain;
+  const cmd = p.command;
+  if (cmd & (CMD_LIST | CMD_LIST_RULES)) {
+    const t = tx.work;
+    assertListable(t, chain, program, env.flavour);
+    if (cmd & CMD_LIST) tx.stdout += listTable(t, chain, p.rulenum, listFormat(p.options), env.db);
+    else tx.stdout += listRulesSave(t, chain, p.rulenum, verbose, env.db);
+    if (cmd & CMD_ZERO) tx.zero(chain, verbose);
+    else if (cmd & CMD_ZERO_NUM) tx.zeroNum(chain!, p.rulenum - 1);
+    return;
+  }
+  const echo = verbose && cmd & (CMD_APPEND | CMD_INSERT | CMD_DELETE | CMD_REPLACE | CMD_CHECK);
+  switch (cmd) {
+    case CMD_APPEND:
+      for (const r of p.rules) {
+        tx.append(chain!, r);
+        if (echo) tx.stdout += verboseRule(r, env);
+      }
+      break;
+    case CMD_INSERT:
+      for (const r of p.rules) {
+        tx.insert(chain!, r, p.rulenum - 1);
+        if (echo) tx.stdout += verboseRule(r, env);
+      }
+      break;
+    case CMD_DELETE:
+      for (const r of p.rules) {
+        tx.delete(chain!, r);
+        if (echo) tx.stdout += verboseRule(r, env);
+      }
+      break;
+    case CMD_DELETE_NUM:
+      tx.deleteNum(chain!, p.rulenum - 1);
+      break;
+    case CMD_CHECK:
+      for (const r of p.rules) {
+        tx.check(chain!, r);
+        if (echo) tx.stdout += verboseRule(r, env);
+      }
+      break;
+    case CMD_REPLACE:
+      tx.replace(chain!, p.rules[0]!, p.rulenum - 1);
+      if (echo) tx.stdout += verboseRule(p.rules[0]!, env);
+      break;
+    case CMD_FLUSH:
+      tx.flush(chain, verbose);
+      break;
+    case CMD_ZERO:
+      tx.zero(chain, verbose);
+      break;
+    case CMD_ZERO_NUM:
+      tx.zeroNum(chain!, p.rulenum - 1);
+      break;
+    case CMD_NEW_CHAIN:
+      tx.newChain(chain!);
+      break;
+    case CMD_DELETE_CHAIN:
+      tx.deleteChain(chain, verbose);
+      break;
+    case CMD_RENAME_CHAIN:
+      tx.rename(chain!, p.newname!);
+      break;
+    case CMD_SET_POLICY:
+      tx.setPolicy(chain!, p.policy!);
+      break;
+    case CMD_NONE:
+      break;
+    default:
+      throw paramError("unknown command");
+  }
+}
+
+/** With -v, rule commands echo each rule in FMT_PRINT_RULE format. */
+function verboseRule(r: Rule, env: IptablesEnv): string {
+  const format = FMT_NOCOUNTS | FMT_OPTIONS | FMT_VIA | FMT_NUMERIC | FMT_NOTABLE;
+  return printRule(r, 0, format, targetName(r), env.db);
+}
+
+/** Full `iptables` invocation: parse, run, report as the real binary does. */
+export function runIptables(env: IptablesEnv, args: readonly string[]): CommandResult {
+  const program = "iptables";
+  const version = versionString(env.flavour);
+  let warnings = "";
+  try {
+    const parsed = parseCommand([program, ...args], {
+      registry: env.registry,
+      db: env.db,
+      table: "filter",
+      restore: false,
+      line: -1,
+    });
+    warnings = parsed.warnings;
+    if (parsed.kind === "help") return { stdout: fillProgram(parsed.stdout, program, version), stderr: warnings, status: 0 };
+    if (parsed.kind === "version") return { stdout: fillProgram(parsed.stdout, program, version), stderr: warnings, status: 0 };
+    const { stdout, table } = executeCommand(env, parsed, program);
+    if (table) env.ruleset.tables.set(table.name, table);
+    return { stdout, stderr: warnings, status: 0 };
+  } catch (e) {
+    return { stdout: "", stderr: warnings + errorText(e, program, version, -1), status: errorStatus(e) };
+  }
+}
+
+export function fillProgram(text: string, program: string, version: string): string {
+  return text.replaceAll("@PROGRAM@", program).replaceAll("@VERSION@", version);
+}
+
+/** The stderr text of a failure, as iptables prints it. */
+export function errorText(e: unknown, program: string, version: string, line: number): string {
+  if (e instanceof XtablesError) return formatXtablesError(e, program, version, line);
+  if (e instanceof NftOpError) {
+    return `${program}: ${nftStrerror(e.fn, e.errno)}.${e.errno === "EINVAL" ? " Run `dmesg' for more information." : ""}\n`;
+  }
+  if (e instanceof KernelBatchError) {
+    let msg = "";
+    for (const f of e.failures) {
+      msg += kernelFailureText(f);
+      if (!f.line) break;
+    }
+    return `${program} v${version}: ${msg}\n`;
+  }
+  throw e;
+}
+
+export function errorStatus(e: unknown): number {
+  if (e instanceof XtablesError) return e.status;
+  if (e instanceof NftOpError) return e.errno === "EAGAIN" ? ExitStatus.Resource : 1;
+  if (e instanceof KernelBatchError) return ExitStatus.Resource;
+  throw e;
+}
+
+export { FMT_C_COUNTS };

@@ -1,0 +1,368 @@
+/**
+ * iptables-restore (xtables-restore.c, nf_tables build): per-table
+ * transactions committed at COMMIT, parse errors stop at once, prepare and
+ * kernel errors report the failing line; a failed table is left untouched.
+ */
+import { ExitStatus, paramError, XtablesError } from "../../core/errors.js";
+import { scanUnsigned } from "../../core/cnum.js";
+import { findBuiltinTable, hookOfBuiltin, newTable, type Table } from "../../engine/ruleset.js";
+import { ch, Getopt, GETOPT_END, type LongOption } from "../getopt.js";
+import {
+  applyCommand,
+  type CommandResult,
+  errorStatus,
+  errorText,
+  type IptablesEnv,
+  KernelBatchError,
+  prepareCommand,
+  Transaction,
+  versionString,
+} from "./commands.js";
+import { NftOpError, nftStrerror } from "./nft-errors.js";
+import { assertValidChainName, parseCommand } from "./parse.js";
+
+const RESTORE_OPTS: readonly LongOption[] = [
+  { name: "counters", hasArg: 0, val: ch("c") },
+  { name: "verbose", hasArg: 0, val: ch("v") },
+  { name: "version", hasArg: 0, val: ch("V") },
+  { name: "test", hasArg: 0, val: ch("t") },
+  { name: "help", hasArg: 0, val: ch("h") },
+  { name: "noflush", hasArg: 0, val: ch("n") },
+  { name: "modprobe", hasArg: 1, val: ch("M") },
+  { name: "table", hasArg: 1, val: ch("T") },
+  { name: "ipv4", hasArg: 0, val: ch("4") },
+  { name: "ipv6", hasArg: 0, val: ch("6") },
+  { name: "wait", hasArg: 2, val: ch("w") },
+  { name: "wait-interval", hasArg: 2, val: ch("W") },
+];
+
+export interface RestoreOptions {
+  counters?: boolean;
+  verbose?: number;
+  test?: boolean;
+  noflush?: boolean;
+  table?: string;
+}
+
+/** Where restore input comes from once options are parsed. */
+export type RestoreInput = { kind: "stdin" } | { kind: "file"; path: string };
+
+export type RestoreArgs =
+  | { kind: "run"; options: RestoreOptions; input: RestoreInput }
+  | { kind: "exit"; result: CommandResult };
+
+/** Parses iptables-restore's own options. */
+export function parseRestoreArgs(args: readonly string[], program: string, flavour: "nft" | "legacy"): RestoreArgs {
+  const argv = [program, ...args];
+  const g = new Getopt(argv, "bcvVthnM:T:wW");
+  g.printErrors = true;
+  const o: RestoreOptions = {};
+  let stderr = "";
+  for (;;) {
+    const c = g.next(RESTORE_OPTS);
+    if (c === GETOPT_END) break;
+    stderr += g.takeErrors();
+    switch (c) {
+      case ch("b"):
+        stderr += "-b/--binary option is not implemented\n";
+        break;
+      case ch("c"):
+        o.counters = true;
+        break;
+      case ch("v"):
+        o.verbose = (o.verbose ?? 0) + 1;
+        break;
+      case ch("V"):
+        return { kind: "exit", result: { stdout: `${program} v${versionString(flavour)}\n`, stderr, status: 0 } };
+      case ch("t"):
+        o.test = true;
+        break;
+      case ch("h"):
+        return { kind: "exit", result: { stdout: "", stderr: stderr + usage(program), status: 0 } };
+      case ch("n"):
+        o.noflush = true;
+        break;
+      case ch("M"):
+      case ch("4"):
+      case ch("6"):
+        break;
+      case ch("T"):
+        o.table = g.optarg!;
+        break;
+      case ch("w"):
+      case ch("W"): {
+        const next = argv[g.optind];
+        if (g.optarg === null && next !== undefined && next[0] !== "-" && next[0] !== "!") g.optind++;
+        break;
+      }
+      default:
+        return { kind: "exit", result: { stdout: "", stderr: `${stderr}Try \`${program} -h' for more information.\n`, status: 1 } };
+    }
+  }
+  if (g.optind === argv.length - 1) return { kind: "run", options: o, input: { kind: "file", path: argv[g.optind]! } };
+  if (g.optind < argv.length) {
+    return { kind: "exit", result: { stdout: "", stderr: `${stderr}Unknown arguments found on commandline\n`, status: 1 } };
+  }
+  return { kind: "run", options: o, input: { kind: "stdin" } };
+}
+
+function usage(name: string): string {
+  return (
+    `Usage: ${name} [-c] [-v] [-V] [-t] [-h] [-n] [-T table] [-M command] [-4] [-6] [file]\n` +
+    "\t   [ --counters ]\n" +
+    "\t   [ --verbose ]\n" +
+    "\t   [ --version]\n" +
+    "\t   [ --test ]\n" +
+    "\t   [ --help ]\n" +
+    "\t   [ --noflush ]\n" +
+    "\t   [ --table=<TABLE> ]\n" +
+    "\t   [ --modprobe=<command> ]\n" +
+    "\t   [ --ipv4 ]\n" +
+    "\t   [ --ipv6 ]\n"
+  );
+}
+
+/** add_param_to_argv(): split a rule line into words, honouring double quotes. */
+export function splitRestoreLine(s: string, out: string[]): void {
+  let quoteOpen = false;
+  let escaped = false;
+  let param = "";
+  let has = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (quoteOpen) {
+      if (escaped) {
+        param += c;
+        escaped = false;
+        continue;
+      } else if (c === "\\") {
+        escaped = true;
+        continue;
+      } else if (c === '"') {
+        quoteOpen = false;
+      } else {
+        param += c;
+        continue;
+      }
+    } else if (c === '"') {
+      quoteOpen = true;
+      has = true;
+      continue;
+    }
+    if (c === '"') {
+      // closing quote ends the word
+    } else if (c === " " || c === "\t" || c === "\n") {
+      if (param.length === 0 && !has) continue;
+    } else {
+      param += c;
+      has = true;
+      continue;
+    }
+    if (param.length > 1023) throw paramError("Parameter too long!");
+    if (out.length + 1 >= 255) throw paramError("Parser cannot handle more arguments");
+    out.push(param);
+    param = "";
+    has = false;
+  }
+  if (param.length) {
+    if (param.length > 1023) throw paramError("Parameter too long!");
+    if (out.length + 1 >= 255) throw paramError("Parser cannot handle more arguments");
+    out.push(param);
+  }
+}
+
+interface PendingTable {
+  tx: Transaction;
+  /** Deferred operations: run at COMMIT in order (nft_prepare). */
+  ops: Array<{ line: number; run: () => void }>;
+}
+
+/**
+ * Restores `input` into env.ruleset. Tables committed before an error stay
+ * committed; the table being restored when it fails is left as it was.
+ */
+export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, program = "iptables-restore", now?: number): CommandResult {
+  void now;
+  const version = versionString(env.flavour);
+  let stdout = "";
+  let stderr = "";
+  let line = 0;
+  let pending: PendingTable | null = null;
+  let curTable: string | null = null;
+  const announced = new Set<string>();
+
+  const fail = (e: unknown, atLine: number): CommandResult => ({
+    stdout,
+    stderr: stderr + errorText(e, program, version, atLine),
+    status: errorStatus(e),
+  });
+
+  const commit = (p: PendingTable): CommandResult | null => {
+    let opLine = 0;
+    try {
+      for (const op of p.ops) {
+        opLine = op.line;
+        p.tx.line = op.line;
+        op.run();
+      }
+    } catch (e) {
+      stdout += p.tx.stdout;
+      if (e instanceof NftOpError) {
+        return { stdout, stderr: `${stderr}${program}: line ${opLine} failed: ${nftStrerror(e.fn, e.errno)}.\n`, status: 1 };
+      }
+      return fail(e, line);
+    }
+    stdout += p.tx.stdout;
+    const failures = p.tx.commit();
+    if (failures.length) return fail(new KernelBatchError(failures), line);
+    env.ruleset.tables.set(p.tx.work.name, p.tx.work);
+    return null;
+  };
+
+  const lines = splitLines(input);
+  for (const raw of lines) {
+    line++;
+    const buffer = raw;
+    if (buffer === "\n") continue;
+    if (buffer[0] === "#") {
+      if (o.verbose) stdout += buffer;
+      continue;
+    }
+    let ret = false;
+    try {
+      if (pending && buffer.startsWith("COMMIT") && (buffer.length === 6 || buffer[6] === "\n")) {
+        if (!o.test) {
+          const r = commit(pending);
+          if (r) return r;
+        }
+        pending = null;
+        ret = true;
+      } else if (buffer[0] === "*" && !pending) {
+        const table = firstToken(buffer, 1);
+        if (table === undefined) throw paramError(`${program}: line ${line} table name invalid`);
+        if (!findBuiltinTable(table)) throw paramError(`${program}: line ${line} table name '${table}' invalid`);
+        curTable = table;
+        if (o.table !== undefined && o.table !== table) continue;
+        const original = env.ruleset.table(table)!;
+        const tx = new Transaction(original, env, line);
+        pending = { tx, ops: [] };
+        if (!o.noflush) {
+          const def = findBuiltinTable(table)!;
+          pending.ops.push({
+            line,
+            run: () => {
+              // nft_table_flush(): the table is deleted and recreated on demand.
+              const fresh: Table = newTable(def, false);
+              tx.work.exists = false;
+              tx.work.chains = fresh.chains;
+            },
+          });
+        }
+        ret = true;
+      } else if (buffer[0] === ":" && pending) {
+        const toks = tokens(buffer.slice(1));
+        const chain = toks[0];
+        if (chain === undefined) throw paramError(`${program}: line ${line} chain name invalid`);
+        announced.add(chain);
+        assertValidChainName(chain, env.registry, announced);
+        const policy = toks[1];
+        if (policy === undefined) throw paramError(`${program}: line ${line} policy invalid`);
+        const tx = pending.tx;
+        const builtin = findBuiltinTable(tx.work.name)!.hooks.includes(hookOfBuiltin(chain));
+        if (builtin) {
+          let counters = { pcnt: 0, bcnt: 0 };
+          if (o.counters) {
+            const c = parseCounters(toks[2]);
+            if (!c) throw paramError(`invalid policy counters for chain '${chain}'`);
+            counters = c;
+          }
+          pending.ops.push({ line, run: () => tx.setPolicy(chain, policy, counters) });
+        } else {
+          pending.ops.push({ line, run: () => tx.restoreChain(chain) });
+        }
+        ret = true;
+      } else if (pending) {
+        let rest = buffer;
+        let pc: string | undefined;
+        let bc: string | undefined;
+        if (rest[0] === "[") {
+          const close = rest.indexOf("]");
+          if (close < 0) throw paramError(`Bad line ${line}: need ]`);
+          const inner = rest.slice(1, close);
+          const colon = inner.indexOf(":");
+          const parts = inner.split(":").filter((x) => x !== "");
+          if (parts.length === 0) throw paramError(`Bad line ${line}: need :`);
+          if (colon < 0 || parts.length < 2) throw paramError(`Bad line ${line}: need ]`);
+          pc = parts[0];
+          bc = parts[1];
+          rest = rest.slice(close + 1);
+        }
+        const argv = [program, "-t", pending.tx.work.name];
+        if (!o.noflush) for (let i = 0; i < (o.verbose ?? 0); i++) argv.push("-v");
+        if (o.counters && pc !== undefined && bc !== undefined) argv.push("--set-counters", pc, bc);
+        splitRestoreLine(rest, argv);
+        const parsed = parseCommand(argv, {
+          registry: env.registry,
+          db: env.db,
+          table: pending.tx.work.name,
+          restore: true,
+          line,
+          announced,
+        });
+        if (parsed.kind !== "command") {
+          stdout += parsed.stdout.replaceAll("@PROGRAM@", program).replaceAll("@VERSION@", version);
+          return { stdout, stderr: stderr + parsed.warnings, status: 0 };
+        }
+        stderr += parsed.warnings;
+        if (!findBuiltinTable(parsed.table)) {
+          throw new XtablesError(ExitStatus.Version, `table '${parsed.table}' does not exist`, "version");
+        }
+        const prepared = prepareCommand(parsed);
+        const tx = pending.tx;
+        pending.ops.push({ line, run: () => applyCommand(tx, prepared, program) });
+        ret = true;
+      }
+    } catch (e) {
+      return fail(e, line);
+    }
+    if (o.table !== undefined && curTable !== null && o.table !== curTable) continue;
+    if (!ret) return { stdout, stderr: `${stderr}${program}: line ${line} failed\n`, status: 1 };
+  }
+  if (pending) return { stdout, stderr: `${stderr}${program}: COMMIT expected at line ${line + 1}\n`, status: 1 };
+  return { stdout, stderr, status: 0 };
+}
+
+/** fgets() chunks: lines keep their newline; a last line may lack it. */
+function splitLines(input: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = input.indexOf("\n", start);
+    if (nl < 0) {
+      if (start < input.length) out.push(input.slice(start));
+      break;
+    }
+    out.push(input.slice(start, nl + 1));
+    start = nl + 1;
+  }
+  return out;
+}
+
+function tokens(s: string): string[] {
+  return s.split(/[ \t\n]+/).filter((t) => t.length > 0);
+}
+
+function firstToken(s: string, from: number): string | undefined {
+  return tokens(s.slice(from))[0];
+}
+
+/** parse_counters(): `[pkts:bytes]` */
+function parseCounters(s: string | undefined): { pcnt: number; bcnt: number } | undefined {
+  if (!s || s[0] !== "[") return undefined;
+  const colon = s.indexOf(":");
+  if (colon < 0) return undefined;
+  const p = scanUnsigned(s.slice(1, colon));
+  const b = scanUnsigned(s.slice(colon + 1));
+  if (p === undefined || b === undefined) return undefined;
+  return { pcnt: Number(p), bcnt: Number(b) };
+}

@@ -1,0 +1,150 @@
+/**
+ * The rule state of one twin host: tables of chains of rules, as the kernel
+ * holds them. Rules carry parsed extension data, never CLI strings.
+ */
+import type { AnyMatch, AnyTarget, IpSpec } from "../extensions/api.js";
+import {
+  HOOK_FWD,
+  HOOK_IN,
+  HOOK_OUT,
+  HOOK_POST,
+  HOOK_PRE,
+  NF_INET_FORWARD,
+  NF_INET_LOCAL_IN,
+  NF_INET_LOCAL_OUT,
+  NF_INET_POST_ROUTING,
+  NF_INET_PRE_ROUTING,
+} from "../extensions/api.js";
+
+export interface MatchInst {
+  ext: AnyMatch;
+  data: any;
+}
+
+export interface TargetInst {
+  ext: AnyTarget;
+  data: any;
+}
+
+export interface Rule {
+  ip: IpSpec;
+  matches: MatchInst[];
+  /** An extension target (including the standard verdicts ACCEPT/DROP/RETURN/QUEUE), or null for a chain jump / no target. */
+  target: TargetInst | null;
+  /** Verdict name for the standard target, chain name for a jump or goto, "" for none. */
+  jumpto: string;
+  pcnt: number;
+  bcnt: number;
+  /** Cached canonical save text of the rule body (without `-A CHAIN`). */
+  saveText?: string;
+}
+
+export interface Chain {
+  name: string;
+  /** Hook number for a built-in chain, -1 for a user chain. */
+  hook: number;
+  policy: "ACCEPT" | "DROP" | null;
+  pcnt: number;
+  bcnt: number;
+  rules: Rule[];
+}
+
+export interface Table {
+  name: string;
+  /** nf_tables creates a table only when a command first writes to it. */
+  exists: boolean;
+  chains: Map<string, Chain>;
+}
+
+export interface BuiltinTableDef {
+  name: string;
+  hooks: number[];
+}
+
+/** Tables in the order iptables-save (nf_tables) prints them. */
+export const BUILTIN_TABLES: readonly BuiltinTableDef[] = [
+  { name: "raw", hooks: [NF_INET_PRE_ROUTING, NF_INET_LOCAL_OUT] },
+  { name: "mangle", hooks: [NF_INET_PRE_ROUTING, NF_INET_LOCAL_IN, NF_INET_FORWARD, NF_INET_LOCAL_OUT, NF_INET_POST_ROUTING] },
+  { name: "filter", hooks: [NF_INET_LOCAL_IN, NF_INET_FORWARD, NF_INET_LOCAL_OUT] },
+  { name: "security", hooks: [NF_INET_LOCAL_IN, NF_INET_FORWARD, NF_INET_LOCAL_OUT] },
+  { name: "nat", hooks: [NF_INET_PRE_ROUTING, NF_INET_LOCAL_IN, NF_INET_LOCAL_OUT, NF_INET_POST_ROUTING] },
+];
+
+export const HOOK_NAMES = ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"] as const;
+export const HOOK_BITS = [HOOK_PRE, HOOK_IN, HOOK_FWD, HOOK_OUT, HOOK_POST] as const;
+
+export function hookOfBuiltin(name: string): number {
+  return (HOOK_NAMES as readonly string[]).indexOf(name);
+}
+
+export function findBuiltinTable(name: string): BuiltinTableDef | undefined {
+  return BUILTIN_TABLES.find((t) => t.name === name);
+}
+
+export function newTable(def: BuiltinTableDef, exists: boolean): Table {
+  const chains = new Map<string, Chain>();
+  for (const h of def.hooks) {
+    chains.set(HOOK_NAMES[h]!, { name: HOOK_NAMES[h]!, hook: h, policy: "ACCEPT", pcnt: 0, bcnt: 0, rules: [] });
+  }
+  return { name: def.name, exists, chains };
+}
+
+export function isBuiltinChain(c: Chain): boolean {
+  return c.hook >= 0;
+}
+
+/** Chains in listing order: built-ins by hook, then user chains sorted by strcmp. */
+export function orderedChains(t: Table): Chain[] {
+  const builtin: Chain[] = [];
+  const user: Chain[] = [];
+  for (const c of t.chains.values()) (c.hook >= 0 ? builtin : user).push(c);
+  builtin.sort((a, b) => a.hook - b.hook);
+  user.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return builtin.concat(user);
+}
+
+export function cloneRule(r: Rule): Rule {
+  return {
+    ip: { ...r.ip },
+    matches: r.matches.map((m) => ({ ext: m.ext, data: structuredCloneData(m.data) })),
+    target: r.target ? { ext: r.target.ext, data: structuredCloneData(r.target.data) } : null,
+    jumpto: r.jumpto,
+    pcnt: r.pcnt,
+    bcnt: r.bcnt,
+    saveText: r.saveText,
+  };
+}
+
+/** Extension data is plain data (numbers, strings, bigints, arrays, objects). */
+function structuredCloneData<T>(d: T): T {
+  if (d === null || typeof d !== "object") return d;
+  if (Array.isArray(d)) return d.map(structuredCloneData) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(d as Record<string, unknown>)) out[k] = structuredCloneData(v);
+  return out as T;
+}
+
+/** Rules are shared between copies until written: copy-on-write at chain level. */
+export function cloneTable(t: Table): Table {
+  const chains = new Map<string, Chain>();
+  for (const [k, c] of t.chains) chains.set(k, { ...c, rules: c.rules.slice() });
+  return { name: t.name, exists: t.exists, chains };
+}
+
+export class Ruleset {
+  readonly tables = new Map<string, Table>();
+
+  constructor() {
+    for (const def of BUILTIN_TABLES) this.tables.set(def.name, newTable(def, false));
+  }
+
+  table(name: string): Table | undefined {
+    return this.tables.get(name);
+  }
+
+  clone(): Ruleset {
+    const r = new Ruleset();
+    for (const [k, t] of this.tables) r.tables.set(k, cloneTable(t));
+    return r;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The kernel's checks when a rule set is committed: per-rule checkentry of
+ * matches and targets (table, protocol, hooks) and the table-wide
+ * validation of jumps (loops, hooks reachable through user chains).
+ */
+import type { KernelCheckContext, KernelCheckError } from "../extensions/api.js";
+import { IPT_INV_PROTO } from "../extensions/api.js";
+import type { Chain, Rule, Table } from "./ruleset.js";
+
+const STANDARD = new Set(["ACCEPT", "DROP", "QUEUE", "RETURN", ""]);
+
+/** The chain a rule jumps or goes to, if any. */
+export function jumpTarget(rule: Rule): string | undefined {
+  if (rule.target !== null) return undefined;
+  if (STANDARD.has(rule.jumpto)) return undefined;
+  return rule.jumpto;
+}
+
+/**
+ * checkentry at insertion: the chain's own hook if it is a base chain,
+ * no hooks for a user chain (validated later through the jumps).
+ */
+export function checkRule(table: Table, chain: Chain, rule: Rule): KernelCheckError | undefined {
+  const hookMask = chain.hook >= 0 ? 1 << chain.hook : 0;
+  return checkRuleHooks(table, chain, rule, hookMask);
+}
+
+function checkRuleHooks(table: Table, chain: Chain, rule: Rule, hookMask: number): KernelCheckError | undefined {
+  const ctx: KernelCheckContext = { table: table.name, hookMask, ip: rule.ip, chain: chain.name };
+  for (const m of rule.matches) {
+    const e = m.ext.kernelCheck?.(m.data, ctx);
+    if (e) return e;
+  }
+  const t = rule.target;
+  if (t) {
+    const ext = t.ext;
+    if (ext.tables && !ext.tables.includes(table.name)) return { errno: "EINVAL" };
+    if (ext.hooks !== undefined && hookMask & ~ext.hooks) return { errno: "EINVAL" };
+    const proto = targetProto(ext.name);
+    if (proto !== undefined && (rule.ip.proto !== proto || rule.ip.invflags & IPT_INV_PROTO)) return { errno: "EINVAL" };
+    const e = ext.kernelCheck?.(t.data, ctx);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+/** Targets the kernel restricts to one protocol (xt_target.proto). */
+function targetProto(name: string): number | undefined {
+  switch (name) {
+    case "TCPMSS":
+    case "TCPOPTSTRIP":
+      return 6;
+    default:
+      return undefined;
+  }
+}
+
+export interface TableValidation {
+  error?: KernelCheckError;
+  /** The rule that made the table invalid, when one is to blame. */
+  rule?: Rule;
+  chain?: string;
+}
+
+/**
+ * nft_table_validate(): walk from each base chain through jumps; a loop is
+ * ELOOP, a hook-restricted target reached from a forbidden hook is EINVAL.
+ */
+export function validateTable(table: Table): TableValidation {
+  for (const base of table.chains.values()) {
+    if (base.hook < 0) continue;
+    const r = walk(table, base, 1 << base.hook, [], new Set());
+    if (r) return r;
+  }
+  // Loops among user chains not reachable from a base chain are refused too.
+  const done = new Set<string>();
+  for (const c of table.chains.values()) {
+    if (c.hook >= 0 || done.has(c.name)) continue;
+    const r = walk(table, c, 0, [], done);
+    if (r) return r;
+  }
+  return {};
+}
+
+/** Depth-first walk; `done` holds chains already proven fine for this hook mask. */
+function walk(table: Table, chain: Chain, hookMask: number, stack: string[], done: Set<string>): TableValidation | undefined {
+  if (stack.includes(chain.name)) return { error: { errno: "ELOOP" }, chain: chain.name };
+  if (done.has(chain.name)) return undefined;
+  stack.push(chain.name);
+  for (const rule of chain.rules) {
+    if (hookMask !== 0 && chain.hook < 0) {
+      const e = checkRuleHooks(table, chain, rule, hookMask);
+      if (e) {
+        stack.pop();
+        return { error: e, rule, chain: chain.name };
+      }
+    }
+    const j = jumpTarget(rule);
+    if (j === undefined) continue;
+    const next = table.chains.get(j);
+    if (!next) continue;
+    const r = walk(table, next, hookMask, stack, done);
+    if (r) {
+      stack.pop();
+      return r.rule ? r : { ...r, rule, chain: chain.name };
+    }
+  }
+  stack.pop();
+  done.add(chain.name);
+  return undefined;
+}

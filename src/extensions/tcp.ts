@@ -1,0 +1,227 @@
+/**
+ * tcp match (libxt_tcp / xt_tcp): ports, flags and options. iptables-nft
+ * turns ports and flags into native payload expressions.
+ */
+import { xtStrtouiWhole } from "../core/cnum.js";
+import { paramError } from "../core/errors.js";
+import { defineMatch, type OptionCall, XtType } from "./api.js";
+import { parsePort, portName } from "./common.js";
+
+export const XT_TCP_INV_SRCPT = 0x01;
+export const XT_TCP_INV_DSTPT = 0x02;
+export const XT_TCP_INV_FLAGS = 0x04;
+export const XT_TCP_INV_OPTION = 0x08;
+const XT_TCP_INV_MASK = 0x0f;
+
+export interface TcpData {
+  spts: [number, number];
+  dpts: [number, number];
+  option: number;
+  flgMask: number;
+  flgCmp: number;
+  invflags: number;
+}
+
+const O_SPORT = 1;
+const O_DPORT = 2;
+const O_SYN = 3;
+const O_FLAGS = 4;
+const O_OPTION = 5;
+
+const TCP_SRC_PORTS = 0x01;
+const TCP_DST_PORTS = 0x02;
+const TCP_FLAGS = 0x04;
+const TCP_OPTION = 0x08;
+
+export const TCP_FLAG_NAMES: ReadonlyArray<readonly [string, number]> = [
+  ["FIN", 0x01],
+  ["SYN", 0x02],
+  ["RST", 0x04],
+  ["PSH", 0x08],
+  ["ACK", 0x10],
+  ["URG", 0x20],
+  ["ALL", 0x3f],
+  ["NONE", 0],
+];
+
+/** parse_tcp_ports()/parse_udp_ports(): port or min:max, names allowed. */
+export function parsePortPair(spec: string, proto: string): [number, number] {
+  const colon = spec.indexOf(":");
+  if (colon < 0) {
+    const p = parsePort(spec, proto);
+    return [p, p];
+  }
+  const a = spec.slice(0, colon);
+  const b = spec.slice(colon + 1);
+  const lo = a ? parsePort(a, proto) : 0;
+  const hi = b ? parsePort(b, proto) : 0xffff;
+  if (lo > hi) throw paramError("invalid portrange (min > max)");
+  return [lo, hi];
+}
+
+export function parseTcpFlagList(flags: string): number {
+  let ret = 0;
+  for (const tok of flags.split(",")) {
+    if (tok === "") continue; // strtok skips empty tokens
+    const f = TCP_FLAG_NAMES.find(([n]) => n.toLowerCase() === tok.toLowerCase());
+    if (!f) throw paramError(`Unknown TCP flag \`${tok}'`);
+    ret |= f[1];
+  }
+  return ret;
+}
+
+export function tcpFlagsText(flags: number): string {
+  const parts: string[] = [];
+  let f = flags;
+  while (f) {
+    let i = 0;
+    while ((f & TCP_FLAG_NAMES[i]![1]) === 0) i++;
+    parts.push(TCP_FLAG_NAMES[i]![0]);
+    f &= ~TCP_FLAG_NAMES[i]![1];
+  }
+  return parts.length ? parts.join(",") : "NONE";
+}
+
+/** print_ports() of the tcp/udp `-L` text. */
+export function printPorts(name: string, min: number, max: number, invert: boolean, numeric: boolean, proto: string): string {
+  if (min === 0 && max === 0xffff && !invert) return "";
+  const inv = invert ? "!" : "";
+  if (min === max) return ` ${name}:${inv}${portName(min, proto, numeric)}`;
+  return ` ${name}s:${inv}${portName(min, proto, numeric)}:${portName(max, proto, numeric)}`;
+}
+
+function hex2(n: number): string {
+  return n.toString(16).toUpperCase().padStart(2, "0");
+}
+
+function tcpParse(cb: OptionCall<TcpData>): void {
+  const d = cb.data;
+  const g = cb.getopt;
+  switch (cb.entry.id) {
+    case O_SPORT:
+      if (cb.xflags & TCP_SRC_PORTS) throw paramError("Only one `--source-port' allowed");
+      d.spts = parsePortPair(cb.arg, "tcp");
+      if (cb.invert) d.invflags |= XT_TCP_INV_SRCPT;
+      cb.xflags |= TCP_SRC_PORTS;
+      break;
+    case O_DPORT:
+      if (cb.xflags & TCP_DST_PORTS) throw paramError("Only one `--destination-port' allowed");
+      d.dpts = parsePortPair(cb.arg, "tcp");
+      if (cb.invert) d.invflags |= XT_TCP_INV_DSTPT;
+      cb.xflags |= TCP_DST_PORTS;
+      break;
+    case O_SYN:
+      if (cb.xflags & TCP_FLAGS) throw paramError("Only one of `--syn' or `--tcp-flags'  allowed");
+      d.flgMask = parseTcpFlagList("SYN,RST,ACK,FIN");
+      d.flgCmp = parseTcpFlagList("SYN");
+      if (cb.invert) d.invflags |= XT_TCP_INV_FLAGS;
+      cb.xflags |= TCP_FLAGS;
+      break;
+    case O_FLAGS: {
+      if (cb.xflags & TCP_FLAGS) throw paramError("Only one of `--syn' or `--tcp-flags'  allowed");
+      const next = g.argv[g.optind];
+      if (next === undefined || next[0] === "-" || next[0] === "!") throw paramError("--tcp-flags requires two args.");
+      d.flgMask = parseTcpFlagList(cb.arg);
+      d.flgCmp = parseTcpFlagList(next);
+      if (cb.invert) d.invflags |= XT_TCP_INV_FLAGS;
+      g.optind++;
+      cb.xflags |= TCP_FLAGS;
+      break;
+    }
+    case O_OPTION: {
+      if (cb.xflags & TCP_OPTION) throw paramError("Only one `--tcp-option' allowed");
+      const v = xtStrtouiWhole(cb.arg, 1, 255);
+      if (v === undefined) throw paramError(`Bad TCP option "${cb.arg}"`);
+      d.option = v;
+      if (cb.invert) d.invflags |= XT_TCP_INV_OPTION;
+      cb.xflags |= TCP_OPTION;
+      break;
+    }
+  }
+}
+
+function allZero(d: TcpData): boolean {
+  return (
+    d.spts[0] === 0 && d.spts[1] === 0xffff && d.dpts[0] === 0 && d.dpts[1] === 0xffff && !d.option && !d.flgMask && !d.flgCmp && !d.invflags
+  );
+}
+
+export const tcpMatch = defineMatch<TcpData>({
+  name: "tcp",
+  revision: 0,
+  rawParse: true,
+  options: [
+    { name: "source-port", id: O_SPORT, type: XtType.STRING },
+    { name: "sport", id: O_SPORT, type: XtType.STRING },
+    { name: "destination-port", id: O_DPORT, type: XtType.STRING },
+    { name: "dport", id: O_DPORT, type: XtType.STRING },
+    { name: "syn", id: O_SYN, type: XtType.NONE },
+    { name: "tcp-flags", id: O_FLAGS, type: XtType.STRING },
+    { name: "tcp-option", id: O_OPTION, type: XtType.STRING },
+  ],
+  init: () => ({ spts: [0, 0xffff], dpts: [0, 0xffff], option: 0, flgMask: 0, flgCmp: 0, invflags: 0 }),
+  parse: tcpParse,
+  normalize(d, ip) {
+    // add_nft_tcp(): translated to payload expressions unless the option or
+    // an unsupported inversion forces the xt match; an empty translation vanishes.
+    const supported = XT_TCP_INV_SRCPT | XT_TCP_INV_DSTPT | XT_TCP_INV_FLAGS;
+    if (d.invflags & ~supported || d.option || allZero(d)) return d;
+    if (ip.proto !== 6) throw paramError("TCP match requires '-p tcp'");
+    const spFull = d.spts[0] === 0 && d.spts[1] === 0xffff;
+    const dpFull = d.dpts[0] === 0 && d.dpts[1] === 0xffff;
+    if (!d.flgMask && spFull && dpFull) return null;
+    return {
+      ...d,
+      invflags:
+        (spFull ? 0 : d.invflags & XT_TCP_INV_SRCPT) |
+        (dpFull ? 0 : d.invflags & XT_TCP_INV_DSTPT) |
+        (d.flgMask ? d.invflags & XT_TCP_INV_FLAGS : 0),
+    };
+  },
+  print(d, ctx) {
+    let out = " tcp";
+    out += printPorts("spt", d.spts[0], d.spts[1], (d.invflags & XT_TCP_INV_SRCPT) !== 0, ctx.numeric, "tcp");
+    out += printPorts("dpt", d.dpts[0], d.dpts[1], (d.invflags & XT_TCP_INV_DSTPT) !== 0, ctx.numeric, "tcp");
+    if (d.option || d.invflags & XT_TCP_INV_OPTION) out += ` option=${d.invflags & XT_TCP_INV_OPTION ? "!" : ""}${d.option}`;
+    if (d.flgMask || d.invflags & XT_TCP_INV_FLAGS) {
+      out += ` flags:${d.invflags & XT_TCP_INV_FLAGS ? "!" : ""}`;
+      if (ctx.numeric) out += `0x${hex2(d.flgMask)}/0x${hex2(d.flgCmp)}`;
+      else out += `${tcpFlagsText(d.flgMask)}/${tcpFlagsText(d.flgCmp)}`;
+    }
+    if (d.invflags & ~XT_TCP_INV_MASK) out += ` Unknown invflags: 0x${(d.invflags & ~XT_TCP_INV_MASK).toString(16).toUpperCase()}`;
+    return out;
+  },
+  save(d) {
+    let out = "";
+    if (d.spts[0] !== 0 || d.spts[1] !== 0xffff) {
+      if (d.invflags & XT_TCP_INV_SRCPT) out += " !";
+      out += d.spts[0] !== d.spts[1] ? ` --sport ${d.spts[0]}:${d.spts[1]}` : ` --sport ${d.spts[0]}`;
+    }
+    if (d.dpts[0] !== 0 || d.dpts[1] !== 0xffff) {
+      if (d.invflags & XT_TCP_INV_DSTPT) out += " !";
+      out += d.dpts[0] !== d.dpts[1] ? ` --dport ${d.dpts[0]}:${d.dpts[1]}` : ` --dport ${d.dpts[0]}`;
+    }
+    if (d.option || d.invflags & XT_TCP_INV_OPTION) {
+      if (d.invflags & XT_TCP_INV_OPTION) out += " !";
+      out += ` --tcp-option ${d.option}`;
+    }
+    if (d.flgMask || d.invflags & XT_TCP_INV_FLAGS) {
+      if (d.invflags & XT_TCP_INV_FLAGS) out += " !";
+      out += ` --tcp-flags ${tcpFlagsText(d.flgMask)} ${tcpFlagsText(d.flgCmp)}`;
+    }
+    return out;
+  },
+  help: () =>
+    "tcp match options:\n" +
+    "[!] --tcp-flags mask comp\tmatch when TCP flags & mask == comp\n" +
+    "\t\t\t\t(Flags: SYN ACK FIN RST URG PSH ALL NONE)\n" +
+    "[!] --syn\t\t\tmatch when only SYN flag set\n" +
+    "\t\t\t\t(equivalent to --tcp-flags SYN,RST,ACK,FIN SYN)\n" +
+    "[!] --source-port port[:port]\n" +
+    " --sport ...\n" +
+    "\t\t\t\tmatch source port(s)\n" +
+    "[!] --destination-port port[:port]\n" +
+    " --dport ...\n" +
+    "\t\t\t\tmatch destination port(s)\n" +
+    "[!] --tcp-option number        match if TCP option set\n",
+});
