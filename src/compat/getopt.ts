@@ -66,8 +66,11 @@ export class Getopt {
   printErrors = false;
   private errors = "";
 
+  private readonly ordering: "permute" | "return-in-order" | "require-order";
+
   constructor(argv: string[], optstring: string) {
     this.argv = argv;
+    this.ordering = optstring[0] === "-" ? "return-in-order" : optstring[0] === "+" ? "require-order" : "permute";
     let m = optstringCache.get(optstring);
     if (!m) {
       m = parseOptstring(optstring);
@@ -97,9 +100,17 @@ export class Getopt {
     if (this.nextchar === "") {
       if (this.lastNonopt > this.optind) this.lastNonopt = this.optind;
       if (this.firstNonopt > this.optind) this.firstNonopt = this.optind;
+      const isNonopt = (i: number) => argv[i]![0] !== "-" || argv[i]!.length === 1;
+      if (this.ordering === "permute") {
+        if (this.firstNonopt !== this.lastNonopt && this.lastNonopt !== this.optind) this.exchange();
+        else if (this.lastNonopt !== this.optind) this.firstNonopt = this.optind;
+        while (this.optind < argc && isNonopt(this.optind)) this.optind++;
+        this.lastNonopt = this.optind;
+      }
       if (this.optind !== argc && argv[this.optind] === "--") {
         this.optind++;
-        if (this.firstNonopt === this.lastNonopt) this.firstNonopt = this.optind;
+        if (this.firstNonopt !== this.lastNonopt && this.lastNonopt !== this.optind) this.exchange();
+        else if (this.firstNonopt === this.lastNonopt) this.firstNonopt = this.optind;
         this.lastNonopt = argc;
         this.optind = argc;
       }
@@ -109,6 +120,7 @@ export class Getopt {
       }
       const cur = argv[this.optind]!;
       if (cur[0] !== "-" || cur.length === 1) {
+        if (this.ordering !== "return-in-order") return GETOPT_END;
         this.optarg = cur;
         this.optind++;
         return GETOPT_NONOPT;
@@ -152,6 +164,16 @@ export class Getopt {
       this.nextchar = "";
     }
     return c;
+  }
+
+  /** glibc exchange(): moves the skipped non-options after the options just read. */
+  private exchange(): void {
+    const a = this.argv;
+    const nonopts = a.slice(this.firstNonopt, this.lastNonopt);
+    const opts = a.slice(this.lastNonopt, this.optind);
+    a.splice(this.firstNonopt, this.optind - this.firstNonopt, ...opts, ...nonopts);
+    this.firstNonopt += this.optind - this.lastNonopt;
+    this.lastNonopt = this.optind;
   }
 
   private longOption(body: string, opts: readonly LongOption[]): number {

@@ -25,6 +25,8 @@ export class XtablesError extends Error {
   readonly frame: ErrorFrame;
   /** Extra stderr text printed before the framed message (e.g. `Bad argument `x'`). */
   readonly preamble: string;
+  /** Warnings the command printed before failing (set by the parser). */
+  warnings = "";
 
   constructor(status: number, message: string, frame: ErrorFrame = "param", preamble = "") {
     super(message);

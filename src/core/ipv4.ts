@@ -167,9 +167,9 @@ export function maskSuffix(mask: number): string {
   return `/${c}`;
 }
 
-/** xtables_ipaddr_to_anyname(): hosts name or dotted quad. */
+/** xtables_ipaddr_to_anyname(): hosts name, else networks name, else dotted quad. */
 export function addrToAnyName(addr: number, db: NameDb): string {
-  return db.reverseHost(addr) ?? formatIPv4(addr);
+  return db.reverseHost(addr) ?? db.networkByAddr(addr) ?? formatIPv4(addr);
 }
 
 /** ipv4_addr_to_string() as -L prints a rule's source/destination. */

@@ -93,6 +93,12 @@ export class NameDb {
     return undefined;
   }
 
+  /** getnetbyaddr() */
+  networkByAddr(addr: number): string | undefined {
+    for (const [n, a] of this.networks) if (a === addr) return n;
+    return undefined;
+  }
+
   /** getnetbyname() */
   networkByName(name: string): number | undefined {
     for (const [n, a] of this.networks) if (n === name) return a;

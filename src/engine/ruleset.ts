@@ -43,6 +43,12 @@ export interface Chain {
   name: string;
   /** Hook number for a built-in chain, -1 for a user chain. */
   hook: number;
+  /**
+   * nf_tables creates a base chain on first use and may delete it (-X); an
+   * absent one has no hook (sees no packets) and is listed as a fresh chain.
+   * Always true for user chains.
+   */
+  present: boolean;
   policy: "ACCEPT" | "DROP" | null;
   pcnt: number;
   bcnt: number;
@@ -54,6 +60,8 @@ export interface Table {
   /** nf_tables creates a table only when a command first writes to it. */
   exists: boolean;
   chains: Map<string, Chain>;
+  /** Base chains renamed away from their iptables name (nft "incompatible" chains): still hooked. */
+  foreign?: Chain[];
 }
 
 export interface BuiltinTableDef {
@@ -84,9 +92,17 @@ export function findBuiltinTable(name: string): BuiltinTableDef | undefined {
 export function newTable(def: BuiltinTableDef, exists: boolean): Table {
   const chains = new Map<string, Chain>();
   for (const h of def.hooks) {
-    chains.set(HOOK_NAMES[h]!, { name: HOOK_NAMES[h]!, hook: h, policy: "ACCEPT", pcnt: 0, bcnt: 0, rules: [] });
+    chains.set(HOOK_NAMES[h]!, freshBaseChain(h, exists));
   }
   return { name: def.name, exists, chains };
+}
+
+export function freshBaseChain(hook: number, present: boolean): Chain {
+  return { name: HOOK_NAMES[hook]!, hook, present, policy: "ACCEPT", pcnt: 0, bcnt: 0, rules: [] };
+}
+
+export function newUserChain(name: string): Chain {
+  return { name, hook: -1, present: true, policy: null, pcnt: 0, bcnt: 0, rules: [] };
 }
 
 export function isBuiltinChain(c: Chain): boolean {
@@ -128,7 +144,7 @@ function structuredCloneData<T>(d: T): T {
 export function cloneTable(t: Table): Table {
   const chains = new Map<string, Chain>();
   for (const [k, c] of t.chains) chains.set(k, { ...c, rules: c.rules.slice() });
-  return { name: t.name, exists: t.exists, chains };
+  return { name: t.name, exists: t.exists, chains, foreign: t.foreign?.slice() };
 }
 
 export class Ruleset {

@@ -4,7 +4,7 @@
  * validation of jumps (loops, hooks reachable through user chains).
  */
 import type { KernelCheckContext, KernelCheckError } from "../extensions/api.js";
-import { IPT_INV_PROTO } from "../extensions/api.js";
+import { IPT_INV_DSTIP, IPT_INV_PROTO, IPT_INV_SRCIP } from "../extensions/api.js";
 import type { Chain, Rule, Table } from "./ruleset.js";
 
 const STANDARD = new Set(["ACCEPT", "DROP", "QUEUE", "RETURN", ""]);
@@ -21,6 +21,9 @@ export function jumpTarget(rule: Rule): string | undefined {
  * no hooks for a user chain (validated later through the jumps).
  */
 export function checkRule(table: Table, chain: Chain, rule: Rule): KernelCheckError | undefined {
+  // An inverted match on a zero-length prefix is refused by nf_tables.
+  const ip = rule.ip;
+  if ((ip.invflags & IPT_INV_SRCIP && ip.smsk === 0) || (ip.invflags & IPT_INV_DSTIP && ip.dmsk === 0)) return { errno: "EINVAL" };
   const hookMask = chain.hook >= 0 ? 1 << chain.hook : 0;
   return checkRuleHooks(table, chain, rule, hookMask);
 }
@@ -70,13 +73,6 @@ export function validateTable(table: Table): TableValidation {
   for (const base of table.chains.values()) {
     if (base.hook < 0) continue;
     const r = walk(table, base, 1 << base.hook, [], new Set());
-    if (r) return r;
-  }
-  // Loops among user chains not reachable from a base chain are refused too.
-  const done = new Set<string>();
-  for (const c of table.chains.values()) {
-    if (c.hook >= 0 || done.has(c.name)) continue;
-    const r = walk(table, c, 0, [], done);
     if (r) return r;
   }
   return {};

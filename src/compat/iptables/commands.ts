@@ -11,8 +11,10 @@ import {
   type Chain,
   cloneTable,
   findBuiltinTable,
+  freshBaseChain,
   isBuiltinChain,
   type MatchInst,
+  newUserChain,
   orderedChains,
   type Rule,
   type Ruleset,
@@ -88,7 +90,11 @@ export function versionString(flavour: Flavour): string {
 
 /** Kernel refusal of a committed batch. */
 export class KernelBatchError extends Error {
-  constructor(readonly failures: KernelFailure[]) {
+  constructor(
+    readonly failures: KernelFailure[],
+    /** What the command printed before the kernel refused its batch. */
+    readonly stdout = "",
+  ) {
     super("kernel refused batch");
   }
 }
@@ -134,6 +140,8 @@ export class Transaction {
   stdout = "";
   /** Rules added in this transaction, for blaming kernel validation errors. */
   private readonly added = new Map<Rule, { type: BatchType; chain: string; line: number }>();
+  /** Chains created in this transaction (their reference count is not known yet). */
+  readonly created = new Set<string>();
 
   constructor(
     readonly original: Table,
@@ -147,21 +155,39 @@ export class Transaction {
     return this.env.db;
   }
 
-  /** nft_xt_builtin_init(): the table (with its built-in chains) comes into existence. */
-  builtinInit(): void {
+  /**
+   * nft_xt_builtin_init(): the table comes into existence; with `null` all
+   * its base chains, with a name that base chain (undefined: the table only).
+   */
+  builtinInit(chain?: string | null): void {
     this.work.exists = true;
+    for (const c of this.work.chains.values()) {
+      if (c.hook < 0 || c.present) continue;
+      if (chain === null || c.name === chain) {
+        c.present = true;
+        this.created.add(c.name);
+      }
+    }
   }
 
   chainFind(name: string): Chain | undefined {
     if (!this.work.exists) return undefined;
-    return this.work.chains.get(name);
+    const c = this.work.chains.get(name);
+    return c?.present ? c : undefined;
   }
 
   /** nft_chain_exists(): built-in names count even before the table exists. */
   chainExists(name: string): boolean {
-    const def = findBuiltinTable(this.work.name);
-    if (def?.hooks.some((h) => ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"][h] === name)) return true;
+    const c = this.work.chains.get(name);
+    if (c && c.hook >= 0) return true;
     return this.chainFind(name) !== undefined;
+  }
+
+  /** Chains present, in the order nft enumerates them (sorted when `sorted`). */
+  presentChains(sorted: boolean): Chain[] {
+    if (!this.work.exists) return [];
+    const all = sorted ? orderedChains(this.work) : orderedChains(this.work);
+    return all.filter((c) => c.present);
   }
 
   assertChainExists(rule: Rule): void {
@@ -170,16 +196,15 @@ export class Transaction {
   }
 
   private kernelAdd(chain: Chain, rule: Rule, type: BatchType): Rule {
-    const r = rule;
-    const err = checkRule(this.work, chain, r);
+    const err = checkRule(this.work, chain, rule);
     if (err) this.failures.push({ type, errno: err.errno as Errno, what: `rule in chain ${chain.name}`, line: this.line });
-    this.added.set(r, { type, chain: chain.name, line: this.line });
-    return r;
+    this.added.set(rule, { type, chain: chain.name, line: this.line });
+    return rule;
   }
 
   append(chainName: string, rule: Rule): void {
     this.assertChainExists(rule);
-    this.builtinInit();
+    this.builtinInit(chainName);
     const c = this.chainFind(chainName);
     if (!c) throw new NftOpError("rule_append", "ENOENT");
     c.rules.push(this.kernelAdd(c, rule, "RULE_APPEND"));
@@ -188,7 +213,7 @@ export class Transaction {
   /** rulenum is 0-based as nft_rule_insert receives it. */
   insert(chainName: string, rule: Rule, rulenum: number): void {
     this.assertChainExists(rule);
-    this.builtinInit();
+    this.builtinInit(chainName);
     const c = this.chainFind(chainName);
     if (!c) throw new NftOpError("rule_insert", "ENOENT");
     if (rulenum > 0 && rulenum >= c.rules.length) {
@@ -198,8 +223,7 @@ export class Transaction {
       }
       throw new NftOpError("rule_insert", "E2BIG");
     }
-    const r = this.kernelAdd(c, rule, "RULE_INSERT");
-    c.rules.splice(rulenum > 0 ? rulenum : 0, 0, r);
+    c.rules.splice(rulenum > 0 ? rulenum : 0, 0, this.kernelAdd(c, rule, "RULE_INSERT"));
   }
 
   private findRule(c: Chain, rule: Rule): number {
@@ -240,7 +264,7 @@ export class Transaction {
   }
 
   flush(chainName: string | null, verbose: boolean): void {
-    if (chainName !== null || verbose) this.builtinInit();
+    if (chainName !== null || verbose) this.builtinInit(chainName);
     else if (!this.work.exists) return;
     if (chainName !== null) {
       const c = this.chainFind(chainName);
@@ -249,71 +273,102 @@ export class Transaction {
       c.rules = [];
       return;
     }
-    for (const c of verbose ? orderedChains(this.work) : [...this.work.chains.values()]) {
+    for (const c of this.presentChains(verbose)) {
       if (verbose) this.stdout += `Flushing chain \`${c.name}'\n`;
       c.rules = [];
     }
   }
 
+  private zeroChain(c: Chain, verbose: boolean): void {
+    if (verbose) this.stdout += `Zeroing chain \`${c.name}'\n`;
+    if (isBuiltinChain(c)) {
+      c.pcnt = 0;
+      c.bcnt = 0;
+    }
+    c.rules = c.rules.map((r) => (r.pcnt || r.bcnt ? { ...r, pcnt: 0, bcnt: 0 } : r));
+  }
+
   zero(chainName: string | null, verbose: boolean): void {
-    const zeroChain = (c: Chain) => {
-      if (verbose) this.stdout += `Zeroing chain \`${c.name}'\n`;
-      if (isBuiltinChain(c)) {
-        c.pcnt = 0;
-        c.bcnt = 0;
-      }
-      c.rules = c.rules.map((r) => (r.pcnt || r.bcnt ? { ...r, pcnt: 0, bcnt: 0 } : r));
-    };
     if (chainName !== null) {
       const c = this.chainFind(chainName);
       if (!c) throw new NftOpError("chain_zero", "ENOENT");
-      zeroChain(c);
+      this.zeroChain(c, verbose);
       return;
     }
-    if (!this.work.exists) return;
-    for (const c of orderedChains(this.work)) zeroChain(c);
+    for (const c of this.presentChains(verbose)) this.zeroChain(c, verbose);
   }
 
+  /**
+   * -L/-S with -Z: the listing faked absent base chains into the cache, so
+   * zeroing them creates them (or fails when the table does not exist).
+   */
+  listZero(chainName: string | null, verbose: boolean): void {
+    const base = [...this.work.chains.values()].filter((c) => c.hook >= 0 && (chainName === null || c.name === chainName));
+    if (!this.work.exists) {
+      const first = base.sort((a, b) => a.hook - b.hook)[0];
+      if (first) this.failures.push({ type: "CHAIN_ZERO", errno: "ENOENT", what: `chain ${first.name}`, line: this.line });
+      return;
+    }
+    for (const c of base) c.present = true;
+    this.zero(chainName, verbose);
+  }
+
+  listZeroNum(chainName: string, rulenum: number): void {
+    const c = this.work.chains.get(chainName);
+    if (c && c.hook >= 0 && !c.present) throw new NftOpError("rule_delete", "0");
+    this.zeroNum(chainName, rulenum);
+  }
+
+  /** nft_rule_zero_counters(): a missing rule is not an error. */
   zeroNum(chainName: string, rulenum: number): void {
     const c = this.chainFind(chainName);
     if (!c) throw new NftOpError("rule_delete", "ENOENT");
     const r = c.rules[rulenum];
-    if (!r) throw new NftOpError("rule_delete", "ENOENT");
-    c.rules[rulenum] = { ...r, pcnt: 0, bcnt: 0 };
+    if (r) c.rules[rulenum] = { ...r, pcnt: 0, bcnt: 0 };
   }
 
   /** nft_chain_restore(): a restore file's `:NAME - [p:b]` creates the chain or flushes it. */
   restoreChain(name: string): void {
     this.builtinInit();
     const c = this.work.chains.get(name);
-    if (c) c.rules = [];
-    else this.work.chains.set(name, { name, hook: -1, policy: null, pcnt: 0, bcnt: 0, rules: [] });
+    if (c?.present) c.rules = [];
+    else {
+      this.work.chains.set(name, newUserChain(name));
+      this.created.add(name);
+    }
   }
 
   newChain(name: string): void {
     this.builtinInit();
     if (this.chainExists(name)) throw new NftOpError("chain_user_add", "EEXIST");
-    this.work.chains.set(name, { name, hook: -1, policy: null, pcnt: 0, bcnt: 0, rules: [] });
+    this.work.chains.set(name, newUserChain(name));
+    this.created.add(name);
   }
 
   deleteChain(name: string | null, verbose: boolean): void {
+    const refs = new Map<string, number>();
+    for (const c of this.work.chains.values())
+      for (const r of c.rules) if (r.target === null && r.jumpto) refs.set(r.jumpto, (refs.get(r.jumpto) ?? 0) + 1);
     const del = (c: Chain, explicit: boolean) => {
       if (verbose && !isBuiltinChain(c)) this.stdout += `Deleting chain \`${c.name}'\n`;
       if (isBuiltinChain(c)) {
-        const mayDelete = c.policy === "ACCEPT" && c.rules.length === 0;
-        if (!mayDelete) {
+        if (c.policy !== "ACCEPT") {
           if (explicit) throw new NftOpError("chain_del", "EBUSY");
           return;
         }
-        // A deleted base chain reappears (faked) as a fresh one.
-        c.pcnt = 0;
-        c.bcnt = 0;
+        if (c.rules.length > 0) {
+          this.failures.push({ type: "CHAIN_DEL", errno: "EBUSY", what: `chain ${c.name}`, line: this.line });
+          return;
+        }
+        const fresh = freshBaseChain(c.hook, false);
+        Object.assign(c, fresh);
+        return;
+      }
+      if (c.rules.length > 0 || (refs.get(c.name) ?? 0) > 0) {
+        this.failures.push({ type: "CHAIN_DEL", errno: "EBUSY", what: `chain ${c.name}`, line: this.line });
         return;
       }
       this.work.chains.delete(c.name);
-      if (c.rules.length > 0 || referenceCount(this.work, c.name) > 0) {
-        this.failures.push({ type: "CHAIN_DEL", errno: "EBUSY", what: `chain ${c.name}`, line: this.line });
-      }
     };
     if (name !== null) {
       const c = this.chainFind(name);
@@ -321,8 +376,7 @@ export class Transaction {
       del(c, true);
       return;
     }
-    const chains = verbose ? orderedChains(this.work) : [...this.work.chains.values()];
-    for (const c of chains) del(c, false);
+    for (const c of this.presentChains(verbose)) del(c, false);
   }
 
   rename(oldName: string, newName: string): void {
@@ -330,7 +384,9 @@ export class Transaction {
     const c = this.chainFind(oldName);
     if (!c) throw new NftOpError("chain_user_rename", "ENOENT");
     if (isBuiltinChain(c)) {
-      this.failures.push({ type: "CHAIN_RENAME", errno: "EOPNOTSUPP", what: `chain ${newName}`, line: this.line });
+      // The base chain keeps its hook under a name iptables does not know.
+      this.work.foreign = [...(this.work.foreign ?? []), { ...c, name: newName }];
+      Object.assign(c, freshBaseChain(c.hook, false));
       return;
     }
     const chains = new Map<string, Chain>();
@@ -348,9 +404,8 @@ export class Transaction {
 
   setPolicy(chainName: string, policy: string, counters?: { pcnt: number; bcnt: number }): void {
     if (policy !== "DROP" && policy !== "ACCEPT" && policy !== "-") throw new NftOpError("chain_set", "EINVAL");
-    const def = findBuiltinTable(this.work.name);
-    if (!def) throw new NftOpError("chain_set", "ENXIO");
-    this.builtinInit();
+    if (!findBuiltinTable(this.work.name)) throw new NftOpError("chain_set", "ENXIO");
+    this.builtinInit(chainName);
     const c = this.work.chains.get(chainName);
     if (!c || !isBuiltinChain(c)) throw new NftOpError("chain_set", "ENOENT");
     if (policy !== "-") c.policy = policy;
@@ -395,21 +450,32 @@ export function targetName(rule: Rule): string {
   return rule.jumpto;
 }
 
-/** nft_rule_list() */
-export function listTable(table: Table, chain: string | null, rulenum: number, format: number, db: NameDb): string {
+const TAINT_LINE = (t: Table) => `# Table \`${t.name}' contains incompatible base-chains, use 'nft' tool to list them.\n`;
+
+/** nft_rule_list(); `unknownRefs` names chains whose reference count is not known yet. */
+export function listTable(
+  table: Table,
+  chain: string | null,
+  rulenum: number,
+  format: number,
+  db: NameDb,
+  unknownRefs?: ReadonlySet<string>,
+): string {
+  const taint = table.foreign?.length ? TAINT_LINE(table) : "";
+  const refs = (c: Chain) => (unknownRefs?.has(c.name) && c.hook < 0 ? -1 : referenceCount(table, c.name));
   if (chain !== null) {
     const c = listableChain(table, chain);
-    if (!c) return "";
-    let out = "";
-    if (!rulenum) out += printHeader(format, c.name, c.policy, c.pcnt, c.bcnt, referenceCount(table, c.name));
+    if (!c) return taint;
+    let out = taint;
+    if (!rulenum) out += printHeader(format, c.name, c.policy, c.pcnt, c.bcnt, refs(c));
     out += listRules(c, rulenum, format, db);
     return out;
   }
   const parts: string[] = [];
   for (const c of listableChains(table)) {
-    parts.push(printHeader(format, c.name, c.policy, c.pcnt, c.bcnt, referenceCount(table, c.name)) + listRules(c, 0, format, db));
+    parts.push(printHeader(format, c.name, c.policy, c.pcnt, c.bcnt, refs(c)) + listRules(c, 0, format, db));
   }
-  return parts.join("\n");
+  return taint + parts.join("\n");
 }
 
 function listRules(c: Chain, rulenum: number, format: number, db: NameDb): string {
@@ -422,7 +488,7 @@ function listRules(c: Chain, rulenum: number, format: number, db: NameDb): strin
   return out;
 }
 
-/** Chains -L/-S see: the table's, or faked built-ins when it does not exist yet. */
+/** Chains -L/-S see: the table's, with absent base chains faked as fresh ones. */
 function listableChains(table: Table): Chain[] {
   return orderedChains(table).filter((c) => table.exists || c.hook >= 0);
 }
@@ -446,13 +512,14 @@ export function listRulesSave(table: Table, chain: string | null, rulenum: numbe
     for (const r of list) out += `-A ${c.name}${saveRuleBody(r, db, counters)}\n`;
     return out;
   };
+  const taint = table.foreign?.length ? TAINT_LINE(table) : "";
   if (chain !== null) {
     const c = listableChain(table, chain);
-    if (!c) return "";
-    return (rulenum ? "" : chainLine(c)) + rulesOf(c, rulenum);
+    if (!c) return taint;
+    return taint + (rulenum ? "" : chainLine(c)) + rulesOf(c, rulenum);
   }
   const chains = listableChains(table);
-  let out = "";
+  let out = taint;
   for (const c of chains) out += chainLine(c);
   for (const c of chains) out += rulesOf(c, 0);
   return out;
@@ -482,7 +549,7 @@ export function executeCommand(env: IptablesEnv, p: ParsedCommand, program: stri
     return { stdout: tx.stdout, table: null };
   }
   const failures = tx.commit();
-  if (failures.length > 0) throw new KernelBatchError(failures);
+  if (failures.length > 0) throw new KernelBatchError(failures, tx.stdout);
   return { stdout: tx.stdout, table: tx.work };
 }
 
@@ -500,10 +567,10 @@ export function applyCommand(tx: Transaction, p: ParsedCommand, program: string)
   if (cmd & (CMD_LIST | CMD_LIST_RULES)) {
     const t = tx.work;
     assertListable(t, chain, program, env.flavour);
-    if (cmd & CMD_LIST) tx.stdout += listTable(t, chain, p.rulenum, listFormat(p.options), env.db);
+    if (cmd & CMD_LIST) tx.stdout += listTable(t, chain, p.rulenum, listFormat(p.options), env.db, tx.created);
     else tx.stdout += listRulesSave(t, chain, p.rulenum, verbose, env.db);
-    if (cmd & CMD_ZERO) tx.zero(chain, verbose);
-    else if (cmd & CMD_ZERO_NUM) tx.zeroNum(chain!, p.rulenum - 1);
+    if (cmd & CMD_ZERO) tx.listZero(chain, verbose);
+    else if (cmd & CMD_ZERO_NUM) tx.listZeroNum(chain!, p.rulenum - 1);
     return;
   }
   const echo = verbose && cmd & (CMD_APPEND | CMD_INSERT | CMD_DELETE | CMD_REPLACE | CMD_CHECK);
@@ -593,7 +660,9 @@ export function runIptables(env: IptablesEnv, args: readonly string[]): CommandR
     if (table) env.ruleset.tables.set(table.name, table);
     return { stdout, stderr: warnings, status: 0 };
   } catch (e) {
-    return { stdout: "", stderr: warnings + errorText(e, program, version, -1), status: errorStatus(e) };
+    if (e instanceof XtablesError && e.warnings) warnings += e.warnings;
+    const stdout = e instanceof KernelBatchError ? e.stdout : "";
+    return { stdout, stderr: warnings + errorText(e, program, version, -1), status: errorStatus(e) };
   }
 }
 

@@ -53,7 +53,7 @@ export function printNum(n: number, format: number): string {
   return notable ? `${v}T ` : `${padLeft(String(v), 4)}T `;
 }
 
-/** print_header() */
+/** print_header(); refs < 0 means the count is unknown (a chain created in this batch). */
 export function printHeader(
   format: number,
   chain: string,
@@ -69,6 +69,8 @@ export function printHeader(
       out += ` ${printNum(pcnt, format | FMT_NOTABLE)}packets, ${printNum(bcnt, format | FMT_NOTABLE)}bytes`;
     }
     out += ")\n";
+  } else if (refs < 0) {
+    out += " (ERROR obtaining refs)\n";
   } else {
     out += ` (${refs} references)\n`;
   }
@@ -96,18 +98,18 @@ export function protoToName(proto: number, nolookup: boolean): string | undefine
 /** The `-L` line of one rule (print_rule_details … print_matches_and_target). */
 export function printRule(rule: Rule, num: number, format: number, targetName: string, db: NameDb): string {
   const ip = rule.ip;
+  const notable = (format & FMT_NOTABLE) !== 0;
   let out = "";
-  if (format & FMT_LINENUMBERS) out += `${padRight(String(num), 4)} `;
+  if (format & FMT_LINENUMBERS) out += notable ? `${num} ` : `${padRight(String(num), 4)} `;
   if (!(format & FMT_NOCOUNTS)) out += printNum(rule.pcnt, format) + printNum(rule.bcnt, format);
-  if (!(format & FMT_NOTARGET)) out += `${padRight(targetName, 9)} `;
+  if (!(format & FMT_NOTARGET)) out += notable ? `${targetName} ` : `${padRight(targetName, 9)} `;
   out += ip.invflags & IPT_INV_PROTO ? "!" : " ";
   const pname = protoToName(ip.proto, (format & FMT_NUMERIC) !== 0);
-  if ((format & (FMT_NUMERIC | FMT_NOTABLE)) === FMT_NUMERIC || pname === undefined)
-    out += `${padRight(String(ip.proto), 4)} `;
-  else out += `${padRight(pname, 4)} `;
+  const protoText = (format & (FMT_NUMERIC | FMT_NOTABLE)) === FMT_NUMERIC || pname === undefined ? String(ip.proto) : pname;
+  out += notable ? `${protoText} ` : `${padRight(protoText, 4)} `;
   // print_fragment
   if (format & FMT_OPTIONS) {
-    if (format & FMT_NOTABLE) out += "opt ";
+    if (notable) out += "opt ";
     out += ip.invflags & IPT_INV_FRAG ? "!" : "-";
     out += ip.flags & IPT_F_FRAG ? "f" : "-";
     out += " ";
@@ -117,14 +119,16 @@ export function printRule(rule: Rule, num: number, format: number, targetName: s
     const any = format & FMT_NUMERIC ? "*" : "any";
     const inName = (ip.invflags & IPT_INV_VIA_IN ? "!" : "") + (ip.iniface !== "" ? ip.iniface : any);
     const outName = (ip.invflags & IPT_INV_VIA_OUT ? "!" : "") + (ip.outiface !== "" ? ip.outiface : any);
-    out += ` ${padRight(inName, 6)} ${padRight(outName, 6)} `;
+    out += notable ? `in ${inName} out ${outName} ` : ` ${padRight(inName, 6)} ${padRight(outName, 6)} `;
   }
   const numeric = (format & FMT_NUMERIC) !== 0;
+  const src = addrMaskToListString(ip.src, ip.smsk, numeric, db);
+  const dst = addrMaskToListString(ip.dst, ip.dmsk, numeric, db);
   out += ip.invflags & IPT_INV_SRCIP ? "!" : " ";
-  out += `${padRight(addrMaskToListString(ip.src, ip.smsk, numeric, db), 19)} `;
+  out += notable ? `${src} ` : `${padRight(src, 19)} `;
   out += ip.invflags & IPT_INV_DSTIP ? "!" : " ";
-  out += `${padRight(addrMaskToListString(ip.dst, ip.dmsk, numeric, db), 19)} `;
-  if (format & FMT_NOTABLE) out += "  ";
+  out += notable ? `-> ${dst}` : `${padRight(dst, 19)} `;
+  if (notable) out += "  ";
   if (ip.flags & IPT_F_GOTO) out += "[goto] ";
   const ctx: PrintContext = { ip, numeric, db };
   for (const m of rule.matches) if (m.ext.print) out += m.ext.print(m.data, ctx);
@@ -135,7 +139,7 @@ export function printRule(rule: Rule, num: number, format: number, targetName: s
 
 /** save_iface() */
 function saveIface(letter: string, iface: string, invert: boolean): string {
-  if (iface === "" || (iface === "+" && !invert && false)) return "";
+  if (iface === "") return "";
   return `${invert ? " !" : ""} -${letter} ${iface}`;
 }
 

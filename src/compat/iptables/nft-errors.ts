@@ -17,7 +17,9 @@ export type Errno =
   | "ENOMEM"
   | "EPERM"
   | "ENXIO"
-  | "EAGAIN";
+  | "EAGAIN"
+  /** errno left at 0: nft_strerror() says "Incompatible with this kernel". */
+  | "0";
 
 export const STRERROR: Record<Errno, string> = {
   ENOENT: "No such file or directory",
@@ -34,6 +36,7 @@ export const STRERROR: Record<Errno, string> = {
   EPERM: "Operation not permitted",
   ENXIO: "No such device or address",
   EAGAIN: "Resource temporarily unavailable",
+  "0": "Success",
 };
 
 /** The nft.c function that failed, as nft_strerror() keys its table. */
@@ -68,6 +71,7 @@ const TABLE: ReadonlyArray<readonly [NftFn | null, Errno, string]> = [
   ["chain_set", "ENXIO", "Bad table name"],
   [null, "ELOOP", "Loop found in table"],
   [null, "EPERM", "Permission denied (you must be root)"],
+  [null, "0", "Incompatible with this kernel"],
   [null, "ENOMEM", "Memory allocation problem"],
   [null, "ENOENT", "No chain/target/match by that name"],
 ];

@@ -4,7 +4,7 @@
  * so far, implicit protocol matches, the same checks in the same order.
  */
 import { scanInt, scanUnsigned, xtStrtouiWhole } from "../../core/cnum.js";
-import { ExitStatus, otherError, paramError, tryHelpError } from "../../core/errors.js";
+import { ExitStatus, otherError, paramError, tryHelpError, XtablesError } from "../../core/errors.js";
 import { type AddrMask, ipParseMultiple } from "../../core/ipv4.js";
 import type { NameDb } from "../../core/netdb.js";
 import {
@@ -339,8 +339,17 @@ function parseInterface(arg: string, st: ParseState): string {
 
 /** do_parse() + ipv4_post_parse(): argv[0] is the program name. */
 export function parseCommand(argv: string[], ctx: ParseContext): ParseResult {
-  const g = new Getopt(argv, IPT_OPTSTRING);
   const st = new ParseState();
+  try {
+    return parseCommandInner(argv, ctx, st);
+  } catch (e) {
+    if (e instanceof XtablesError) e.warnings = st.warnings;
+    throw e;
+  }
+}
+
+function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): ParseResult {
+  const g = new Getopt(argv, IPT_OPTSTRING);
   const ip = emptyIp();
   const inv = { inv: 0 };
   const cmd = { v: CMD_NONE };

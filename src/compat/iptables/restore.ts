@@ -246,7 +246,15 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
         const original = env.ruleset.table(table)!;
         const tx = new Transaction(original, env, line);
         pending = { tx, ops: [] };
-        if (!o.noflush) {
+        if (!o.noflush && o.verbose) {
+          pending.ops.push({
+            line,
+            run: () => {
+              tx.flush(null, true);
+              tx.deleteChain(null, true);
+            },
+          });
+        } else if (!o.noflush) {
           const def = findBuiltinTable(table)!;
           pending.ops.push({
             line,
@@ -255,6 +263,7 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
               const fresh: Table = newTable(def, false);
               tx.work.exists = false;
               tx.work.chains = fresh.chains;
+              tx.work.foreign = undefined;
             },
           });
         }

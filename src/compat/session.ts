@@ -1,0 +1,167 @@
+/**
+ * Runs shell scripts against a twin host: the commands of the host
+ * (iptables, iptables-save, iptables-restore, …) with variables and
+ * redirections, one result per simple command.
+ */
+import type { Host } from "../host.js";
+import type { CommandResult } from "./iptables/commands.js";
+import { expandCommand, parseScript, ShellSyntaxError, type SimpleCommand } from "./shell.js";
+
+/** Files a script reads and writes (`<`, `>`, restore FILE, save -f). */
+export interface ShellIO {
+  readFile(path: string): string;
+  writeFile(path: string, data: string, append: boolean): void;
+}
+
+export interface ShellResult {
+  cmd: string;
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+/** An in-memory file system for scripts run without a real one. */
+export class MemoryIO implements ShellIO {
+  readonly files = new Map<string, string>();
+
+  readFile(path: string): string {
+    const f = this.files.get(path);
+    if (f === undefined) {
+      const e = new Error(`ENOENT: ${path}`) as Error & { code: string };
+      e.code = "ENOENT";
+      throw e;
+    }
+    return f;
+  }
+
+  writeFile(path: string, data: string, append: boolean): void {
+    this.files.set(path, append ? (this.files.get(path) ?? "") + data : data);
+  }
+}
+
+export type CommandHandler = (argv: string[], stdin: string, session: ShellSession) => CommandResult;
+
+function nameOf(argv0: string): string {
+  const slash = argv0.lastIndexOf("/");
+  return slash >= 0 ? argv0.slice(slash + 1) : argv0;
+}
+
+export class ShellSession {
+  readonly vars = new Map<string, string>();
+  /** Extra commands (the CLI adds its own). */
+  readonly commands = new Map<string, CommandHandler>();
+  lastStatus = 0;
+  private lineNo = 0;
+
+  constructor(
+    readonly host: Host,
+    readonly io: ShellIO = new MemoryIO(),
+  ) {
+    const flavour = host.flavour === "nft" ? "nft" : "legacy";
+    const ipt: CommandHandler = (argv) => host.iptables(argv.slice(1));
+    const save: CommandHandler = (argv) => {
+      const r = host.iptablesSave(argv.slice(1));
+      return r;
+    };
+    const restore: CommandHandler = (argv, stdin) => host.iptablesRestore(argv.slice(1), stdin, (p) => this.io.readFile(p));
+    for (const base of ["iptables", `iptables-${flavour}`]) {
+      this.commands.set(base, ipt);
+      this.commands.set(`${base}-save`, save);
+      this.commands.set(`${base}-restore`, restore);
+    }
+    this.commands.set("true", () => ({ stdout: "", stderr: "", status: 0 }));
+    this.commands.set("false", () => ({ stdout: "", stderr: "", status: 1 }));
+    this.commands.set(":", () => ({ stdout: "", stderr: "", status: 0 }));
+    this.commands.set("echo", (argv) => {
+      let args = argv.slice(1);
+      let nl = true;
+      if (args[0] === "-n") {
+        nl = false;
+        args = args.slice(1);
+      }
+      return { stdout: args.join(" ") + (nl ? "\n" : ""), stderr: "", status: 0 };
+    });
+    this.commands.set("export", (argv) => {
+      for (const a of argv.slice(1)) {
+        const eq = a.indexOf("=");
+        if (eq > 0) this.vars.set(a.slice(0, eq), a.slice(eq + 1));
+      }
+      return { stdout: "", stderr: "", status: 0 };
+    });
+  }
+
+  /** Runs a whole script; returns one result per simple command run. */
+  run(script: string): ShellResult[] {
+    const results: ShellResult[] = [];
+    let lists: ReturnType<typeof parseScript>;
+    try {
+      lists = parseScript(script);
+    } catch (e) {
+      if (e instanceof ShellSyntaxError) {
+        return [{ cmd: "", stdout: "", stderr: `iptwin: line ${e.line}: ${e.message}\n`, status: 2 }];
+      }
+      throw e;
+    }
+    for (const list of lists) {
+      this.lineNo = list.line;
+      let status = this.lastStatus;
+      let first = true;
+      for (const { op, cmd } of list.items) {
+        if (!first && ((op === "&&" && status !== 0) || (op === "||" && status === 0))) continue;
+        first = false;
+        const expanded = expandCommand(cmd, this.vars);
+        const r = this.runSimple(expanded);
+        if (r) {
+          results.push(r);
+          status = r.status;
+        } else status = 0;
+      }
+      this.lastStatus = status;
+      this.vars.set("?", String(status));
+    }
+    return results;
+  }
+
+  private runSimple(c: SimpleCommand): ShellResult | undefined {
+    if (c.argv.length === 0) {
+      for (const [k, v] of c.assignments) this.vars.set(k, v);
+      return undefined;
+    }
+    let stdin = "";
+    for (const r of c.redirects) {
+      if (r.fd !== 0) continue;
+      if (r.kind === "<<") stdin = r.target;
+      else if (r.kind === "<") {
+        try {
+          stdin = this.io.readFile(r.target);
+        } catch {
+          return { cmd: c.text, stdout: "", stderr: `iptwin: line ${this.lineNo}: ${r.target}: No such file or directory\n`, status: 1 };
+        }
+      }
+    }
+    const name = nameOf(c.argv[0]!);
+    const handler = this.commands.get(name);
+    let res: CommandResult;
+    if (!handler) res = { stdout: "", stderr: `iptwin: line ${this.lineNo}: ${c.argv[0]}: command not found\n`, status: 127 };
+    else res = handler([name, ...c.argv.slice(1)], stdin, this);
+    let { stdout, stderr } = res;
+    for (const r of c.redirects) {
+      if (r.fd === 0) continue;
+      const data = r.fd === 1 ? stdout : stderr;
+      if (r.kind === ">&") {
+        if (r.target === "1" && r.fd === 2) {
+          stdout += stderr;
+          stderr = "";
+        } else if (r.target === "2" && r.fd === 1) {
+          stderr += stdout;
+          stdout = "";
+        }
+        continue;
+      }
+      if (r.target !== "/dev/null") this.io.writeFile(r.target, data, r.kind === ">>");
+      if (r.fd === 1) stdout = "";
+      else stderr = "";
+    }
+    return { cmd: c.text, stdout, stderr, status: res.status };
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Extension group "l4": the modules registered from this file.
+ */
+import type { AnyMatch, AnyTarget } from "../api.js";
+
+export const matches: AnyMatch[] = [];
+export const targets: AnyTarget[] = [];
