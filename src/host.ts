@@ -51,8 +51,8 @@ export class Host {
     return runIptables(this.env, args);
   }
 
-  /** `iptables-save ARGS…` (without -f: the text is returned on stdout). */
-  iptablesSave(args: readonly string[] = []): CommandResult {
+  /** `iptables-save ARGS…`; with -f FILE, `file` names where the caller should write stdout. */
+  iptablesSave(args: readonly string[] = []): CommandResult & { file?: string } {
     return runIptablesSave(this.ruleset, this.db, args, this.now(), this.flavour);
   }
 

@@ -53,6 +53,19 @@ function parseOptstring(optstring: string): Map<number, ShortSpec> {
 
 const optstringCache = new Map<string, Map<number, ShortSpec>>();
 
+/** First option of each name, per option table (tables are immutable once built). */
+const exactCache = new WeakMap<readonly LongOption[], Map<string, LongOption>>();
+
+function exactIndex(opts: readonly LongOption[]): Map<string, LongOption> {
+  let m = exactCache.get(opts);
+  if (!m) {
+    m = new Map();
+    for (const o of opts) if (!m.has(o.name)) m.set(o.name, o);
+    exactCache.set(opts, m);
+  }
+  return m;
+}
+
 export class Getopt {
   readonly argv: string[];
   optind = 1;
@@ -179,13 +192,7 @@ export class Getopt {
   private longOption(body: string, opts: readonly LongOption[]): number {
     const eq = body.indexOf("=");
     const name = eq >= 0 ? body.slice(0, eq) : body;
-    let found: LongOption | undefined;
-    for (const o of opts) {
-      if (o.name === name) {
-        found = o;
-        break;
-      }
-    }
+    let found: LongOption | undefined = exactIndex(opts).get(name);
     if (!found) {
       let ambiguous = false;
       const candidates: LongOption[] = [];

@@ -83,6 +83,22 @@ export function xtStrtoul(
   min: bigint | number,
   max: bigint | number,
 ): { ok: boolean; value: number; big: bigint; end: number } {
+  // Fast path: short plain decimal numbers (no sign, space, octal or hex).
+  const n = s.length;
+  if (n > 0 && n < 10 && typeof min === "number" && typeof max === "number") {
+    let v = 0;
+    let i = 0;
+    const c0 = s.charCodeAt(0);
+    if (c0 >= 49 && c0 <= 57) {
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 48 || c > 57) break;
+        v = v * 10 + (c - 48);
+      }
+      const ok = v >= min && (max === 0 || v <= max);
+      return { ok, value: v, big: BigInt(v), end: i };
+    }
+  }
   let p = 0;
   while (p < s.length && isCSpace(s.charCodeAt(p))) p++;
   if (s[p] === "-") return { ok: false, value: 0, big: 0n, end: 0 };

@@ -122,6 +122,8 @@ export interface OptionCall<D> {
   udata: Record<string, unknown>;
   /** Replace the instance's revision (rarely: a parser picking another layout). */
   setRevision?(rev: number): void;
+  /** Print a warning to stderr now (fprintf(stderr, ...) in an extension's parser). */
+  warn?(text: string): void;
 }
 
 export interface FinalCheckCall<D> {
@@ -191,6 +193,8 @@ export interface ExtensionBase<D> {
   compareKey?(data: D, ctx: PrintContext): string;
   /** Help text for -h (after the extension's header line). */
   help?(): string;
+  /** Stderr text printed when `-m`/`-j` first loads it (e.g. the kernel lacks the module). */
+  readonly loadWarning?: string;
 }
 
 export interface MatchExtension<D = unknown> extends ExtensionBase<D> {

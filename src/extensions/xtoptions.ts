@@ -2,7 +2,7 @@
  * The generic option parser of libxtables (xtoptions.c): typed arguments,
  * ranges, once-only/invert/mandatory/exclusion checks, with the same messages.
  */
-import { cStrtodWhole, xtStrtoul } from "../core/cnum.js";
+import { cStrtodWhole, cStrtoumax, xtStrtoul } from "../core/cnum.js";
 import { paramError } from "../core/errors.js";
 import { cidrToMask, inetAton, ipParseAny, maskToCidr } from "../core/ipv4.js";
 import { getPortByName, getProtoByName } from "../core/netdb.js";
@@ -39,6 +39,35 @@ export function emptyValue(): XtOptionValue {
     portRange: [0, 0],
     ethermac: [],
   };
+}
+
+const SCRATCH = emptyValue();
+
+/**
+ * The value slot of one option call, reused between calls (parse reads it at
+ * once; extensions keep copies, never the object).
+ */
+export function scratchValue(): XtOptionValue {
+  const v = SCRATCH;
+  v.u = 0;
+  v.big = 0n;
+  v.range = [];
+  v.bigRange = [];
+  v.dbl = 0;
+  v.str = "";
+  v.tosValue = 0;
+  v.tosMask = 0;
+  v.mark = 0;
+  v.mask = 0;
+  v.syslogLevel = 0;
+  v.haddr = 0;
+  v.hmask = 0;
+  v.hlen = 0;
+  v.protocol = 0;
+  v.port = 0;
+  v.portRange = [0, 0];
+  v.ethermac = [];
+  return v;
 }
 
 function maxByType(t: XtType): bigint {
@@ -172,17 +201,21 @@ function parseTosmask(cb: OptionCall<any>): void {
 /** xtables_parse_mark_mask(): value[/mask] with C integer syntax. */
 export function parseMarkMask(cb: OptionCall<any>): { mark: number; mask: number } {
   const arg = cb.arg;
+  // xtables_parse_val_mask() without a name map
+  const badVal = () =>
+    paramError(`${cb.extName}: bad integer value for option "--${cb.entry.name}", or out of range.\n`);
+  const garbage = () => paramError(`${cb.extName}: trailing garbage after value for option "--${cb.entry.name}".\n`);
   const r = xtStrtoul(arg, 0, 0xffffffff);
-  if (!r.ok) throw paramError(`Bad mark value "${arg}"`);
+  if (!r.ok) throw badVal();
   let end = r.end;
   let mask = 0xffffffff;
-  if (arg[end] === "/") {
-    const m = xtStrtoul(arg.slice(end + 1), 0, 0xffffffff);
-    if (!m.ok) throw paramError(`Bad mask value "${arg.slice(end + 1)}"`);
-    mask = m.value;
-    end = end + 1 + m.end;
-  }
-  if (end !== arg.length) throw paramError(`trailing garbage after value for option "--${cb.entry.name}".`);
+  if (end === arg.length) return { mark: r.value, mask };
+  if (arg[end] !== "/") throw garbage();
+  const m = xtStrtoul(arg.slice(end + 1), 0, 0xffffffff);
+  if (!m.ok) throw badVal();
+  mask = m.value;
+  end = end + 1 + m.end;
+  if (end !== arg.length) throw garbage();
   return { mark: r.value, mask };
 }
 
@@ -305,15 +338,16 @@ function parseEthermac(cb: OptionCall<any>): void {
   put(cb, mac);
 }
 
-/** xtopt_parse_ethermac: six hex groups of one or two digits (strtoul base 16). */
+/** xtopt_parse_ethermac: six strtoul(16) groups, each at most two characters wide (may be empty). */
 export function parseMacStrict(arg: string): number[] | undefined {
-  const parts = arg.split(":");
-  if (parts.length !== 6) return undefined;
   const out: number[] = [];
-  for (const p of parts) {
-    const m = /^[ \t]*[+-]?(?:0[xX])?([0-9a-fA-F]+)$/.exec(p);
-    if (!m || p.length > 2 || p.length === 0) return undefined;
-    out.push(Number.parseInt(m[1]!, 16) & 0xff);
+  let pos = 0;
+  for (let i = 0; i < 6; i++) {
+    const r = cStrtoumax(arg, pos, 16);
+    if (i < 5 ? arg[r.end] !== ":" : r.end !== arg.length) return undefined;
+    if (r.end - pos > 2) return undefined;
+    out.push(Number(r.big & 0xffn));
+    pos = r.end + 1;
   }
   return out;
 }
@@ -425,11 +459,13 @@ export function xtablesOptionParse(cb: OptionCall<any>): void {
 
 /** xtables_options_fcheck(): mandatory options, `also` and `excl` constraints. */
 export function xtablesOptionsFcheck(name: string, xflags: number, table: readonly XtOptionEntry[]): void {
+  if (xflags === 0 && !table.some((e) => (e.flags ?? 0) & XTOPT_MAND)) return;
   for (const entry of table) {
     const ef = 1 << entry.id;
     if ((entry.flags ?? 0) & XTOPT_MAND && !(xflags & ef))
       throw paramError(`${name}: option "--${entry.name}" must be specified\n`);
     if (!(xflags & ef)) continue;
+    if (!entry.also && !entry.excl) continue;
     for (let i = 0; i < 32; i++) {
       if (entry.id === i) continue;
       const other = table.find((o) => o.id === i);

@@ -133,6 +133,8 @@ function referenceCount(table: Table, name: string): number {
   return n;
 }
 
+const BASE_CHAIN_NAMES = ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"];
+
 /** State of one iptables invocation's transaction on one table. */
 export class Transaction {
   readonly work: Table;
@@ -161,12 +163,13 @@ export class Transaction {
    */
   builtinInit(chain?: string | null): void {
     this.work.exists = true;
-    for (const c of this.work.chains.values()) {
-      if (c.hook < 0 || c.present) continue;
-      if (chain === null || c.name === chain) {
-        c.present = true;
-        this.created.add(c.name);
-      }
+    if (chain === undefined) return;
+    const names = chain === null ? BASE_CHAIN_NAMES : [chain];
+    for (const name of names) {
+      const c = this.work.chains.get(name);
+      if (!c || c.hook < 0 || c.present) continue;
+      c.present = true;
+      this.created.add(c.name);
     }
   }
 

@@ -24,7 +24,7 @@ import {
   XtType,
 } from "../../extensions/api.js";
 import type { ExtensionRegistry } from "../../extensions/registry.js";
-import { CHAIN_PROTOS, emptyValue, parseProtocolName, xtablesOptionParse, xtablesOptionsFcheck } from "../../extensions/xtoptions.js";
+import { CHAIN_PROTOS, parseProtocolName, scratchValue, xtablesOptionParse, xtablesOptionsFcheck } from "../../extensions/xtoptions.js";
 import type { Rule } from "../../engine/ruleset.js";
 import { getProtoByNumber } from "../../core/netdb.js";
 import { ch, Getopt, GETOPT_END, GETOPT_MISSING, GETOPT_NONOPT, GETOPT_UNKNOWN, type LongOption } from "../getopt.js";
@@ -182,7 +182,7 @@ export class ParseState {
   proto = 0;
   /** Extension type → getopt offset, once merged. */
   readonly offsets = new Map<ExtensionBase<any>, number>();
-  opts: LongOption[] = ORIGINAL_OPTS.slice();
+  opts: readonly LongOption[] = ORIGINAL_OPTS;
   nextOffset = 0;
   warnings = "";
 }
@@ -244,16 +244,29 @@ function xtParseTarget(name: string): string {
   return name;
 }
 
+/** Merged option tables, memoised per (previous table, extension): restore parses thousands of alike lines. */
+const mergeCache = new WeakMap<readonly LongOption[], Map<ExtensionBase<any>, LongOption[]>>();
+
 function mergeOptions(st: ParseState, ext: ExtensionBase<any>): number {
   st.nextOffset += OPTION_OFFSET_SCALE;
   const offset = st.nextOffset;
-  const mine: LongOption[] = (ext.options ?? []).map((o) => ({
-    name: o.name,
-    hasArg: o.hasArg ?? (o.type !== XtType.NONE ? 1 : 0),
-    val: o.id + offset,
-  }));
-  const base = ORIGINAL_OPTS.length;
-  st.opts = [...ORIGINAL_OPTS, ...mine, ...st.opts.slice(base)];
+  let byExt = mergeCache.get(st.opts);
+  if (!byExt) {
+    byExt = new Map();
+    mergeCache.set(st.opts, byExt);
+  }
+  let merged = byExt.get(ext);
+  if (!merged) {
+    const mine: LongOption[] = (ext.options ?? []).map((o) => ({
+      name: o.name,
+      hasArg: o.hasArg ?? (o.type !== XtType.NONE ? 1 : 0),
+      val: o.id + offset,
+    }));
+    const base = ORIGINAL_OPTS.length;
+    merged = [...ORIGINAL_OPTS, ...mine, ...st.opts.slice(base)];
+    byExt.set(ext, merged);
+  }
+  st.opts = merged;
   st.offsets.set(ext, offset);
   return offset;
 }
@@ -264,6 +277,7 @@ function newInstance(ext: ExtensionBase<any>, kind: "match" | "target", ip: IpSp
 
 /** xtables_find_match with a rule's match list: marks earlier instances of it completed. */
 function loadMatch(st: ParseState, ext: AnyMatch, ip: IpSpec): ExtInstance {
+  if (ext.loadWarning && !st.offsets.has(ext)) st.warnings += ext.loadWarning;
   for (const m of st.matches) if (m.ext === ext) m.completed = true;
   const inst = newInstance(ext, "match", ip);
   const existing = st.offsets.get(ext);
@@ -307,11 +321,14 @@ function dispatchOption(st: ParseState, inst: ExtInstance, id: number, g: Getopt
     data: inst.data,
     xflags: inst.xflags,
     nvals: 0,
-    val: emptyValue(),
+    val: scratchValue(),
     ip,
     getopt: g,
     db,
     udata: inst.udata,
+    warn: (text) => {
+      st.warnings += text;
+    },
   };
   if (!ext.rawParse) xtablesOptionParse(cb);
   if (ext.parse) ext.parse(cb);
@@ -739,6 +756,9 @@ function commandDefault(st: ParseState, c: number, g: Getopt, invert: boolean, i
 }
 
 function genericOptCheck(command: number, options: number): void {
+  // Fast path: a single command whose options are all legal.
+  const j = 31 - Math.clz32(command);
+  if (command === 1 << j && j < NUMBER_OF_CMD && (options & ILLEGAL[j]!) === 0) return;
   for (let i = 0; i < OPTFLAGS.length; i++) {
     let legal = 0;
     for (let j = 0; j < NUMBER_OF_CMD; j++) {
@@ -771,6 +791,13 @@ const TABLE: readonly string[] = [
   /*ZERO_NUM*/ "xxxxx xxxxxx",
   /*CHECK*/ "x     x  xx ",
 ];
+
+/** Per command, the options it forbids (no command requires one). */
+const ILLEGAL: readonly number[] = TABLE.map((row) => {
+  let m = 0;
+  for (let i = 0; i < row.length; i++) if (row[i] === "x") m |= 1 << i;
+  return m;
+});
 
 /** -h output: the base help, then the help of each target used and each match loaded. */
 function helpText(st: ParseState): string {

@@ -122,53 +122,68 @@ function usage(name: string): string {
   );
 }
 
-/** add_param_to_argv(): split a rule line into words, honouring double quotes. */
+/**
+ * add_param_to_argv(): split a rule line into words. A double quote opens a
+ * quoted run (backslash escapes inside it); the closing quote ends the word.
+ * Runs of plain characters are sliced, not copied one by one.
+ */
 export function splitRestoreLine(s: string, out: string[]): void {
-  let quoteOpen = false;
-  let escaped = false;
+  const n = s.length;
   let param = "";
   let has = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (quoteOpen) {
-      if (escaped) {
-        param += c;
-        escaped = false;
-        continue;
-      } else if (c === "\\") {
-        escaped = true;
-        continue;
-      } else if (c === '"') {
-        quoteOpen = false;
-      } else {
-        param += c;
-        continue;
-      }
-    } else if (c === '"') {
-      quoteOpen = true;
-      has = true;
-      continue;
-    }
-    if (c === '"') {
-      // closing quote ends the word
-    } else if (c === " " || c === "\t" || c === "\n") {
-      if (param.length === 0 && !has) continue;
-    } else {
-      param += c;
-      has = true;
-      continue;
-    }
+  let i = 0;
+  const push = () => {
     if (param.length > 1023) throw paramError("Parameter too long!");
     if (out.length + 1 >= 255) throw paramError("Parser cannot handle more arguments");
     out.push(param);
     param = "";
     has = false;
+  };
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 34 /* " */) {
+      // Quoted run up to the closing quote, which ends the word.
+      has = true;
+      i++;
+      let start = i;
+      for (;;) {
+        if (i >= n) {
+          param += s.slice(start, i);
+          break;
+        }
+        const d = s.charCodeAt(i);
+        if (d === 92 /* \ */) {
+          param += s.slice(start, i);
+          if (i + 1 < n) param += s[i + 1];
+          i += 2;
+          start = i;
+          continue;
+        }
+        if (d === 34) {
+          param += s.slice(start, i);
+          i++;
+          push();
+          break;
+        }
+        i++;
+      }
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 10) {
+      if (param.length || has) push();
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n) {
+      const d = s.charCodeAt(i);
+      if (d === 32 || d === 9 || d === 10 || d === 34) break;
+      i++;
+    }
+    param += s.slice(start, i);
+    has = true;
   }
-  if (param.length) {
-    if (param.length > 1023) throw paramError("Parameter too long!");
-    if (out.length + 1 >= 255) throw paramError("Parser cannot handle more arguments");
-    out.push(param);
-  }
+  if (param.length) push();
 }
 
 interface PendingTable {

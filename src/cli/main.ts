@@ -1,0 +1,184 @@
+/**
+ * The iptwin command: global options, the state directory, and dispatch to
+ * the twin's commands. The only layer that touches process, files and exit codes.
+ */
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Flavour } from "../compat/iptables/commands.js";
+import { type ShellIO, ShellSession } from "../compat/session.js";
+import type { Host } from "../host.js";
+import { CliError, StateDir } from "./state-dir.js";
+
+const VERSION = "0.1.0";
+
+const USAGE = `Usage: iptwin [--state DIR] [--flavour nft|legacy] COMMAND [ARGS...]
+
+A twin of a Linux host's netfilter: the real commands, no root, no kernel.
+
+Commands:
+  iptables ARGS...           what iptables 1.8.9 does (also iptables-nft / iptables-legacy)
+  iptables-save ARGS...      iptables-save
+  iptables-restore ARGS...   iptables-restore (reads FILE or standard input)
+  shell [--json] [FILE]      run a shell script of such commands (FILE or standard input)
+  version                    print the iptwin version
+
+Options:
+  --state DIR      where the twin host lives (default $IPTWIN_STATE, else ./.iptwin)
+  --flavour F      nft (default) or legacy, for a new state (also $IPTWIN_FLAVOUR)
+  --wait[=SECS]    for shell: wait for the lock instead of failing
+`;
+
+interface Globals {
+  stateDir: string;
+  flavour: Flavour;
+  /** The flavour was asked for (option, environment or command name), not defaulted. */
+  flavourExplicit: boolean;
+  wait: number | null;
+}
+
+/** What a command wants written and the exit status. */
+interface Outcome {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+function parseGlobals(argv: string[]): { g: Globals; rest: string[] } {
+  const g: Globals = {
+    stateDir: process.env.IPTWIN_STATE || ".iptwin",
+    flavour: process.env.IPTWIN_FLAVOUR === "legacy" ? "legacy" : "nft",
+    flavourExplicit: Boolean(process.env.IPTWIN_FLAVOUR),
+    wait: null,
+  };
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    const take = (name: string): string => {
+      if (a.startsWith(`${name}=`)) return a.slice(name.length + 1);
+      const v = argv[++i];
+      if (v === undefined) throw new CliError(`iptwin: option ${name} needs a value\n${USAGE}`, 2);
+      return v;
+    };
+    if (a === "--state" || a.startsWith("--state=")) g.stateDir = take("--state");
+    else if (a === "--flavour" || a.startsWith("--flavour=") || a === "--flavor" || a.startsWith("--flavor=")) {
+      const f = take(a.startsWith("--flavor") ? "--flavor" : "--flavour");
+      if (f !== "nft" && f !== "legacy") throw new CliError(`iptwin: unknown flavour '${f}' (nft or legacy)\n`, 2);
+      g.flavour = f;
+      g.flavourExplicit = true;
+    } else if (a === "--wait") g.wait = -1;
+    else if (a.startsWith("--wait=")) g.wait = Number(a.slice(7));
+    else break;
+  }
+  return { g, rest: argv.slice(i) };
+}
+
+/** The -w of an iptables command line, as parse_wait_time() reads it. */
+function iptablesWait(args: readonly string[]): number | null {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "-w" || a === "--wait") {
+      const next = args[i + 1];
+      if (next !== undefined && /^-?\d+$/.test(next)) return Number(next);
+      return -1;
+    }
+    if (/^-w\d+$/.test(a)) return Number(a.slice(2));
+    if (a.startsWith("--wait=")) return Number(a.slice(7));
+  }
+  return null;
+}
+
+function realIO(): ShellIO {
+  return {
+    readFile: (p) => readFileSync(resolve(p), "utf8"),
+    writeFile: (p, data, append) => (append ? appendFileSync(resolve(p), data) : writeFileSync(resolve(p), data)),
+  };
+}
+
+function readStdin(): string {
+  try {
+    return readFileSync(0, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/** Runs one command with the state loaded and locked; saves it if the rule set changed. */
+function withHost(g: Globals, wait: number | null, fn: (host: Host) => Outcome): Outcome {
+  const dir = new StateDir(g.stateDir);
+  dir.lock(wait);
+  try {
+    const host = dir.load({ flavour: g.flavour });
+    if (host.flavour !== g.flavour && g.flavourExplicit) {
+      throw new CliError(`iptwin: the twin in ${g.stateDir} runs iptables ${host.flavour}; it cannot switch to ${g.flavour}\n`, 2);
+    }
+    const before = [...host.ruleset.tables.values()];
+    const out = fn(host);
+    const after = [...host.ruleset.tables.values()];
+    if (before.some((t, i) => t !== after[i])) dir.save(host);
+    return out;
+  } finally {
+    dir.unlock();
+  }
+}
+
+const FLAVOURED = /^iptables(-nft|-legacy)?(-save|-restore)?$/;
+
+export function main(argv: string[]): number {
+  let outcome: Outcome;
+  try {
+    const { g, rest } = parseGlobals(argv);
+    const cmd = rest[0];
+    const args = rest.slice(1);
+    if (cmd === undefined || cmd === "help" || cmd === "--help" || cmd === "-h") {
+      outcome = { stdout: USAGE, stderr: "", status: cmd === undefined ? 2 : 0 };
+    } else if (cmd === "version" || cmd === "--version") {
+      outcome = { stdout: `iptwin ${VERSION}\n`, stderr: "", status: 0 };
+    } else if (FLAVOURED.test(cmd)) {
+      const m = FLAVOURED.exec(cmd)!;
+      const flavour = m[1] === "-legacy" ? "legacy" : m[1] === "-nft" ? "nft" : g.flavour;
+      const gg = { ...g, flavour, flavourExplicit: g.flavourExplicit || m[1] !== undefined };
+      if (m[2] === "-save") {
+        outcome = withHost(gg, null, (h) => {
+          const r = h.iptablesSave(args);
+          if (r.file !== undefined) {
+            writeFileSync(resolve(r.file), r.stdout);
+            return { ...r, stdout: "" };
+          }
+          return r;
+        });
+      } else if (m[2] === "-restore") {
+        const needsStdin = !args.some((a, i) => i === args.length - 1 && !a.startsWith("-"));
+        const input = needsStdin ? readStdin() : "";
+        outcome = withHost(gg, iptablesWait(args), (h) => h.iptablesRestore(args, input, (p) => readFileSync(resolve(p), "utf8")));
+      } else {
+        outcome = withHost(gg, iptablesWait(args), (h) => h.iptables(args));
+      }
+    } else if (cmd === "shell") {
+      const json = args.includes("--json");
+      const files = args.filter((a) => a !== "--json");
+      const script = files.length ? readFileSync(resolve(files[0]!), "utf8") : readStdin();
+      outcome = withHost(g, g.wait, (h) => {
+        const session = new ShellSession(h, realIO());
+        const results = session.run(script);
+        if (json) {
+          const stdout = results.map((r) => `${JSON.stringify({ cmd: r.cmd, stdout: r.stdout, stderr: r.stderr, status: r.status })}\n`).join("");
+          return { stdout, stderr: "", status: 0 };
+        }
+        // Streams keep their order per stream; interleaving is by command.
+        for (const r of results) {
+          process.stdout.write(r.stdout);
+          process.stderr.write(r.stderr);
+        }
+        return { stdout: "", stderr: "", status: session.lastStatus };
+      });
+    } else {
+      outcome = { stdout: "", stderr: `iptwin: unknown command '${cmd}'\n${USAGE}`, status: 2 };
+    }
+  } catch (e) {
+    if (e instanceof CliError) outcome = { stdout: "", stderr: e.message, status: e.status };
+    else throw e;
+  }
+  process.stdout.write(outcome.stdout);
+  process.stderr.write(outcome.stderr);
+  return outcome.status;
+}

@@ -1,0 +1,82 @@
+/**
+ * REJECT target for IPv4 (libipt_REJECT / ipt_REJECT): drop and answer with
+ * an ICMP error or a TCP reset. The kernel allows it only in the filter
+ * table on INPUT/FORWARD/OUTPUT, and tcp-reset only for `-p tcp`.
+ */
+import { ExitStatus, XtablesError, paramError } from "../core/errors.js";
+import { defineTarget, HOOK_FWD, HOOK_IN, HOOK_OUT, IPT_INV_PROTO, XtType } from "./api.js";
+
+export interface RejectData {
+  /** enum ipt_reject_with */
+  with: number;
+}
+
+const IPT_ICMP_PORT_UNREACHABLE = 3;
+const IPT_ICMP_ECHOREPLY = 4;
+const IPT_TCP_RESET = 7;
+
+/** Indexed by enum ipt_reject_with; index 4 (echo-reply) is compiled out. */
+const REJECT_TABLE: ReadonlyArray<readonly [string, string, string] | null> = [
+  ["icmp-net-unreachable", "net-unreach", "ICMP network unreachable"],
+  ["icmp-host-unreachable", "host-unreach", "ICMP host unreachable"],
+  ["icmp-proto-unreachable", "proto-unreach", "ICMP protocol unreachable"],
+  ["icmp-port-unreachable", "port-unreach", "ICMP port unreachable (default)"],
+  null,
+  ["icmp-net-prohibited", "net-prohib", "ICMP network prohibited"],
+  ["icmp-host-prohibited", "host-prohib", "ICMP host prohibited"],
+  ["tcp-reset", "tcp-rst", "TCP RST packet"],
+  ["icmp-admin-prohibited", "admin-prohib", "ICMP administratively prohibited (*)"],
+];
+
+/** strncasecmp(full, arg, strlen(arg)) == 0: arg is a case-insensitive prefix of full. */
+function isPrefixCi(full: string, arg: string): boolean {
+  return full.slice(0, arg.length).toLowerCase() === arg.toLowerCase();
+}
+
+function rejectName(w: number): string {
+  return REJECT_TABLE[w]?.[0] ?? "(null)";
+}
+
+export const rejectTarget = defineTarget<RejectData>({
+  name: "REJECT",
+  revision: 0,
+  tables: ["filter"],
+  hooks: HOOK_IN | HOOK_FWD | HOOK_OUT,
+  options: [{ name: "reject-with", id: 0, type: XtType.STRING }],
+  init: () => ({ with: IPT_ICMP_PORT_UNREACHABLE }),
+  parse(cb) {
+    const arg = cb.arg;
+    for (let i = 0; i < REJECT_TABLE.length; i++) {
+      const e = REJECT_TABLE[i];
+      if (!e) continue;
+      if (isPrefixCi(e[0], arg) || isPrefixCi(e[1], arg)) {
+        cb.data.with = i;
+        return;
+      }
+    }
+    const msg = `unknown reject type "${arg}"`;
+    if (isPrefixCi("echo-reply", arg) || isPrefixCi("echoreply", arg))
+      throw new XtablesError(ExitStatus.Parameter, msg, "param", "--reject-with echo-reply no longer supported\n");
+    throw paramError(msg);
+  },
+  print: (d) => ` reject-with ${rejectName(d.with)}`,
+  save: (d) => ` --reject-with ${rejectName(d.with)}`,
+  kernelCheck(d, ctx) {
+    if (d.with === IPT_ICMP_ECHOREPLY) return { errno: "EINVAL", log: "ECHOREPLY no longer supported." };
+    if (d.with === IPT_TCP_RESET && (ctx.ip.proto !== 6 || ctx.ip.invflags & IPT_INV_PROTO))
+      return { errno: "EINVAL", log: "TCP_RESET invalid for non-tcp" };
+    return undefined;
+  },
+  help() {
+    let out =
+      "REJECT target options:\n" +
+      "--reject-with type              drop input packet and send back\n" +
+      "                                a reply packet according to type:\n" +
+      "Valid reject types:\n";
+    for (const e of REJECT_TABLE) {
+      if (!e) continue;
+      out += `    ${e[0].padEnd(25)}\t${e[2]}\n    ${e[1].padEnd(25)}\talias\n`;
+    }
+    return `${out}\n(*) See man page or read the INCOMPATIBILITES file for compatibility issues.\n`;
+  },
+});
