@@ -136,9 +136,14 @@ export function scanInt(s: string): number | undefined {
 export function cStrtodWhole(s: string): number {
   const m = /^[ \t\n\v\f\r]*([+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?|nan))$/i.exec(s);
   if (!m) {
-    const hex = /^[ \t\n\v\f\r]*([+-]?)0[xX]([0-9a-fA-F]+)$/.exec(s);
-    if (hex) return (hex[1] === "-" ? -1 : 1) * Number.parseInt(hex[2]!, 16);
-    return Number.NaN;
+    // hexadecimal floating point: 0xH[.H][pE]
+    const hex = /^[ \t\n\v\f\r]*([+-]?)0[xX](?=\.?[0-9a-fA-F])([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?\d+))?$/.exec(s);
+    if (!hex) return Number.NaN;
+    const frac = hex[3] ?? "";
+    let v = 0;
+    for (const c of hex[2]! + frac) v = v * 16 + Number.parseInt(c, 16);
+    v = (v / 16 ** frac.length) * 2 ** Number(hex[4] ?? 0);
+    return (hex[1] === "-" ? -1 : 1) * v;
   }
   const t = m[1]!.toLowerCase();
   if (t.endsWith("inf") || t.endsWith("infinity")) return t.startsWith("-") ? -Infinity : Infinity;

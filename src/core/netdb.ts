@@ -50,9 +50,15 @@ export function getProtoByNumber(num: number): string | undefined {
  * it: a decimal number, or a service name of any protocol.
  */
 export function getPortByName(name: string): number | undefined {
-  if (/^[0-9]+$/.test(name)) {
-    const v = Number(name);
-    return v <= 65535 ? v : undefined;
+  // glibc: a numeric service is strtoul(…, 10) stored in an int; negative fails, htons() truncates.
+  if (name === "") return 0; // strtoul("") ends at the NUL: numeric 0
+  const num = /^[ \t\n\v\f\r]*([+-]?)([0-9]+)$/.exec(name);
+  if (num) {
+    let v = BigInt(num[2]!);
+    if (v > 0xffffffffffffffffn) return undefined;
+    if (num[1] === "-") v = (0x10000000000000000n - v) & 0xffffffffffffffffn;
+    const i = Number(BigInt.asIntN(32, v));
+    return i < 0 ? undefined : i & 0xffff;
   }
   return serviceByNameAny.get(name);
 }

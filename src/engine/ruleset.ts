@@ -49,6 +49,11 @@ export interface Chain {
    * Always true for user chains.
    */
   present: boolean;
+  /**
+   * Whether nf_tables keeps policy counters for this base chain: not for one
+   * created implicitly (by -A, say), yes once -P, -Z or a restore set them.
+   */
+  counting: boolean;
   policy: "ACCEPT" | "DROP" | null;
   pcnt: number;
   bcnt: number;
@@ -69,12 +74,12 @@ export interface BuiltinTableDef {
   hooks: number[];
 }
 
-/** Tables in the order iptables-save (nf_tables) prints them. */
+/** Tables in the order iptables-save (nf_tables) prints them (enum nft_table_type). */
 export const BUILTIN_TABLES: readonly BuiltinTableDef[] = [
-  { name: "raw", hooks: [NF_INET_PRE_ROUTING, NF_INET_LOCAL_OUT] },
   { name: "mangle", hooks: [NF_INET_PRE_ROUTING, NF_INET_LOCAL_IN, NF_INET_FORWARD, NF_INET_LOCAL_OUT, NF_INET_POST_ROUTING] },
-  { name: "filter", hooks: [NF_INET_LOCAL_IN, NF_INET_FORWARD, NF_INET_LOCAL_OUT] },
   { name: "security", hooks: [NF_INET_LOCAL_IN, NF_INET_FORWARD, NF_INET_LOCAL_OUT] },
+  { name: "raw", hooks: [NF_INET_PRE_ROUTING, NF_INET_LOCAL_OUT] },
+  { name: "filter", hooks: [NF_INET_LOCAL_IN, NF_INET_FORWARD, NF_INET_LOCAL_OUT] },
   { name: "nat", hooks: [NF_INET_PRE_ROUTING, NF_INET_LOCAL_IN, NF_INET_LOCAL_OUT, NF_INET_POST_ROUTING] },
 ];
 
@@ -98,11 +103,11 @@ export function newTable(def: BuiltinTableDef, exists: boolean): Table {
 }
 
 export function freshBaseChain(hook: number, present: boolean): Chain {
-  return { name: HOOK_NAMES[hook]!, hook, present, policy: "ACCEPT", pcnt: 0, bcnt: 0, rules: [] };
+  return { name: HOOK_NAMES[hook]!, hook, present, counting: false, policy: "ACCEPT", pcnt: 0, bcnt: 0, rules: [] };
 }
 
 export function newUserChain(name: string): Chain {
-  return { name, hook: -1, present: true, policy: null, pcnt: 0, bcnt: 0, rules: [] };
+  return { name, hook: -1, present: true, counting: false, policy: null, pcnt: 0, bcnt: 0, rules: [] };
 }
 
 export function isBuiltinChain(c: Chain): boolean {

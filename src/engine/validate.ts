@@ -20,16 +20,27 @@ export function jumpTarget(rule: Rule): string | undefined {
  * checkentry at insertion: the chain's own hook if it is a base chain,
  * no hooks for a user chain (validated later through the jumps).
  */
-export function checkRule(table: Table, chain: Chain, rule: Rule): KernelCheckError | undefined {
+export function checkRule(
+  table: Table,
+  chain: Chain,
+  rule: Rule,
+  peers?: KernelCheckContext["peers"],
+): KernelCheckError | undefined {
   // An inverted match on a zero-length prefix is refused by nf_tables.
   const ip = rule.ip;
   if ((ip.invflags & IPT_INV_SRCIP && ip.smsk === 0) || (ip.invflags & IPT_INV_DSTIP && ip.dmsk === 0)) return { errno: "EINVAL" };
   const hookMask = chain.hook >= 0 ? 1 << chain.hook : 0;
-  return checkRuleHooks(table, chain, rule, hookMask);
+  return checkRuleHooks(table, chain, rule, hookMask, peers ?? (() => []));
 }
 
-function checkRuleHooks(table: Table, chain: Chain, rule: Rule, hookMask: number): KernelCheckError | undefined {
-  const ctx: KernelCheckContext = { table: table.name, hookMask, ip: rule.ip, chain: chain.name };
+function checkRuleHooks(
+  table: Table,
+  chain: Chain,
+  rule: Rule,
+  hookMask: number,
+  peers?: KernelCheckContext["peers"],
+): KernelCheckError | undefined {
+  const ctx: KernelCheckContext = { table: table.name, hookMask, ip: rule.ip, chain: chain.name, peers, checkentry: peers !== undefined };
   for (const m of rule.matches) {
     const e = m.ext.kernelCheck?.(m.data, ctx);
     if (e) return e;
@@ -63,6 +74,8 @@ export interface TableValidation {
   /** The rule that made the table invalid, when one is to blame. */
   rule?: Rule;
   chain?: string;
+  /** The rules from the failing one out to the base chain (jumps), innermost first. */
+  path?: { rule: Rule; chain: string }[];
 }
 
 /**
@@ -88,7 +101,7 @@ function walk(table: Table, chain: Chain, hookMask: number, stack: string[], don
       const e = checkRuleHooks(table, chain, rule, hookMask);
       if (e) {
         stack.pop();
-        return { error: e, rule, chain: chain.name };
+        return { error: e, rule, chain: chain.name, path: [{ rule, chain: chain.name }] };
       }
     }
     const j = jumpTarget(rule);
@@ -98,7 +111,8 @@ function walk(table: Table, chain: Chain, hookMask: number, stack: string[], don
     const r = walk(table, next, hookMask, stack, done);
     if (r) {
       stack.pop();
-      return r.rule ? r : { ...r, rule, chain: chain.name };
+      const path = [...(r.path ?? []), { rule, chain: chain.name }];
+      return r.rule ? { ...r, path } : { ...r, rule, chain: chain.name, path };
     }
   }
   stack.pop();

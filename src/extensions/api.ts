@@ -5,6 +5,7 @@
  */
 import type { NameDb } from "../core/netdb.js";
 import type { Getopt } from "../compat/getopt.js";
+import type { MatchFn, TargetFn } from "../engine/context.js";
 
 /** Option argument types (enum xt_option_type). */
 export enum XtType {
@@ -132,6 +133,8 @@ export interface FinalCheckCall<D> {
   xflags: number;
   ip: IpSpec;
   udata: Record<string, unknown>;
+  /** Print a warning to stderr now (fprintf(stderr, ...) in a final check). */
+  warn?(text: string): void;
 }
 
 /** The context of printing a rule (`-L`) or saving it. */
@@ -149,6 +152,18 @@ export interface KernelCheckContext {
   ip: IpSpec;
   /** Name of the chain the rule is in. */
   chain: string;
+  /**
+   * True when the kernel runs checkentry (rule insertion; hookMask is the
+   * chain's own hook, 0 in a user chain); absent when a user chain is
+   * validated through jumps, where the kernel only checks xt hook masks.
+   */
+  checkentry?: boolean;
+  /**
+   * At insertion only: the match/target instances the kernel already holds in
+   * this network namespace (all tables, committed and earlier in the batch),
+   * for checks against kernel-wide objects (e.g. RATEEST estimators).
+   */
+  peers?: () => Array<{ ext: ExtensionBase<any>; data: unknown }>;
 }
 
 /** A kernel checkentry failure: errno name as nft reports it. */
@@ -189,6 +204,17 @@ export interface ExtensionBase<D> {
    * nft_rule_new() refuses.
    */
   normalize?(data: D, ip: IpSpec): D | null;
+  /**
+   * nf_tables parse-back puts the native expressions of all instances of a
+   * match (tcp/udp) into the first native one: merge a later instance's
+   * original data into an earlier normalized one; undefined when either is
+   * kept as an xt match.
+   */
+  nftMerge?(into: D, next: D, ip: IpSpec): D | undefined;
+  /** Kernel name the -L target column shows when -j named an alias (xtables real_name, e.g. NOTRACK is CT). */
+  readonly realName?: string;
+  /** What dumping the stored rule from the kernel gives, when not the data itself (short kernel usersize). */
+  readback?(data: D): D;
   /** Compare key for -D/-C (defaults to the save text). */
   compareKey?(data: D, ctx: PrintContext): string;
   /** Help text for -h (after the extension's header line). */
@@ -199,6 +225,8 @@ export interface ExtensionBase<D> {
 
 export interface MatchExtension<D = unknown> extends ExtensionBase<D> {
   readonly kind: "match";
+  /** Packet semantics: compiled once per rule into a predicate (its closure may hold per-rule state). */
+  compile?(data: D, ip: IpSpec): MatchFn;
 }
 
 export interface TargetExtension<D = unknown> extends ExtensionBase<D> {
@@ -207,6 +235,8 @@ export interface TargetExtension<D = unknown> extends ExtensionBase<D> {
   readonly tables?: readonly string[];
   /** Hooks (NF_INET_* bit mask) this target may be used from, if restricted. */
   readonly hooks?: number;
+  /** Packet semantics: compiled once per rule; returns a verdict (NF_*, XT_CONTINUE, XT_RETURN). */
+  compile?(data: D, ip: IpSpec): TargetFn;
 }
 
 export type AnyMatch = MatchExtension<any>;

@@ -6,6 +6,7 @@ import { xtStrtouiWhole } from "../core/cnum.js";
 import { paramError } from "../core/errors.js";
 import { defineMatch, type OptionCall, XtType } from "./api.js";
 import { parsePort, portName } from "./common.js";
+import { applyPortExprs, type PortExpr, portExprs } from "./l4-common.js";
 
 export const XT_TCP_INV_SRCPT = 0x01;
 export const XT_TCP_INV_DSTPT = 0x02;
@@ -140,6 +141,32 @@ function tcpParse(cb: OptionCall<TcpData>): void {
   }
 }
 
+function fresh(): TcpData {
+  return { spts: [0, 0xffff], dpts: [0, 0xffff], option: 0, flgMask: 0, flgCmp: 0, invflags: 0 };
+}
+
+/** Kept as an xt match by iptables-nft (not translated to native expressions). */
+function keptAsXt(d: TcpData): boolean {
+  const supported = XT_TCP_INV_SRCPT | XT_TCP_INV_DSTPT | XT_TCP_INV_FLAGS;
+  return (d.invflags & ~supported) !== 0 || d.option !== 0 || allZero(d);
+}
+
+function exprsOf(d: TcpData): PortExpr[] {
+  return portExprs(d.spts, (d.invflags & XT_TCP_INV_SRCPT) !== 0, d.dpts, (d.invflags & XT_TCP_INV_DSTPT) !== 0);
+}
+
+/** nft_parse_tcp(): the native expressions of `d` read back onto `into`. */
+function readBack(into: TcpData, d: TcpData): TcpData {
+  let out: TcpData = { ...into, spts: [into.spts[0], into.spts[1]], dpts: [into.dpts[0], into.dpts[1]] };
+  if (d.flgMask) {
+    out.flgMask = d.flgMask;
+    out.flgCmp = d.flgCmp;
+    out.invflags |= d.invflags & XT_TCP_INV_FLAGS;
+  }
+  out = applyPortExprs(out, exprsOf(d), XT_TCP_INV_SRCPT, XT_TCP_INV_DSTPT);
+  return out;
+}
+
 function allZero(d: TcpData): boolean {
   return (
     d.spts[0] === 0 && d.spts[1] === 0xffff && d.dpts[0] === 0 && d.dpts[1] === 0xffff && !d.option && !d.flgMask && !d.flgCmp && !d.invflags
@@ -159,24 +186,20 @@ export const tcpMatch = defineMatch<TcpData>({
     { name: "tcp-flags", id: O_FLAGS, type: XtType.STRING },
     { name: "tcp-option", id: O_OPTION, type: XtType.STRING },
   ],
-  init: () => ({ spts: [0, 0xffff], dpts: [0, 0xffff], option: 0, flgMask: 0, flgCmp: 0, invflags: 0 }),
+  init: fresh,
   parse: tcpParse,
   normalize(d, ip) {
     // add_nft_tcp(): translated to payload expressions unless the option or
-    // an unsupported inversion forces the xt match; an empty translation vanishes.
-    const supported = XT_TCP_INV_SRCPT | XT_TCP_INV_DSTPT | XT_TCP_INV_FLAGS;
-    if (d.invflags & ~supported || d.option || allZero(d)) return d;
+    // an unsupported inversion forces the xt match; read back from them.
+    if (keptAsXt(d)) return d;
     if (ip.proto !== 6) throw paramError("TCP match requires '-p tcp'");
-    const spFull = d.spts[0] === 0 && d.spts[1] === 0xffff;
-    const dpFull = d.dpts[0] === 0 && d.dpts[1] === 0xffff;
-    if (!d.flgMask && spFull && dpFull) return null;
-    return {
-      ...d,
-      invflags:
-        (spFull ? 0 : d.invflags & XT_TCP_INV_SRCPT) |
-        (dpFull ? 0 : d.invflags & XT_TCP_INV_DSTPT) |
-        (d.flgMask ? d.invflags & XT_TCP_INV_FLAGS : 0),
-    };
+    const out = readBack(fresh(), d);
+    return out.flgMask || exprsOf(d).length ? out : null;
+  },
+  nftMerge(into, next) {
+    // A later native tcp lands in the first native instance when read back.
+    if (keptAsXt(into) || keptAsXt(next)) return undefined;
+    return readBack(into, next);
   },
   print(d, ctx) {
     let out = " tcp";

@@ -4,6 +4,7 @@
  */
 import { cStrtodWhole, cStrtoumax, xtStrtoul } from "../core/cnum.js";
 import { paramError } from "../core/errors.js";
+import { hostLookupFailure } from "../core/resolver.js";
 import { cidrToMask, inetAton, ipParseAny, maskToCidr } from "../core/ipv4.js";
 import { getPortByName, getProtoByName } from "../core/netdb.js";
 import {
@@ -155,11 +156,13 @@ function parseMint(cb: OptionCall<any>): void {
 
 function parseString(cb: OptionCall<any>): void {
   const e = cb.entry;
-  const z = cb.arg.length;
+  // C counts bytes: lengths and truncation are on the UTF-8 form (a cut character decodes as U+FFFD).
+  const bytes = new TextEncoder().encode(cb.arg);
+  const z = bytes.length;
   if (e.min && z < e.min) throw paramError(`Argument must have a minimum length of ${e.min} characters\n`);
   if (e.max && z > e.max) throw paramError(`Argument must have a maximum length of ${e.max} characters\n`);
   let s = cb.arg;
-  if (e.size && s.length >= e.size) s = s.slice(0, e.size - 1);
+  if (e.size && z >= e.size) s = new TextDecoder().decode(bytes.subarray(0, e.size - 1));
   cb.val.str = s;
   put(cb, s);
 }
@@ -252,7 +255,7 @@ function parseHost(cb: OptionCall<any>, arg: string): void {
   if (n !== undefined) addrs = [n];
   else {
     addrs = cb.db.lookupHost(arg);
-    if (addrs.length === 0) throw paramError("getaddrinfo: Name or service not known\n");
+    if (addrs.length === 0) throw paramError(`getaddrinfo: ${hostLookupFailure(arg)}\n`); // no resolver here
   }
   if (addrs.length > 1 && addrs.some((a) => a !== addrs[0]))
     throw paramError(`${arg} resolves to more than one address\n`);
@@ -269,9 +272,9 @@ function parsePlen(cb: OptionCall<any>, arg: string): void {
     cb.val.hlen = r.value;
     return;
   }
-  // a full dotted mask
+  // a full mask: getaddrinfo(AI_NUMERICHOST) takes any inet_aton form ("33" is 0.0.0.33)
   const m = inetAton(arg);
-  if (m !== undefined && /^[0-9.]+$/.test(arg) && arg.split(".").length === 4) {
+  if (m !== undefined) {
     cb.val.hmask = m;
     cb.val.hlen = maskToCidr(m);
     return;

@@ -29,6 +29,8 @@ interface TableMeta {
   exists: boolean;
   /** Base chains present in nf_tables. */
   present: string[];
+  /** Base chains keeping policy counters. */
+  counting?: string[];
   foreign?: Array<{ name: string; hook: number; policy: string; pcnt: number; bcnt: number }>;
 }
 
@@ -53,6 +55,7 @@ export function serializeHost(host: Host): string {
     meta.tables[t.name] = {
       exists: t.exists,
       present: [...t.chains.values()].filter((c) => c.hook >= 0 && c.present).map((c) => c.name),
+      counting: [...t.chains.values()].filter((c) => c.hook >= 0 && c.counting).map((c) => c.name),
     };
     if (t.foreign?.length) {
       meta.tables[t.name]!.foreign = t.foreign.map((c) => ({
@@ -100,12 +103,17 @@ export function deserializeHost(text: string): Host {
     const tm = meta.tables[t.name];
     if (!tm) continue;
     t.exists = tm.exists;
-    for (const c of t.chains.values()) if (c.hook >= 0) c.present = tm.present.includes(c.name);
+    for (const c of t.chains.values()) {
+      if (c.hook < 0) continue;
+      c.present = tm.present.includes(c.name);
+      c.counting = tm.counting?.includes(c.name) ?? false;
+    }
     if (tm.foreign) {
       t.foreign = tm.foreign.map((f) => ({
         name: f.name,
         hook: f.hook,
         present: true,
+        counting: true,
         policy: f.policy as "ACCEPT" | "DROP",
         pcnt: f.pcnt,
         bcnt: f.bcnt,

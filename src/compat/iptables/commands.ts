@@ -6,7 +6,9 @@
  */
 import { ExitStatus, formatXtablesError, paramError, versionError, XtablesError } from "../../core/errors.js";
 import type { NameDb } from "../../core/netdb.js";
+import type { ExtensionBase } from "../../extensions/api.js";
 import type { ExtensionRegistry } from "../../extensions/registry.js";
+import { takePrintWarnings } from "../../extensions/diag.js";
 import {
   type Chain,
   cloneTable,
@@ -111,7 +113,11 @@ export function normalizeRule(rule: Rule): Rule {
       continue;
     }
     const data = m.ext.normalize(m.data, ip);
-    if (data !== null) matches.push({ ext: m.ext, data });
+    if (data === null) continue;
+    // A later native tcp/udp lands in the first native instance when read back.
+    const host = m.ext.nftMerge ? matches.findIndex((p) => p.ext === m.ext && m.ext.nftMerge!(p.data, m.data, ip)) : -1;
+    if (host >= 0) matches[host] = { ext: m.ext, data: m.ext.nftMerge!(matches[host]!.data, m.data, ip) };
+    else matches.push({ ext: m.ext, data });
   }
   let target = rule.target;
   if (target?.ext.normalize) {
@@ -123,8 +129,28 @@ export function normalizeRule(rule: Rule): Rule {
 
 /** The comparison key of a rule for -D/-C (nft_rule_cmp ignores counters). */
 export function ruleKey(rule: Rule, db: NameDb): string {
-  if (rule.saveText === undefined) rule.saveText = saveRuleBody(rule, db);
+  if (rule.saveText === undefined) rule.saveText = saveRuleBody(withCompareKeys(rule), db);
   return rule.saveText;
+}
+
+/** The rule with each extension's save text replaced by its compareKey, where it has one. */
+function withCompareKeys(rule: Rule): Rule {
+  const swap = <T extends { ext: { compareKey?: unknown; save?: unknown } }>(i: T): T =>
+    i.ext.compareKey ? { ...i, ext: { ...i.ext, save: i.ext.compareKey } } : i;
+  if (!rule.target?.ext.compareKey && !rule.matches.some((m) => m.ext.compareKey)) return rule;
+  return { ...rule, matches: rule.matches.map(swap), target: rule.target ? swap(rule.target) : null };
+}
+
+/** The rule as the kernel dumps it back (extensions whose blob is copied back short). */
+function readbackRule(rule: Rule): Rule {
+  const t = rule.target;
+  if (!t?.ext.readback && !rule.matches.some((m) => m.ext.readback)) return rule;
+  return {
+    ...rule,
+    matches: rule.matches.map((m) => (m.ext.readback ? { ext: m.ext, data: m.ext.readback(m.data) } : m)),
+    target: t?.ext.readback ? { ext: t.ext, data: t.ext.readback(t.data) } : t,
+    saveText: undefined,
+  };
 }
 
 function referenceCount(table: Table, name: string): number {
@@ -139,11 +165,18 @@ const BASE_CHAIN_NAMES = ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTI
 export class Transaction {
   readonly work: Table;
   readonly failures: KernelFailure[] = [];
+  /** Failures of rule operations still in the batch, by chain (a flush drops them). */
+  private readonly pendingRuleFailures = new Map<KernelFailure, string>();
   stdout = "";
   /** Rules added in this transaction, for blaming kernel validation errors. */
   private readonly added = new Map<Rule, { type: BatchType; chain: string; line: number }>();
   /** Chains created in this transaction (their reference count is not known yet). */
   readonly created = new Set<string>();
+  /**
+   * Policies as nft's cache knows them: a policy set in this batch is not
+   * seen by a listing in the same batch (restore files with -L lines).
+   */
+  readonly cachedPolicy = new Map<string, "ACCEPT" | "DROP" | null>();
 
   constructor(
     readonly original: Table,
@@ -151,6 +184,7 @@ export class Transaction {
     public line = 0,
   ) {
     this.work = cloneTable(original);
+    for (const c of this.work.chains.values()) if (c.hook >= 0 && c.present) this.cachedPolicy.set(c.name, c.policy);
   }
 
   get db(): NameDb {
@@ -170,6 +204,7 @@ export class Transaction {
       if (!c || c.hook < 0 || c.present) continue;
       c.present = true;
       this.created.add(c.name);
+      this.cachedPolicy.set(c.name, "ACCEPT");
     }
   }
 
@@ -198,11 +233,30 @@ export class Transaction {
     if (j !== undefined && !this.chainExists(j)) throw paramError(`Chain '${j}' does not exist`);
   }
 
+  /** Extension instances the kernel holds now: committed rules of every table plus this batch's additions. */
+  private peers(): Array<{ ext: ExtensionBase<any>; data: unknown }> {
+    const out: Array<{ ext: ExtensionBase<any>; data: unknown }> = [];
+    const add = (r: Rule): void => {
+      for (const m of r.matches) out.push(m);
+      if (r.target) out.push(r.target);
+    };
+    for (const t of this.env.ruleset.tables.values()) for (const c of t.chains.values()) c.rules.forEach(add);
+    for (const r of this.added.keys()) add(r);
+    return out;
+  }
+
   private kernelAdd(chain: Chain, rule: Rule, type: BatchType): Rule {
-    const err = checkRule(this.work, chain, rule);
-    if (err) this.failures.push({ type, errno: err.errno as Errno, what: `rule in chain ${chain.name}`, line: this.line });
-    this.added.set(rule, { type, chain: chain.name, line: this.line });
-    return rule;
+    // iptables-nft sends -j QUEUE as an xt target named "QUEUE", which no kernel has.
+    const queue = this.env.flavour === "nft" && rule.target?.ext.name === "standard" && rule.jumpto === "QUEUE";
+    const err = queue ? { errno: "ENOENT" } : checkRule(this.work, chain, rule, () => this.peers());
+    if (err) {
+      const f: KernelFailure = { type, errno: err.errno as Errno, what: `rule in chain ${chain.name}`, line: this.line };
+      this.failures.push(f);
+      this.pendingRuleFailures.set(f, chain.name);
+    }
+    const stored = readbackRule(rule);
+    this.added.set(stored, { type, chain: chain.name, line: this.line });
+    return stored;
   }
 
   append(chainName: string, rule: Rule): void {
@@ -235,13 +289,14 @@ export class Transaction {
     return -1;
   }
 
-  delete(chainName: string, rule: Rule): void {
+  /** Returns the rule found (as stored: -v prints it, not the command's rule). */
+  delete(chainName: string, rule: Rule): Rule {
     this.assertChainExists(rule);
     const c = this.chainFind(chainName);
     if (!c) throw new NftOpError("rule_delete", "ENOENT");
     const i = this.findRule(c, rule);
     if (i < 0) throw new NftOpError("rule_delete", "ENOENT");
-    c.rules.splice(i, 1);
+    return c.rules.splice(i, 1)[0]!;
   }
 
   deleteNum(chainName: string, rulenum: number): void {
@@ -251,11 +306,14 @@ export class Transaction {
     c.rules.splice(rulenum, 1);
   }
 
-  check(chainName: string, rule: Rule): void {
+  /** Returns the rule found (as stored: -v prints it, not the command's rule). */
+  check(chainName: string, rule: Rule): Rule {
     this.assertChainExists(rule);
     const c = this.chainFind(chainName);
     if (!c) throw new NftOpError("rule_check", "ENOENT");
-    if (this.findRule(c, rule) < 0) throw new NftOpError("rule_check", "ENOENT");
+    const i = this.findRule(c, rule);
+    if (i < 0) throw new NftOpError("rule_check", "ENOENT");
+    return c.rules[i]!;
   }
 
   replace(chainName: string, rule: Rule, rulenum: number): void {
@@ -272,13 +330,24 @@ export class Transaction {
     if (chainName !== null) {
       const c = this.chainFind(chainName);
       if (!c) throw new NftOpError("rule_flush", "ENOENT");
+      this.dropPendingRules(chainName);
       if (verbose) this.stdout += `Flushing chain \`${chainName}'\n`;
       c.rules = [];
       return;
     }
+    if (!verbose) this.dropPendingRules(null);
     for (const c of this.presentChains(verbose)) {
       if (verbose) this.stdout += `Flushing chain \`${c.name}'\n`;
       c.rules = [];
+    }
+  }
+
+  /** batch_chain_flush(): rule operations of this batch in the chain (null: the table) never reach the kernel. */
+  private dropPendingRules(chainName: string | null): void {
+    for (const [f, chain] of this.pendingRuleFailures) {
+      if (chainName !== null && chain !== chainName) continue;
+      this.failures.splice(this.failures.indexOf(f), 1);
+      this.pendingRuleFailures.delete(f);
     }
   }
 
@@ -287,6 +356,7 @@ export class Transaction {
     if (isBuiltinChain(c)) {
       c.pcnt = 0;
       c.bcnt = 0;
+      c.counting = true;
     }
     c.rules = c.rules.map((r) => (r.pcnt || r.bcnt ? { ...r, pcnt: 0, bcnt: 0 } : r));
   }
@@ -412,6 +482,7 @@ export class Transaction {
     const c = this.work.chains.get(chainName);
     if (!c || !isBuiltinChain(c)) throw new NftOpError("chain_set", "ENOENT");
     if (policy !== "-") c.policy = policy;
+    c.counting = true;
     if (counters) {
       c.pcnt = counters.pcnt;
       c.bcnt = counters.bcnt;
@@ -423,7 +494,11 @@ export class Transaction {
     if (this.failures.length > 0) return this.failures;
     const v = validateTable(this.work);
     if (v.error) {
-      const blamed = v.rule ? this.added.get(v.rule) : undefined;
+      // The kernel validates as each rule arrives: blame the last-added rule on the bad path.
+      const order = [...this.added.keys()];
+      const onPath = (v.path ?? []).filter((p) => this.added.has(p.rule)).map((p) => p.rule);
+      const hit = onPath.sort((x, y) => order.indexOf(y) - order.indexOf(x))[0] ?? v.rule;
+      const blamed = hit ? this.added.get(hit) : undefined;
       const chain = blamed?.chain ?? v.chain ?? "";
       return [
         {
@@ -450,7 +525,7 @@ function listFormat(options: number): number {
 
 /** Name shown in the target column: the verdict, extension or chain. */
 export function targetName(rule: Rule): string {
-  return rule.jumpto;
+  return rule.target?.ext.realName ?? rule.jumpto;
 }
 
 const TAINT_LINE = (t: Table) => `# Table \`${t.name}' contains incompatible base-chains, use 'nft' tool to list them.\n`;
@@ -463,20 +538,22 @@ export function listTable(
   format: number,
   db: NameDb,
   unknownRefs?: ReadonlySet<string>,
+  cachedPolicy?: ReadonlyMap<string, "ACCEPT" | "DROP" | null>,
 ): string {
+  const pol = (c: Chain) => (cachedPolicy?.has(c.name) ? cachedPolicy.get(c.name)! : c.policy);
   const taint = table.foreign?.length ? TAINT_LINE(table) : "";
   const refs = (c: Chain) => (unknownRefs?.has(c.name) && c.hook < 0 ? -1 : referenceCount(table, c.name));
   if (chain !== null) {
     const c = listableChain(table, chain);
     if (!c) return taint;
     let out = taint;
-    if (!rulenum) out += printHeader(format, c.name, c.policy, c.pcnt, c.bcnt, refs(c));
+    if (!rulenum) out += printHeader(format, c.name, pol(c), c.pcnt, c.bcnt, refs(c));
     out += listRules(c, rulenum, format, db);
     return out;
   }
   const parts: string[] = [];
   for (const c of listableChains(table)) {
-    parts.push(printHeader(format, c.name, c.policy, c.pcnt, c.bcnt, refs(c)) + listRules(c, 0, format, db));
+    parts.push(printHeader(format, c.name, pol(c), c.pcnt, c.bcnt, refs(c)) + listRules(c, 0, format, db));
   }
   return taint + parts.join("\n");
 }
@@ -504,10 +581,18 @@ function listableChain(table: Table, name: string): Chain | undefined {
 }
 
 /** nft_rule_list_save(): -S output. */
-export function listRulesSave(table: Table, chain: string | null, rulenum: number, counters: boolean, db: NameDb): string {
+export function listRulesSave(
+  table: Table,
+  chain: string | null,
+  rulenum: number,
+  counters: boolean,
+  db: NameDb,
+  cachedPolicy?: ReadonlyMap<string, "ACCEPT" | "DROP" | null>,
+): string {
   const chainLine = (c: Chain) => {
     if (c.hook < 0) return `-N ${c.name}\n`;
-    return `-P ${c.name} ${c.policy}${counters ? ` -c ${c.pcnt} ${c.bcnt}` : ""}\n`;
+    const policy = cachedPolicy?.has(c.name) ? cachedPolicy.get(c.name) : c.policy;
+    return `-P ${c.name} ${policy}${counters ? ` -c ${c.pcnt} ${c.bcnt}` : ""}\n`;
   };
   const rulesOf = (c: Chain, num: number) => {
     let out = "";
@@ -570,8 +655,8 @@ export function applyCommand(tx: Transaction, p: ParsedCommand, program: string)
   if (cmd & (CMD_LIST | CMD_LIST_RULES)) {
     const t = tx.work;
     assertListable(t, chain, program, env.flavour);
-    if (cmd & CMD_LIST) tx.stdout += listTable(t, chain, p.rulenum, listFormat(p.options), env.db, tx.created);
-    else tx.stdout += listRulesSave(t, chain, p.rulenum, verbose, env.db);
+    if (cmd & CMD_LIST) tx.stdout += listTable(t, chain, p.rulenum, listFormat(p.options), env.db, tx.created, tx.cachedPolicy);
+    else tx.stdout += listRulesSave(t, chain, p.rulenum, verbose, env.db, tx.cachedPolicy);
     if (cmd & CMD_ZERO) tx.listZero(chain, verbose);
     else if (cmd & CMD_ZERO_NUM) tx.listZeroNum(chain!, p.rulenum - 1);
     return;
@@ -592,8 +677,8 @@ export function applyCommand(tx: Transaction, p: ParsedCommand, program: string)
       break;
     case CMD_DELETE:
       for (const r of p.rules) {
-        tx.delete(chain!, r);
-        if (echo) tx.stdout += verboseRule(r, env);
+        const found = tx.delete(chain!, r);
+        if (echo) tx.stdout += verboseRule(found, env);
       }
       break;
     case CMD_DELETE_NUM:
@@ -601,8 +686,8 @@ export function applyCommand(tx: Transaction, p: ParsedCommand, program: string)
       break;
     case CMD_CHECK:
       for (const r of p.rules) {
-        tx.check(chain!, r);
-        if (echo) tx.stdout += verboseRule(r, env);
+        const found = tx.check(chain!, r);
+        if (echo) tx.stdout += verboseRule(found, env);
       }
       break;
     case CMD_REPLACE:
@@ -628,7 +713,8 @@ export function applyCommand(tx: Transaction, p: ParsedCommand, program: string)
       tx.rename(chain!, p.newname!);
       break;
     case CMD_SET_POLICY:
-      tx.setPolicy(chain!, p.policy!);
+      // nft_cmd_chain_set() passes zeroed counters: -P resets the policy counters.
+      tx.setPolicy(chain!, p.policy!, { pcnt: 0, bcnt: 0 });
       break;
     case CMD_NONE:
       break;
@@ -648,6 +734,7 @@ export function runIptables(env: IptablesEnv, args: readonly string[]): CommandR
   const program = "iptables";
   const version = versionString(env.flavour);
   let warnings = "";
+  takePrintWarnings(); // drop text queued outside a command
   try {
     const parsed = parseCommand([program, ...args], {
       registry: env.registry,
@@ -661,11 +748,11 @@ export function runIptables(env: IptablesEnv, args: readonly string[]): CommandR
     if (parsed.kind === "version") return { stdout: fillProgram(parsed.stdout, program, version), stderr: warnings, status: 0 };
     const { stdout, table } = executeCommand(env, parsed, program);
     if (table) env.ruleset.tables.set(table.name, table);
-    return { stdout, stderr: warnings, status: 0 };
+    return { stdout, stderr: warnings + takePrintWarnings(), status: 0 };
   } catch (e) {
     if (e instanceof XtablesError && e.warnings) warnings += e.warnings;
     const stdout = e instanceof KernelBatchError ? e.stdout : "";
-    return { stdout, stderr: warnings + errorText(e, program, version, -1), status: errorStatus(e) };
+    return { stdout, stderr: warnings + takePrintWarnings() + errorText(e, program, version, -1), status: errorStatus(e) };
   }
 }
 

@@ -145,6 +145,8 @@ export interface ParseContext {
   line: number;
   /** Chain names a restore file declared (xtables_announce_chain): never target names. */
   announced?: Set<string>;
+  /** Extensions this process already loaded (restore shares it across lines): load warnings print once. */
+  loaded?: Set<ExtensionBase<any>>;
 }
 
 export interface ParsedCommand {
@@ -185,6 +187,7 @@ export class ParseState {
   opts: readonly LongOption[] = ORIGINAL_OPTS;
   nextOffset = 0;
   warnings = "";
+  loaded = new Set<ExtensionBase<any>>();
 }
 
 function setOption(st: ParseState, option: number, invflag: { inv: number }, invert: boolean): void {
@@ -277,7 +280,8 @@ function newInstance(ext: ExtensionBase<any>, kind: "match" | "target", ip: IpSp
 
 /** xtables_find_match with a rule's match list: marks earlier instances of it completed. */
 function loadMatch(st: ParseState, ext: AnyMatch, ip: IpSpec): ExtInstance {
-  if (ext.loadWarning && !st.offsets.has(ext)) st.warnings += ext.loadWarning;
+  if (ext.loadWarning && !st.loaded.has(ext)) st.warnings += ext.loadWarning;
+  st.loaded.add(ext);
   for (const m of st.matches) if (m.ext === ext) m.completed = true;
   const inst = newInstance(ext, "match", ip);
   const existing = st.offsets.get(ext);
@@ -336,9 +340,12 @@ function dispatchOption(st: ParseState, inst: ExtInstance, id: number, g: Getopt
   else inst.xflags = cb.xflags;
 }
 
-function finalCheck(inst: ExtInstance, ip: IpSpec): void {
+function finalCheck(inst: ExtInstance, ip: IpSpec, st?: ParseState): void {
   const ext = inst.ext;
-  if (ext.finalCheck) ext.finalCheck({ extName: ext.name, data: inst.data, xflags: inst.xflags, ip, udata: inst.udata });
+  const warn = (text: string): void => {
+    if (st) st.warnings += text;
+  };
+  if (ext.finalCheck) ext.finalCheck({ extName: ext.name, data: inst.data, xflags: inst.xflags, ip, udata: inst.udata, warn });
   if (ext.options && !ext.rawParse) xtablesOptionsFcheck(ext.name, inst.xflags, ext.options);
 }
 
@@ -357,6 +364,7 @@ function parseInterface(arg: string, st: ParseState): string {
 /** do_parse() + ipv4_post_parse(): argv[0] is the program name. */
 export function parseCommand(argv: string[], ctx: ParseContext): ParseResult {
   const st = new ParseState();
+  if (ctx.loaded) st.loaded = ctx.loaded;
   try {
     return parseCommandInner(argv, ctx, st);
   } catch (e) {
@@ -508,6 +516,8 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
         const name = xtParseTarget(argv[g.optind - 1]!);
         st.jumpto = name;
         const t = findTargetByName(name, registry, ctx.announced);
+        if (t?.loadWarning && !st.loaded.has(t)) st.warnings += t.loadWarning;
+        if (t) st.loaded.add(t);
         if (t) {
           const instT = newInstance(t, "target", ip);
           instT.offset = mergeOptions(st, t);
@@ -631,8 +641,8 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
     throw paramError('\nThe "nat" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n');
   if (!wait && waitIntervalSet) throw paramError("--wait-interval only makes sense with --wait\n");
 
-  for (const m of st.matches) finalCheck(m, ip);
-  if (st.target) finalCheck(st.target, ip);
+  for (const m of st.matches) finalCheck(m, ip, st);
+  if (st.target) finalCheck(st.target, ip, st);
 
   if (g.optind < argv.length) throw paramError("unknown arguments found on commandline");
   if (!cmd.v) throw paramError("no command specified");

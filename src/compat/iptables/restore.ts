@@ -20,6 +20,7 @@ import {
 } from "./commands.js";
 import { NftOpError, nftStrerror } from "./nft-errors.js";
 import { assertValidChainName, parseCommand } from "./parse.js";
+import type { ExtensionBase } from "../../extensions/api.js";
 
 const RESTORE_OPTS: readonly LongOption[] = [
   { name: "counters", hasArg: 0, val: ch("c") },
@@ -205,10 +206,11 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
   let pending: PendingTable | null = null;
   let curTable: string | null = null;
   const announced = new Set<string>();
+  const loaded = new Set<ExtensionBase<any>>();
 
   const fail = (e: unknown, atLine: number): CommandResult => ({
     stdout,
-    stderr: stderr + errorText(e, program, version, atLine),
+    stderr: stderr + (e instanceof XtablesError ? e.warnings : "") + errorText(e, program, version, atLine),
     status: errorStatus(e),
   });
 
@@ -278,6 +280,7 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
               const fresh: Table = newTable(def, false);
               tx.work.exists = false;
               tx.work.chains = fresh.chains;
+              tx.cachedPolicy.clear();
               tx.work.foreign = undefined;
             },
           });
@@ -332,6 +335,7 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
           restore: true,
           line,
           announced,
+          loaded,
         });
         if (parsed.kind !== "command") {
           stdout += parsed.stdout.replaceAll("@PROGRAM@", program).replaceAll("@VERSION@", version);

@@ -7,6 +7,7 @@ import type { NameDb } from "../../core/netdb.js";
 import { saveChainLine, saveRuleBody } from "./format.js";
 import { type CommandResult, type Flavour, versionString } from "./commands.js";
 import { formatCtime } from "../../core/time.js";
+import { takePrintWarnings } from "../../extensions/diag.js";
 
 const SAVE_OPTS: readonly LongOption[] = [
   { name: "counters", hasArg: 0, val: ch("c") },
@@ -97,6 +98,7 @@ export function runIptablesSave(
   if (g.optind < argv.length) return { stdout: "", stderr: `${stderr}Unknown arguments found on commandline\n`, status: 1 };
   const version = versionString(flavour);
   let out = "";
+  takePrintWarnings(); // drop text queued outside this command
   if (table === undefined) {
     for (const t of rs.tables.values()) if (t.exists) out += saveTable(t, counters, db, program, version, now);
   } else {
@@ -105,5 +107,6 @@ export function runIptablesSave(
     out += saveTable(t, counters, db, program, version, now);
   }
   // With -f the CLI writes stdout to that file instead.
+  stderr += takePrintWarnings();
   return file === undefined ? { stdout: out, stderr, status: 0 } : { stdout: out, stderr, status: 0, file };
 }

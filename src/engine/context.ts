@@ -1,0 +1,54 @@
+/**
+ * What a match or target sees while a packet traverses a chain: the hook,
+ * the host's network state, the virtual clock, the seeded RNG, the kernel
+ * log and a way to emit packets (REJECT replies, TEE copies).
+ */
+import type { Packet } from "../core/packet.js";
+
+/** Address classes of addrtype (RTN_*). */
+export const RTN_UNSPEC = 0;
+export const RTN_UNICAST = 1;
+export const RTN_LOCAL = 2;
+export const RTN_BROADCAST = 3;
+export const RTN_ANYCAST = 4;
+export const RTN_MULTICAST = 5;
+export const RTN_BLACKHOLE = 6;
+export const RTN_UNREACHABLE = 7;
+export const RTN_PROHIBIT = 8;
+export const RTN_THROW = 9;
+export const RTN_NAT = 10;
+export const RTN_XRESOLVE = 11;
+
+/** The host services extensions may consult (implemented by the network stack). */
+export interface NetView {
+  /** Route type of `addr` as seen from `dev` ("" = any device): RTN_LOCAL, RTN_UNICAST, … */
+  addrType(addr: number, dev: string): number;
+  /** Reverse-path check: the device a packet from `src` to `dst` would be routed out of, or "" when unreachable. */
+  routeDev(dst: number, src: number, mark: number): string;
+  /** The first IPv4 address of a device (MASQUERADE, REDIRECT), or undefined. */
+  primaryAddr(dev: string): number | undefined;
+  /** Device group number (devgroup). */
+  devGroup(dev: string): number;
+}
+
+export interface EvalContext {
+  /** NF_INET_* hook the packet is at. */
+  hook: number;
+  table: string;
+  /** Virtual time, nanoseconds since the host booted. */
+  nowNs: number;
+  /** Set by a match to drop the packet at once (par->hotdrop). */
+  hotdrop: boolean;
+  net: NetView;
+  /** A uniformly distributed 32-bit integer from the host's seeded generator. */
+  random32(): number;
+  /** A kernel log line (printk): LOG writes here, as dmesg shows it. */
+  log(level: number, line: string): void;
+  /** Sends a packet the host generates (nf_send_reset / icmp_send): it goes through OUTPUT. */
+  sendLocal(p: Packet): void;
+  /** Per-host shared state of extensions (recent lists, hashlimit tables, quotas). */
+  shared: Map<string, unknown>;
+}
+
+export type MatchFn = (p: Packet, ctx: EvalContext) => boolean;
+export type TargetFn = (p: Packet, ctx: EvalContext) => number;
