@@ -79,22 +79,28 @@ export interface TableValidation {
 }
 
 /**
- * nft_table_validate(): walk from each base chain through jumps; a loop is
- * ELOOP, a hook-restricted target reached from a forbidden hook is EINVAL.
+ * nft_table_validate(): walk from each base chain through jumps; a loop or
+ * more than 15 nested user chains overflow the kernel's jump stack (EMLINK;
+ * loops no base chain reaches are fine), a hook-restricted target reached
+ * from a forbidden hook is EINVAL.
  */
 export function validateTable(table: Table): TableValidation {
   for (const base of table.chains.values()) {
     if (base.hook < 0) continue;
-    const r = walk(table, base, 1 << base.hook, [], new Set());
+    const r = walk(table, base, 1 << base.hook, [], new Map());
     if (r) return r;
   }
   return {};
 }
 
-/** Depth-first walk; `done` holds chains already proven fine for this hook mask. */
-function walk(table: Table, chain: Chain, hookMask: number, stack: string[], done: Set<string>): TableValidation | undefined {
-  if (stack.includes(chain.name)) return { error: { errno: "ELOOP" }, chain: chain.name };
-  if (done.has(chain.name)) return undefined;
+/** NFT_JUMP_STACK_SIZE: a base chain and at most 15 nested user chains. */
+const JUMP_STACK_SIZE = 16;
+
+/** Depth-first walk; `done` maps chains proven fine for this hook mask to the deepest level proven. */
+function walk(table: Table, chain: Chain, hookMask: number, stack: string[], done: Map<string, number>): TableValidation | undefined {
+  if (stack.includes(chain.name) || stack.length >= JUMP_STACK_SIZE) return { error: { errno: "EMLINK" }, chain: chain.name };
+  if ((done.get(chain.name) ?? -1) >= stack.length) return undefined;
+  const level = stack.length;
   stack.push(chain.name);
   for (const rule of chain.rules) {
     if (hookMask !== 0 && chain.hook < 0) {
@@ -116,6 +122,6 @@ function walk(table: Table, chain: Chain, hookMask: number, stack: string[], don
     }
   }
   stack.pop();
-  done.add(chain.name);
+  done.set(chain.name, level);
   return undefined;
 }

@@ -168,7 +168,7 @@ export interface KernelCheckContext {
 
 /** A kernel checkentry failure: errno name as nft reports it. */
 export interface KernelCheckError {
-  errno: "EINVAL" | "ERANGE" | "ENOENT" | "EOPNOTSUPP" | "ELOOP" | "ENOMEM" | "EPERM" | "EEXIST";
+  errno: "EINVAL" | "ERANGE" | "ENOENT" | "EOPNOTSUPP" | "ELOOP" | "EMLINK" | "ENOMEM" | "EPERM" | "EEXIST";
   /** What the kernel writes to dmesg, if anything. */
   log?: string;
 }

@@ -3,7 +3,7 @@
  * token buckets in packets or bytes, optional rate-match mode. The kernel
  * (HZ=250 here) refuses bursts whose credit computation overflows.
  */
-import { paramError } from "../core/errors.js";
+import { paramError, rawError } from "../core/errors.js";
 import { xtStrtoul } from "../core/cnum.js";
 import { defineMatch, type OptionCall, XTOPT_INVERT, XTOPT_MAND, XTOPT_PUT, XtType } from "./api.js";
 import { cAtoi, cAtoll, isCasePrefix, procNameOk, u64 } from "./misc1-util.js";
@@ -79,11 +79,16 @@ function costToBytes(cost: bigint): bigint {
   return u64((r - 1n) << BYTE_SHIFT);
 }
 
+/** iptables dies of SIGFPE on an integer division by zero. */
+function divisionByZero(): never {
+  throw rawError(136, "Floating point exception\n");
+}
+
 function bytesToCost(bytes: bigint): bigint {
   const r = (bytes >> BYTE_SHIFT) & UINT32_MAX;
   const d = (r + 1n) & UINT32_MAX;
-  // a zero divisor would crash iptables (SIGFPE); treat it as the largest cost
-  return d === 0n ? UINT32_MAX : UINT32_MAX / d;
+  if (d === 0n) divisionByZero();
+  return UINT32_MAX / d;
 }
 
 function factorOf(c: string | undefined): bigint {
@@ -378,6 +383,8 @@ export const hashlimitMatch = defineMatch<HashlimitData>({
       if (cb.xflags & F_BURST) {
         const unit = costToBytes(d.avg);
         if (d.burst < unit) throw paramError(`burst cannot be smaller than ${unit}b`);
+        // rates under 16 bytes/s cost 0 bytes
+        if (unit === 0n) divisionByZero();
         // a uint32_t in the C code
         burst = (d.burst & UINT32_MAX) / unit;
         if (d.burst % unit) burst++;
@@ -395,7 +402,9 @@ export const hashlimitMatch = defineMatch<HashlimitData>({
   save: (d) => saveText(d),
   // the interval is part of the data even when the text leaves it out
   compareKey: (d) => `${saveText(d)}\u0000${d.interval}`,
-  kernelCheck(d) {
+  kernelCheck(d, ctx) {
+    // checkentry runs at insertion only; jumps into a user chain do not re-run it
+    if (!ctx.checkentry) return undefined;
     if (!procNameOk(d.name)) return { errno: "EINVAL" };
     if (d.gcInterval === 0 || d.expire === 0) return { errno: "EINVAL" };
     if (d.srcmask > 32 || d.dstmask > 32) return { errno: "EINVAL" };

@@ -36,6 +36,6 @@ export const nfacctMatch = defineMatch<NfacctData>({
   print: (d) => ` nfacct-name ${saveString(d.name)}`,
   save: (d) => ` --nfacct-name ${saveString(d.name)}`,
   // nfnl_acct_find_get() finds no accounting object of that name
-  kernelCheck: () => ({ errno: "ENOENT" }),
+  kernelCheck: (_d, ctx) => (ctx.checkentry ? { errno: "ENOENT" } : undefined),
   help: () => "nfacct match options:\n --nfacct-name STRING\t\tName of accouting area\n",
 });

@@ -280,6 +280,8 @@ export const rateestMatch = defineMatch<RateestData>({
     return out;
   },
   kernelCheck(d, ctx) {
+    // checkentry runs at insertion only; jumps into a user chain do not re-run it
+    if (!ctx.checkentry) return undefined;
     if (popcount(d.flags & (MATCH_ABS | MATCH_REL)) !== 1) return { errno: "EINVAL" };
     if (!(d.flags & (MATCH_BPS | MATCH_PPS))) return { errno: "EINVAL" };
     if (d.mode !== MODE_EQ && d.mode !== MODE_LT && d.mode !== MODE_GT) return { errno: "EINVAL" };

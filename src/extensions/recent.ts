@@ -167,7 +167,9 @@ export const recentMatch = defineMatch<RecentData>({
   print: (d) => printText(d),
   save: (d) => saveText(d),
   compareKey: (d) => `${saveText(d)}${d.maskGiven ? "\u0000mask" : ""}`,
-  kernelCheck(d) {
+  kernelCheck(d, ctx) {
+    // checkentry runs at insertion only; jumps into a user chain do not re-run it
+    if (!ctx.checkentry) return undefined;
     const ops = d.checkSet & (RECENT_SET | RECENT_REMOVE | RECENT_CHECK | RECENT_UPDATE);
     if (popcount(ops) !== 1) return { errno: "EINVAL" };
     if (d.checkSet & (RECENT_SET | RECENT_REMOVE) && (d.seconds || d.hitCount || d.checkSet & RECENT_MODIFIERS))

@@ -103,9 +103,9 @@ function fsmPatternOk(p: readonly number[], icase: boolean): boolean {
   for (let i = 0; i < n; i++) {
     const type = p[4 * i]! | (p[4 * i + 1]! << 8);
     const recur = p[4 * i + 2]!;
-    // TS_FSM_TYPE_MAX = 13, TS_FSM_RECUR_MAX = 5 (HEAD_IGNORE)
-    if (type > 13 || recur > 5) return false;
-    if (recur === 5 && (i !== 0 || i === n - 1)) return false;
+    // TS_FSM_TYPE_MAX = 13 (SPACE), TS_FSM_RECUR_MAX = 4 (HEAD_IGNORE, only as a leading token)
+    if (type > 13 || recur > 4) return false;
+    if (recur === 4 && (i !== 0 || i === n - 1)) return false;
   }
   return true;
 }
@@ -159,7 +159,9 @@ export const stringMatch = defineMatch<StringData>({
     if (d.flags & STRING_FLAG_IGNORECASE) out += " --icase";
     return out;
   },
-  kernelCheck(d) {
+  kernelCheck(d, ctx) {
+    // checkentry runs at insertion only; jumps into a user chain do not re-run it
+    if (!ctx.checkentry) return undefined;
     if (d.from > d.to) return { errno: "EINVAL" };
     // textsearch_prepare(): an empty pattern first, then the algorithm lookup
     if (d.pattern.length === 0) return { errno: "EINVAL" };

@@ -113,7 +113,9 @@ function parseFloat_(cb: OptionCall<any>): void {
   const v = cStrtodWhole(cb.arg);
   const min = e.min ?? 0;
   const max = e.max ?? 0;
-  if (Number.isNaN(v) || (min !== max && (v < min || v > max)))
+  // strtod() accepts "nan", and NaN passes the range comparisons
+  const nan = /^[ \t\n\v\f\r]*[+-]?nan(?:\([0-9A-Za-z_]*\))?$/i.test(cb.arg);
+  if ((Number.isNaN(v) && !nan) || (min !== max && (v < min || v > max)))
     throw paramError(`${cb.extName}: bad value for option "--${e.name}", or out of range (${min}-${max}).\n`);
   cb.val.dbl = v;
   put(cb, v);

@@ -430,7 +430,8 @@ export class Transaction {
           return;
         }
         if (c.rules.length > 0) {
-          this.failures.push({ type: "CHAIN_DEL", errno: "EBUSY", what: `chain ${c.name}`, line: this.line });
+          // -X CHAIN fetches no rules and the kernel refuses; -X alone has them cached and skips the chain.
+          if (explicit) this.failures.push({ type: "CHAIN_DEL", errno: "EBUSY", what: `chain ${c.name}`, line: this.line });
           return;
         }
         const fresh = freshBaseChain(c.hook, false);
@@ -726,7 +727,9 @@ export function applyCommand(tx: Transaction, p: ParsedCommand, program: string)
 /** With -v, rule commands echo each rule in FMT_PRINT_RULE format. */
 function verboseRule(r: Rule, env: IptablesEnv): string {
   const format = FMT_NOCOUNTS | FMT_OPTIONS | FMT_VIA | FMT_NUMERIC | FMT_NOTABLE;
-  return printRule(r, 0, format, targetName(r), env.db);
+  // The echo is of the nft rule read back: an xt target "QUEUE" reads back as the standard target.
+  const queue = env.flavour === "nft" && r.target?.ext.name === "standard" && r.jumpto === "QUEUE";
+  return printRule(r, 0, format, queue ? "standard" : targetName(r), env.db);
 }
 
 /** Full `iptables` invocation: parse, run, report as the real binary does. */

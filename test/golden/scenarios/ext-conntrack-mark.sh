@@ -14,7 +14,7 @@ iptables -A INPUT -m mark --mark 1/2/3
 iptables -A INPUT -m mark
 iptables -A INPUT -m mark --mark 1 --mark 2
 iptables -A INPUT -m mark --mark 1 -m mark ! --mark 2 -j ACCEPT
-iptables -A INPUT -p tcp --dport 80 -m mark --mark 7 -j DROP
+iptables -A INPUT -p tcp --dport 80 -m mark --mark 7 -m tcp --sport 1 -j DROP
 iptables -A OUTPUT -j MARK --set-mark 5
 iptables -A OUTPUT -j MARK --set-mark 0x1/0x3
 iptables -A OUTPUT -j MARK --set-mark 0/0

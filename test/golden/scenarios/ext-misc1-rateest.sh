@@ -27,3 +27,33 @@ iptables -D INPUT -m rateest --rateest RE1 --rateest-gt --rateest-bps 5000bit
 iptables -C INPUT -m rateest --rateest RE1 --rateest-eq --rateest-pps 5
 iptables -C INPUT -m rateest --rateest RE1 --rateest-eq --rateest-pps 6
 iptables -S INPUT
+# in a user chain reached by a jump, and in one restore batch
+iptables -N RCH
+iptables -A RCH -m rateest --rateest RE1 --rateest-gt --rateest-pps 100 -j DROP
+iptables -A INPUT -j RCH
+iptables -A FORWARD -j RCH
+iptables -S RCH
+iptables -N RCH2
+iptables -A RCH2 -m rateest --rateest NOPE --rateest-gt --rateest-pps 100
+iptables-restore <<'EOF2'
+*mangle
+-A FORWARD -j RATEEST --rateest-name RX --rateest-interval 1s --rateest-ewmalog 4s
+COMMIT
+*filter
+:INPUT ACCEPT [0:0]
+:FORWARD ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:U - [0:0]
+-A INPUT -j RATEEST --rateest-name RY --rateest-interval 1s --rateest-ewmalog 4s
+-A INPUT -m rateest --rateest RY --rateest-lt --rateest-bps 1mbit -j U
+-A U -m rateest --rateest1 RX --rateest-gt --rateest-bps --rateest2 RY
+COMMIT
+EOF2
+iptables-save
+iptables -L -n -v
+iptables-restore <<'EOF2'
+*filter
+-A INPUT -m rateest --rateest RZ --rateest-lt --rateest-bps 1mbit
+-A INPUT -j RATEEST --rateest-name RZ --rateest-interval 1s --rateest-ewmalog 4s
+COMMIT
+EOF2

@@ -1,0 +1,359 @@
+/**
+ * The twin's IPv4 packet path, in the kernel's order:
+ *   receive: PREROUTING (raw, conntrack, mangle, nat) → routing →
+ *            INPUT (mangle, filter, security, nat, confirm) → local stack
+ *            or FORWARD (mangle, filter, security) → POSTROUTING (mangle, nat, confirm) → out
+ *   local:   routing → OUTPUT (raw, conntrack, mangle, nat, filter, security)
+ *            → reroute → POSTROUTING → out (or back in through lo)
+ * Conntrack, NAT and the local stack's replies are modules behind small
+ * interfaces; this file decides what happens to a packet and records it.
+ */
+import { formatIPv4 } from "../core/ipv4.js";
+import { IPPROTO_ICMP, type Packet } from "../core/packet.js";
+import type { Rng } from "../core/rng.js";
+import {
+  NF_INET_FORWARD,
+  NF_INET_LOCAL_IN,
+  NF_INET_LOCAL_OUT,
+  NF_INET_POST_ROUTING,
+  NF_INET_PRE_ROUTING,
+} from "../extensions/api.js";
+import type { EvalContext, NetView } from "./context.js";
+import type { NetConfig, RouteResult } from "./net.js";
+import { type CompiledTable, compileTable, runHook, type TraceEvent } from "./netfilter.js";
+import type { Ruleset, Table } from "./ruleset.js";
+import { NF_ACCEPT, NF_DROP, NF_QUEUE, NF_STOLEN } from "./verdict.js";
+
+/** Where a packet's journey through this host ended. */
+export type Fate =
+  | { kind: "delivered" }
+  | { kind: "forwarded"; dev: string }
+  | { kind: "sent"; dev: string }
+  | { kind: "dropped"; table: string; chain: string; rule: number }
+  | { kind: "stolen"; table: string; chain: string; rule: number }
+  | { kind: "queued"; table: string; chain: string; rule: number }
+  | { kind: "discarded"; reason: string };
+
+/** A packet the host put on a wire. */
+export interface Emission {
+  dev: string;
+  pkt: Packet;
+}
+
+export interface HookTrace {
+  hook: number;
+  event: TraceEvent;
+}
+
+export interface PacketReport {
+  fate: Fate;
+  /** The packet as it was when its journey ended (after NAT and mangling). */
+  final: Packet;
+  /** Every packet the host transmitted because of this one, in order (the packet itself if forwarded or sent). */
+  emitted: Emission[];
+  trace: HookTrace[];
+}
+
+/** Conntrack as the path needs it (src/engine/conntrack.ts implements it). */
+export interface ConntrackHooks {
+  /** Whether anything in this host needs conntrack (NAT, state matches, CT…); otherwise it does not run. */
+  active(): boolean;
+  /** nf_conntrack_in at PREROUTING/OUTPUT: attach an entry (new, or found) to p.ct/p.ctinfo; false = drop. */
+  in(p: Packet, hook: number, nowNs: number): boolean;
+  /** __nf_conntrack_confirm at the end of INPUT/POSTROUTING. */
+  confirm(p: Packet, nowNs: number): void;
+}
+
+/** NAT as the path needs it (src/engine/nat.ts implements it). */
+export interface NatHooks {
+  /**
+   * nf_nat_inet_fn for the nat table at `hook`: on the first packet of a
+   * connection runs the nat chain (`runChain`), then applies the binding.
+   * Returns the verdict.
+   */
+  hook(p: Packet, hook: number, runChain: () => number, nowNs: number): number;
+}
+
+/** The local stack's answer to a packet delivered to this host. */
+export interface LocalStack {
+  deliver(p: Packet, send: (reply: Packet) => void): void;
+  /** icmp_send(): an ICMP error about `orig` (dropped packet), if the kernel would send one. */
+  icmpError(orig: Packet, type: number, code: number, send: (reply: Packet) => void): void;
+}
+
+export interface StackDeps {
+  ruleset: Ruleset;
+  net: NetConfig;
+  rng: Rng;
+  nowNs(): number;
+  log(level: number, line: string): void;
+  shared: Map<string, unknown>;
+  conntrack: ConntrackHooks;
+  nat: NatHooks;
+  local: LocalStack;
+}
+
+/** Table order per hook (NF_IP_PRI_*), with the conntrack and nat points. */
+const HOOK_TABLES: Record<number, readonly string[]> = {
+  [NF_INET_PRE_ROUTING]: ["raw", "@conntrack", "mangle", "@nat"],
+  [NF_INET_LOCAL_IN]: ["mangle", "filter", "security", "@nat", "@confirm"],
+  [NF_INET_FORWARD]: ["mangle", "filter", "security"],
+  [NF_INET_LOCAL_OUT]: ["raw", "@conntrack", "mangle", "@nat", "filter", "security"],
+  [NF_INET_POST_ROUTING]: ["mangle", "@nat", "@confirm"],
+};
+
+export class NetStack implements NetView {
+  private compiled = new Map<string, { table: Table; c: CompiledTable }>();
+  private journey: PacketReport | null = null;
+  /** Nesting depth of locally generated packets (a REJECT reply inside a receive). */
+  private depth = 0;
+
+  constructor(readonly deps: StackDeps) {}
+
+  // ---- NetView for extensions ----
+  addrType(addr: number, dev: string): number {
+    return this.deps.net.addrType(addr, dev);
+  }
+
+  routeDev(dst: number, _src: number, _mark: number): string {
+    return this.deps.net.lookup(dst)?.dev ?? "";
+  }
+
+  primaryAddr(dev: string): number | undefined {
+    return this.deps.net.iface(dev)?.addrs[0]?.addr;
+  }
+
+  devGroup(dev: string): number {
+    return this.deps.net.iface(dev)?.group ?? 0;
+  }
+
+  // ---- compiled tables ----
+  private table(name: string): CompiledTable {
+    const t = this.deps.ruleset.table(name)!;
+    const hit = this.compiled.get(name);
+    if (hit && hit.table === t) return hit.c;
+    const c = compileTable(t);
+    this.compiled.set(name, { table: t, c });
+    return c;
+  }
+
+  private ctx(hook: number, table: string): EvalContext {
+    return {
+      hook,
+      table,
+      nowNs: this.deps.nowNs(),
+      hotdrop: false,
+      net: this,
+      random32: () => this.deps.rng.next32(),
+      log: (level, line) => this.deps.log(level, line),
+      sendLocal: (p) => this.output(p),
+      shared: this.deps.shared,
+    };
+  }
+
+  /**
+   * Runs the hook's tables in priority order. Returns NF_ACCEPT or the
+   * terminal verdict, recording where the packet stopped.
+   */
+  private hook(hook: number, p: Packet): number {
+    const now = this.deps.nowNs();
+    for (const name of HOOK_TABLES[hook]!) {
+      if (name === "@conntrack") {
+        if (this.deps.conntrack.active() && !this.deps.conntrack.in(p, hook, now)) return this.stop(NF_DROP, "conntrack", "", 0);
+        continue;
+      }
+      if (name === "@confirm") {
+        if (p.ct) this.deps.conntrack.confirm(p, now);
+        continue;
+      }
+      if (name === "@nat") {
+        if (!p.ct) continue;
+        const t = this.table("nat");
+        let decided: { chain: string; rule: number } | undefined;
+        const v = this.deps.nat.hook(
+          p,
+          hook,
+          () => {
+            const r = this.runTable(t, hook, p);
+            decided = r.decided;
+            return r.verdict;
+          },
+          now,
+        );
+        if (v !== NF_ACCEPT) return this.stop(v, "nat", decided?.chain ?? "", decided?.rule ?? 0);
+        continue;
+      }
+      const t = this.table(name);
+      if (t.base[hook]! < 0) continue;
+      const r = this.runTable(t, hook, p);
+      if (r.verdict !== NF_ACCEPT) return this.stop(r.verdict, name, r.decided.chain, r.decided.rule);
+    }
+    return NF_ACCEPT;
+  }
+
+  private runTable(t: CompiledTable, hook: number, p: Packet): { verdict: number; decided: { chain: string; rule: number } } {
+    const ctx = this.ctx(hook, t.table.name);
+    let last: TraceEvent | undefined;
+    const v = runHook(t, hook, p, ctx, (e) => {
+      last = e;
+      this.journey?.trace.push({ hook, event: e });
+    });
+    void last;
+    const d = (ctx as EvalContext & { decided?: { chain: string; rule: number } }).decided;
+    return { verdict: v, decided: d ?? { chain: "", rule: 0 } };
+  }
+
+  private stop(v: number, table: string, chain: string, rule: number): number {
+    if (this.journey && this.depth === 0) {
+      if (v === NF_DROP) this.journey.fate = { kind: "dropped", table, chain, rule };
+      else if (v === NF_STOLEN) this.journey.fate = { kind: "stolen", table, chain, rule };
+      else if (v === NF_QUEUE) this.journey.fate = { kind: "queued", table, chain, rule };
+    }
+    return v === NF_QUEUE ? NF_DROP : v;
+  }
+
+  private begin(p: Packet): PacketReport {
+    const rep: PacketReport = { fate: { kind: "discarded", reason: "" }, final: p, emitted: [], trace: [] };
+    this.journey = rep;
+    return rep;
+  }
+
+  /** A packet arriving on `dev` from the wire. */
+  receive(p: Packet, dev: string): PacketReport {
+    const rep = this.begin(p);
+    this.rx(p, dev);
+    this.journey = null;
+    return rep;
+  }
+
+  /** A packet the host itself sends (an application's, or --local). */
+  send(p: Packet): PacketReport {
+    const rep = this.begin(p);
+    this.output(p);
+    this.journey = null;
+    return rep;
+  }
+
+  private setFate(f: Fate): void {
+    if (this.journey && this.depth === 0 && this.journey.fate.kind === "discarded" && this.journey.fate.reason === "") this.journey.fate = f;
+  }
+
+  private discard(reason: string): void {
+    this.setFate({ kind: "discarded", reason });
+  }
+
+  private rx(p: Packet, dev: string): void {
+    const net = this.deps.net;
+    const iface = net.iface(dev);
+    if (!iface || !iface.up) return this.discard(`interface ${dev} is down or missing`);
+    p.inDev = dev;
+    p.outDev = "";
+    if (this.hook(NF_INET_PRE_ROUTING, p) !== NF_ACCEPT) return;
+    const r = this.routeInput(p, dev);
+    if (r === "local") {
+      if (this.hook(NF_INET_LOCAL_IN, p) !== NF_ACCEPT) return;
+      this.setFate({ kind: "delivered" });
+      this.deps.local.deliver(p, (reply) => this.output(reply));
+      return;
+    }
+    if (r === null) return;
+    this.forward(p, r);
+  }
+
+  /** ip_route_input(): "local", a forwarding route, or null (dropped, with any ICMP sent). */
+  private routeInput(p: Packet, dev: string): "local" | RouteResult | null {
+    const net = this.deps.net;
+    if (p.src === 0xffffffff || p.src >>> 28 === 0xe || (p.src >>> 24 === 0 && p.src !== 0)) {
+      this.discard(`martian source ${formatIPv4(p.src)}`);
+      return null;
+    }
+    const local = net.lookup(p.dst);
+    const loopbackDst = p.dst >>> 24 === 127;
+    if (loopbackDst && dev !== "lo" && !net.confInt(dev, "route_localnet", "or")) {
+      this.discard(`martian destination ${formatIPv4(p.dst)}`);
+      return null;
+    }
+    if (local && (local.type === "local" || local.type === "broadcast")) return "local";
+    if (p.dst === 0xffffffff) return "local";
+    if (!net.confInt(dev, "forwarding", "and") && !net.sysctlInt("net.ipv4.ip_forward")) {
+      this.discard("not for this host and forwarding is off");
+      return null;
+    }
+    if (!local) {
+      this.discard("no route to host");
+      this.deps.local.icmpError(p, 3, 0, (reply) => this.output(reply));
+      return null;
+    }
+    if (local.type === "blackhole") {
+      this.discard("blackhole route");
+      return null;
+    }
+    if (local.type === "unreachable" || local.type === "prohibit") {
+      this.discard(`${local.type} route`);
+      this.deps.local.icmpError(p, 3, local.type === "unreachable" ? 1 : 13, (reply) => this.output(reply));
+      return null;
+    }
+    return local;
+  }
+
+  /** ip_forward(): TTL, then FORWARD, then out. */
+  private forward(p: Packet, r: RouteResult): void {
+    if (p.ttl <= 1) {
+      this.discard("TTL expired in transit");
+      this.deps.local.icmpError(p, 11, 0, (reply) => this.output(reply));
+      return;
+    }
+    p.ttl--;
+    p.outDev = r.dev;
+    if (this.hook(NF_INET_FORWARD, p) !== NF_ACCEPT) return;
+    if (this.hook(NF_INET_POST_ROUTING, p) !== NF_ACCEPT) return;
+    this.setFate({ kind: "forwarded", dev: p.outDev });
+    this.xmit(p.outDev, p);
+  }
+
+  /** ip_local_out(): route, OUTPUT, reroute when NAT or mangle changed the packet, POSTROUTING. */
+  private output(p: Packet): void {
+    this.depth += p === this.journey?.final ? 0 : 1;
+    try {
+      const net = this.deps.net;
+      let r = net.lookup(p.dst);
+      if (!r || r.type === "blackhole" || r.type === "unreachable" || r.type === "prohibit") {
+        return this.discard("no route to host");
+      }
+      if (p.src === 0) p.src = r.src;
+      p.inDev = "";
+      p.outDev = r.type === "local" ? "lo" : r.dev;
+      const before = { dst: p.dst, mark: p.mark, tos: p.tos };
+      if (this.hook(NF_INET_LOCAL_OUT, p) !== NF_ACCEPT) return;
+      if (p.dst !== before.dst || p.mark !== before.mark || p.tos !== before.tos) {
+        r = net.lookup(p.dst);
+        if (!r) return this.discard("no route to host after rerouting");
+        p.outDev = r.type === "local" ? "lo" : r.dev;
+      }
+      if (this.hook(NF_INET_POST_ROUTING, p) !== NF_ACCEPT) return;
+      if (p.outDev === "lo") {
+        // Looped back: the packet enters again on lo.
+        this.setFate({ kind: "sent", dev: "lo" });
+        const again = p.clone();
+        again.inDev = "lo";
+        this.rx(again, "lo");
+        return;
+      }
+      this.setFate({ kind: "sent", dev: p.outDev });
+      this.xmit(p.outDev, p);
+    } finally {
+      this.depth -= p === this.journey?.final ? 0 : 1;
+    }
+  }
+
+  private xmit(dev: string, p: Packet): void {
+    const iface = this.deps.net.iface(dev);
+    if (iface) {
+      p.macSrc = iface.mac;
+      p.hasMac = true;
+    }
+    this.journey?.emitted.push({ dev, pkt: p.clone() });
+  }
+}
+
+export { IPPROTO_ICMP };
