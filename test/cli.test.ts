@@ -124,7 +124,7 @@ describe("iptwin CLI", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/state file .* is damaged \(truncated \(no end marker\)\); it was left untouched/);
     expect(readFileSync(file, "utf8")).toBe(truncated);
-    writeFileSync(file, good.replace("-j ACCEPT", "-j DROPPP"));
+    writeFileSync(file, good.replace("\"ACCEPT\"", "\"DROPPP\""));
     const r2 = run(d, ["iptables", "-S"]);
     expect(r2.status).toBe(1);
     expect(r2.stderr).toMatch(/is damaged \((length|checksum) mismatch/);

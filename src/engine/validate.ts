@@ -4,7 +4,7 @@
  * validation of jumps (loops, hooks reachable through user chains).
  */
 import type { KernelCheckContext, KernelCheckError } from "../extensions/api.js";
-import { IPT_INV_DSTIP, IPT_INV_PROTO, IPT_INV_SRCIP } from "../extensions/api.js";
+import { IPT_F_GOTO, IPT_INV_DSTIP, IPT_INV_PROTO, IPT_INV_SRCIP } from "../extensions/api.js";
 import type { Chain, Rule, Table } from "./ruleset.js";
 
 const STANDARD = new Set(["ACCEPT", "DROP", "QUEUE", "RETURN", ""]);
@@ -12,7 +12,8 @@ const STANDARD = new Set(["ACCEPT", "DROP", "QUEUE", "RETURN", ""]);
 /** The chain a rule jumps or goes to, if any. */
 export function jumpTarget(rule: Rule): string | undefined {
   if (rule.target !== null) return undefined;
-  if (STANDARD.has(rule.jumpto)) return undefined;
+  // -g takes any name as a chain, verdict names too (nft_cmd_new(): no target, so a jump).
+  if (rule.jumpto === "" || (STANDARD.has(rule.jumpto) && !(rule.ip.flags & IPT_F_GOTO))) return undefined;
   return rule.jumpto;
 }
 
@@ -85,12 +86,24 @@ export interface TableValidation {
  * from a forbidden hook is EINVAL.
  */
 export function validateTable(table: Table): TableValidation {
-  for (const base of table.chains.values()) {
+  // Foreign (renamed) base chains keep their hooks.
+  for (const base of [...table.chains.values(), ...(table.foreign ?? [])]) {
     if (base.hook < 0) continue;
     const r = walk(table, base, 1 << base.hook, [], new Map());
     if (r) return r;
   }
   return {};
+}
+
+/** Hooks a rule is known to pass its hook checks from (rules are immutable once stored). */
+const okHooks = new WeakMap<Rule, number>();
+
+/** Whether anything in the rule depends on the hook it is reached from. */
+function hookSensitive(rule: Rule): boolean {
+  const t = rule.target;
+  if (t && (t.ext.hooks !== undefined || t.ext.kernelCheck !== undefined || t.ext.tables !== undefined)) return true;
+  for (const m of rule.matches) if (m.ext.kernelCheck) return true;
+  return false;
 }
 
 /** NFT_JUMP_STACK_SIZE: a base chain and at most 15 nested user chains. */
@@ -103,8 +116,9 @@ function walk(table: Table, chain: Chain, hookMask: number, stack: string[], don
   const level = stack.length;
   stack.push(chain.name);
   for (const rule of chain.rules) {
-    if (hookMask !== 0 && chain.hook < 0) {
+    if (hookMask !== 0 && chain.hook < 0 && hookSensitive(rule) && ((okHooks.get(rule) ?? 0) & hookMask) !== hookMask) {
       const e = checkRuleHooks(table, chain, rule, hookMask);
+      if (!e) okHooks.set(rule, (okHooks.get(rule) ?? 0) | hookMask);
       if (e) {
         stack.pop();
         return { error: e, rule, chain: chain.name, path: [{ rule, chain: chain.name }] };

@@ -129,7 +129,9 @@ const ALLOWED = new Set<number>([
   ...[BPF_JEQ, BPF_JGE, BPF_JGT, BPF_JSET].flatMap((op) => [BPF_JMP | op | BPF_K, BPF_JMP | op | BPF_X]),
 ]);
 
-const COND_JUMPS = new Set([BPF_JEQ, BPF_JGE, BPF_JGT, BPF_JSET].flatMap((op) => [BPF_JMP | op | BPF_K, BPF_JMP | op | BPF_X]));
+const COND_JUMPS = new Set(
+  [BPF_JEQ, BPF_JGE, BPF_JGT, BPF_JSET].flatMap((op) => [BPF_JMP | op | BPF_K, BPF_JMP | op | BPF_X]),
+);
 
 /** check_load_and_stores(): no scratch memory cell is read before it is written on every path. */
 function loadsAfterStores(prog: readonly BpfInsn[]): boolean {

@@ -166,7 +166,10 @@ export const stringMatch = defineMatch<StringData>({
     // textsearch_prepare(): an empty pattern first, then the algorithm lookup
     if (d.pattern.length === 0) return { errno: "EINVAL" };
     if (d.algo === "bm" || d.algo === "kmp") return undefined;
-    if (d.algo === "fsm") return fsmPatternOk(d.pattern, (d.flags & STRING_FLAG_IGNORECASE) !== 0) ? undefined : { errno: "EINVAL" };
+    if (d.algo === "fsm") {
+      const icase = (d.flags & STRING_FLAG_IGNORECASE) !== 0;
+      return fsmPatternOk(d.pattern, icase) ? undefined : { errno: "EINVAL" };
+    }
     return { errno: "ENOENT" };
   },
   help: () =>

@@ -1,17 +1,17 @@
 /**
- * The on-disk form of a twin host: a versioned header, the rule set as
- * iptables-save -c text per table, what save output cannot show (which
- * tables and base chains exist), and a trailer with length and checksum so
- * that a truncated or damaged file is detected, never half-loaded.
+ * The on-disk form of a twin host: a versioned header, one JSON line of
+ * metadata, one JSON line per table holding its chains and rules with the
+ * extensions' own data (nothing re-parsed on load, and fields no listing
+ * shows survive), and a trailer with length and checksum so that a
+ * truncated or damaged file is detected, never half-loaded.
  */
-import { Host } from "../host.js";
 import type { Flavour } from "../compat/iptables/commands.js";
-import { runRestore } from "../compat/iptables/restore.js";
-import { saveTable } from "../compat/iptables/save.js";
-import { versionString } from "../compat/iptables/commands.js";
 import { NameDb } from "../core/netdb.js";
+import { Host } from "../host.js";
+import type { AnyMatch, AnyTarget, IpSpec } from "../extensions/api.js";
+import type { Chain, Rule, Table } from "../engine/ruleset.js";
 
-const MAGIC = "# iptwin state v1";
+const MAGIC = "# iptwin state v2";
 
 export class StateError extends Error {}
 
@@ -25,101 +25,157 @@ export function fnv1a(s: string): string {
   return h.toString(16).padStart(8, "0");
 }
 
-interface TableMeta {
-  exists: boolean;
-  /** Base chains present in nf_tables. */
-  present: string[];
-  /** Base chains keeping policy counters. */
-  counting?: string[];
-  foreign?: Array<{ name: string; hook: number; policy: string; pcnt: number; bcnt: number }>;
-}
-
 interface Meta {
   flavour: Flavour;
   epoch: number;
   elapsedNs: string;
-  tables: Record<string, TableMeta>;
   hosts: Array<{ addr: number; names: string[] }>;
+  /** Extra sections other modules persist (network config, conntrack, …). */
+  extra?: Record<string, unknown>;
 }
 
+type IpTuple = [number, number, number, number, string, string, number, number, number];
+/** [ip, matches, target, jumpto, pcnt, bcnt] */
+type RuleTuple = [IpTuple, Array<[string, unknown]>, [string, unknown] | null, string, number, number];
+interface ChainRecord {
+  name: string;
+  hook: number;
+  present: boolean;
+  counting: boolean;
+  policy: "ACCEPT" | "DROP" | null;
+  pcnt: number;
+  bcnt: number;
+  rules: RuleTuple[];
+}
+interface TableRecord {
+  name: string;
+  exists: boolean;
+  chains: ChainRecord[];
+  foreign?: ChainRecord[];
+}
+
+/** Extension data may hold bigints (64-bit counters and quotas). */
+function replacer(_k: string, v: unknown): unknown {
+  return typeof v === "bigint" ? { $big: v.toString() } : v;
+}
+
+function reviver(_k: string, v: unknown): unknown {
+  if (v && typeof v === "object" && "$big" in (v as Record<string, unknown>)) return BigInt((v as { $big: string }).$big);
+  return v;
+}
+
+function ipTuple(ip: IpSpec): IpTuple {
+  return [ip.src, ip.smsk, ip.dst, ip.dmsk, ip.iniface, ip.outiface, ip.proto, ip.flags, ip.invflags];
+}
+
+function chainRecord(c: Chain): ChainRecord {
+  return {
+    name: c.name,
+    hook: c.hook,
+    present: c.present,
+    counting: c.counting,
+    policy: c.policy,
+    pcnt: c.pcnt,
+    bcnt: c.bcnt,
+    rules: c.rules.map((r) => [
+      ipTuple(r.ip),
+      r.matches.map((m) => [m.ext.name, m.data] as [string, unknown]),
+      r.target ? [r.target.ext.name, r.target.data] : null,
+      r.jumpto,
+      r.pcnt,
+      r.bcnt,
+    ]),
+  };
+}
+
+/** Sections other modules add to the state (they register a writer and a reader). */
+export interface StateSection {
+  write(host: Host): unknown;
+  read(host: Host, data: unknown): void;
+}
+
+export const STATE_SECTIONS = new Map<string, StateSection>();
+
 export function serializeHost(host: Host): string {
+  const extra: Record<string, unknown> = {};
+  for (const [name, s] of STATE_SECTIONS) extra[name] = s.write(host);
   const meta: Meta = {
     flavour: host.flavour,
     epoch: host.epoch,
     elapsedNs: host.elapsedNs.toString(),
-    tables: {},
     hosts: host.db.hosts,
+    extra,
   };
-  let rules = "";
+  let body = `${MAGIC}\n${JSON.stringify(meta, replacer)}\n`;
   for (const t of host.ruleset.tables.values()) {
-    meta.tables[t.name] = {
-      exists: t.exists,
-      present: [...t.chains.values()].filter((c) => c.hook >= 0 && c.present).map((c) => c.name),
-      counting: [...t.chains.values()].filter((c) => c.hook >= 0 && c.counting).map((c) => c.name),
-    };
-    if (t.foreign?.length) {
-      meta.tables[t.name]!.foreign = t.foreign.map((c) => ({
-        name: c.name,
-        hook: c.hook,
-        policy: c.policy ?? "ACCEPT",
-        pcnt: c.pcnt,
-        bcnt: c.bcnt,
-      }));
-    }
-    if (t.exists) rules += saveTable(t, true, host.db, "iptables-save", versionString(host.flavour), 0);
+    const rec: TableRecord = { name: t.name, exists: t.exists, chains: [...t.chains.values()].map(chainRecord) };
+    if (t.foreign?.length) rec.foreign = t.foreign.map(chainRecord);
+    body += `${JSON.stringify(rec, replacer)}\n`;
   }
-  const body = `${MAGIC}\n${JSON.stringify(meta)}\n${rules}`;
   return `${body}# end ${body.length} ${fnv1a(body)}\n`;
 }
 
+function reviveChain(host: Host, c: ChainRecord): Chain {
+  const rules: Rule[] = c.rules.map(([ipT, ms, t, jumpto, pcnt, bcnt]) => {
+    const ip: IpSpec = {
+      src: ipT[0],
+      smsk: ipT[1],
+      dst: ipT[2],
+      dmsk: ipT[3],
+      iniface: ipT[4],
+      outiface: ipT[5],
+      proto: ipT[6],
+      flags: ipT[7],
+      invflags: ipT[8],
+    };
+    const matches = ms.map(([name, data]) => {
+      const ext = host.registry.findMatch(name);
+      if (!ext) throw new StateError(`unknown match extension '${name}'`);
+      return { ext: ext as AnyMatch, data };
+    });
+    let target: Rule["target"] = null;
+    if (t) {
+      const ext = host.registry.findTarget(t[0]);
+      if (!ext) throw new StateError(`unknown target extension '${t[0]}'`);
+      target = { ext: ext as AnyTarget, data: t[1] };
+    }
+    return { ip, matches, target, jumpto, pcnt, bcnt };
+  });
+  return { name: c.name, hook: c.hook, present: c.present, counting: c.counting, policy: c.policy, pcnt: c.pcnt, bcnt: c.bcnt, rules };
+}
+
 export function deserializeHost(text: string): Host {
+  if (!text.startsWith(`${MAGIC}\n`)) throw new StateError("not an iptwin state file of this version (bad header)");
   const endAt = text.lastIndexOf("# end ");
-  if (!text.startsWith(`${MAGIC}\n`)) throw new StateError("not an iptwin state file (bad header)");
   if (endAt < 0) throw new StateError("truncated (no end marker)");
   const body = text.slice(0, endAt);
   const m = /^# end (\d+) ([0-9a-f]{8})\n?$/.exec(text.slice(endAt));
   if (!m) throw new StateError("damaged end marker");
   if (Number(m[1]) !== body.length) throw new StateError(`length mismatch (expected ${m[1]}, found ${body.length})`);
   if (m[2] !== fnv1a(body)) throw new StateError("checksum mismatch");
-  const nl = body.indexOf("\n", MAGIC.length + 1);
+  const lines = body.slice(MAGIC.length + 1).split("\n");
   let meta: Meta;
   try {
-    meta = JSON.parse(body.slice(MAGIC.length + 1, nl)) as Meta;
+    meta = JSON.parse(lines[0]!, reviver) as Meta;
   } catch (e) {
     throw new StateError(`bad metadata: ${(e as Error).message}`);
   }
-  const host = new Host({
-    flavour: meta.flavour,
-    epoch: meta.epoch,
-    db: new NameDb(meta.hosts),
-  });
+  const host = new Host({ flavour: meta.flavour, epoch: meta.epoch, db: new NameDb(meta.hosts) });
   host.elapsedNs = BigInt(meta.elapsedNs);
-  const rules = body.slice(nl + 1);
-  if (rules.length) {
-    const r = runRestore(host.env, rules, { counters: true });
-    if (r.status !== 0) throw new StateError(`rules do not load: ${r.stderr.trim()}`);
-  }
-  for (const t of host.ruleset.tables.values()) {
-    const tm = meta.tables[t.name];
-    if (!tm) continue;
-    t.exists = tm.exists;
-    for (const c of t.chains.values()) {
-      if (c.hook < 0) continue;
-      c.present = tm.present.includes(c.name);
-      c.counting = tm.counting?.includes(c.name) ?? false;
+  for (const line of lines.slice(1)) {
+    if (!line) continue;
+    let rec: TableRecord;
+    try {
+      rec = JSON.parse(line, reviver) as TableRecord;
+    } catch (e) {
+      throw new StateError(`bad table record: ${(e as Error).message}`);
     }
-    if (tm.foreign) {
-      t.foreign = tm.foreign.map((f) => ({
-        name: f.name,
-        hook: f.hook,
-        present: true,
-        counting: true,
-        policy: f.policy as "ACCEPT" | "DROP",
-        pcnt: f.pcnt,
-        bcnt: f.bcnt,
-        rules: [],
-      }));
-    }
+    const chains = new Map<string, Chain>();
+    for (const c of rec.chains) chains.set(c.name, reviveChain(host, c));
+    const t: Table = { name: rec.name, exists: rec.exists, chains };
+    if (rec.foreign) t.foreign = rec.foreign.map((c) => reviveChain(host, c));
+    host.ruleset.tables.set(rec.name, t);
   }
+  for (const [name, s] of STATE_SECTIONS) if (meta.extra && name in meta.extra) s.read(host, meta.extra[name]);
   return host;
 }

@@ -155,7 +155,9 @@ function readbackRule(rule: Rule): Rule {
 
 function referenceCount(table: Table, name: string): number {
   let n = 0;
-  for (const c of table.chains.values()) for (const r of c.rules) if (r.target === null && r.jumpto === name) n++;
+  // The kernel counts jumps from foreign base chains too.
+  for (const c of [...table.chains.values(), ...(table.foreign ?? [])])
+    for (const r of c.rules) if (r.target === null && r.jumpto === name) n++;
   return n;
 }
 
@@ -224,7 +226,12 @@ export class Transaction {
   /** Chains present, in the order nft enumerates them (sorted when `sorted`). */
   presentChains(sorted: boolean): Chain[] {
     if (!this.work.exists) return [];
-    const all = sorted ? orderedChains(this.work) : orderedChains(this.work);
+    // Unsorted, user chains come in the kernel's order: creation order (the map keeps it).
+    const all = sorted
+      ? orderedChains(this.work)
+      : [...this.work.chains.values()].filter((c) => c.hook >= 0).sort((a, b) => a.hook - b.hook).concat(
+          [...this.work.chains.values()].filter((c) => c.hook < 0),
+        );
     return all.filter((c) => c.present);
   }
 
@@ -248,7 +255,7 @@ export class Transaction {
   private kernelAdd(chain: Chain, rule: Rule, type: BatchType): Rule {
     // iptables-nft sends -j QUEUE as an xt target named "QUEUE", which no kernel has.
     const queue = this.env.flavour === "nft" && rule.target?.ext.name === "standard" && rule.jumpto === "QUEUE";
-    const err = queue ? { errno: "ENOENT" } : checkRule(this.work, chain, rule, () => this.peers());
+    const err = checkRule(this.work, chain, rule, () => this.peers()) ?? (queue ? { errno: "ENOENT" } : undefined);
     if (err) {
       const f: KernelFailure = { type, errno: err.errno as Errno, what: `rule in chain ${chain.name}`, line: this.line };
       this.failures.push(f);
@@ -335,7 +342,11 @@ export class Transaction {
       c.rules = [];
       return;
     }
-    if (!verbose) this.dropPendingRules(null);
+    if (!verbose) {
+      this.dropPendingRules(null);
+      // A flush of the whole table reaches the foreign base chains as well.
+      this.work.foreign = this.work.foreign?.map((c) => ({ ...c, rules: [] }));
+    }
     for (const c of this.presentChains(verbose)) {
       if (verbose) this.stdout += `Flushing chain \`${c.name}'\n`;
       c.rules = [];
@@ -408,6 +419,14 @@ export class Transaction {
     else {
       this.work.chains.set(name, newUserChain(name));
       this.created.add(name);
+      this.foreignClash(name, "CHAIN_USER_ADD");
+    }
+  }
+
+  /** A name a foreign base chain holds: iptables does not see it, the kernel refuses it. */
+  private foreignClash(name: string, type: BatchType): void {
+    if (this.work.foreign?.some((f) => f.name === name)) {
+      this.failures.push({ type, errno: "EEXIST", what: `chain ${name}`, line: this.line });
     }
   }
 
@@ -416,11 +435,12 @@ export class Transaction {
     if (this.chainExists(name)) throw new NftOpError("chain_user_add", "EEXIST");
     this.work.chains.set(name, newUserChain(name));
     this.created.add(name);
+    this.foreignClash(name, "CHAIN_USER_ADD");
   }
 
   deleteChain(name: string | null, verbose: boolean): void {
     const refs = new Map<string, number>();
-    for (const c of this.work.chains.values())
+    for (const c of [...this.work.chains.values(), ...(this.work.foreign ?? [])])
       for (const r of c.rules) if (r.target === null && r.jumpto) refs.set(r.jumpto, (refs.get(r.jumpto) ?? 0) + 1);
     const del = (c: Chain, explicit: boolean) => {
       if (verbose && !isBuiltinChain(c)) this.stdout += `Deleting chain \`${c.name}'\n`;
@@ -457,6 +477,7 @@ export class Transaction {
     if (this.chainExists(newName)) throw new NftOpError("chain_user_rename", "EEXIST");
     const c = this.chainFind(oldName);
     if (!c) throw new NftOpError("chain_user_rename", "ENOENT");
+    this.foreignClash(newName, "CHAIN_RENAME");
     if (isBuiltinChain(c)) {
       // The base chain keeps its hook under a name iptables does not know.
       this.work.foreign = [...(this.work.foreign ?? []), { ...c, name: newName }];
@@ -542,7 +563,8 @@ export function listTable(
   cachedPolicy?: ReadonlyMap<string, "ACCEPT" | "DROP" | null>,
 ): string {
   const pol = (c: Chain) => (cachedPolicy?.has(c.name) ? cachedPolicy.get(c.name)! : c.policy);
-  const taint = table.foreign?.length ? TAINT_LINE(table) : "";
+  // Listing one chain fetches only that chain: the foreign base chains go unnoticed.
+  const taint = chain === null && table.foreign?.length ? TAINT_LINE(table) : "";
   const refs = (c: Chain) => (unknownRefs?.has(c.name) && c.hook < 0 ? -1 : referenceCount(table, c.name));
   if (chain !== null) {
     const c = listableChain(table, chain);
@@ -601,7 +623,8 @@ export function listRulesSave(
     for (const r of list) out += `-A ${c.name}${saveRuleBody(r, db, counters)}\n`;
     return out;
   };
-  const taint = table.foreign?.length ? TAINT_LINE(table) : "";
+  // Listing one chain fetches only that chain: the foreign base chains go unnoticed.
+  const taint = chain === null && table.foreign?.length ? TAINT_LINE(table) : "";
   if (chain !== null) {
     const c = listableChain(table, chain);
     if (!c) return taint;
@@ -633,7 +656,12 @@ export function executeCommand(env: IptablesEnv, p: ParsedCommand, program: stri
   // nft_rule_new(): the rule is translated to nf_tables form before anything runs.
   const prepared = prepareCommand(p);
   const tx = new Transaction(original, env);
-  applyCommand(tx, prepared, program);
+  try {
+    applyCommand(tx, prepared, program);
+  } catch (e) {
+    if (e instanceof NftOpError) e.stdout = tx.stdout;
+    throw e;
+  }
   if (p.command === CMD_CHECK || (p.command & (CMD_LIST | CMD_LIST_RULES) && !(p.command & (CMD_ZERO | CMD_ZERO_NUM)))) {
     return { stdout: tx.stdout, table: null };
   }
@@ -666,8 +694,12 @@ export function applyCommand(tx: Transaction, p: ParsedCommand, program: string)
   switch (cmd) {
     case CMD_APPEND:
       for (const r of p.rules) {
+        // nft_rule_append() echoes the rule before it looks for the chain.
+        if (echo) {
+          tx.assertChainExists(r);
+          tx.stdout += verboseRule(r, env);
+        }
         tx.append(chain!, r);
-        if (echo) tx.stdout += verboseRule(r, env);
       }
       break;
     case CMD_INSERT:
@@ -754,7 +786,7 @@ export function runIptables(env: IptablesEnv, args: readonly string[]): CommandR
     return { stdout, stderr: warnings + takePrintWarnings(), status: 0 };
   } catch (e) {
     if (e instanceof XtablesError && e.warnings) warnings += e.warnings;
-    const stdout = e instanceof KernelBatchError ? e.stdout : "";
+    const stdout = e instanceof KernelBatchError || e instanceof NftOpError ? e.stdout : "";
     return { stdout, stderr: warnings + takePrintWarnings() + errorText(e, program, version, -1), status: errorStatus(e) };
   }
 }

@@ -84,6 +84,9 @@ export function nftStrerror(fn: NftFn, errno: Errno): string {
 
 /** A failure in the userspace prepare step (errno set, function returned 0). */
 export class NftOpError extends Error {
+  /** What the command printed before the operation failed (a -v echo, say). */
+  stdout = "";
+
   constructor(
     readonly fn: NftFn,
     readonly errno: Errno,
