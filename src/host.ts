@@ -9,6 +9,14 @@ import { runIptablesSave, saveRuleset } from "./compat/iptables/save.js";
 import { defaultRegistry } from "./extensions/index.js";
 import type { ExtensionRegistry } from "./extensions/registry.js";
 import { Ruleset } from "./engine/ruleset.js";
+import { Rng } from "./core/rng.js";
+import { NetConfig } from "./engine/net.js";
+import { runIp } from "./compat/ip/index.js";
+import { runSysctl } from "./compat/sysctl.js";
+import { NetStack } from "./engine/stack.js";
+import { LocalHost } from "./engine/local.js";
+import { Conntrack } from "./engine/conntrack.js";
+import { Nat } from "./engine/nat.js";
 
 export interface HostOptions {
   flavour?: Flavour;
@@ -28,6 +36,17 @@ export class Host {
   epoch: number;
   /** Virtual nanoseconds elapsed since `epoch`. */
   elapsedNs = 0n;
+  /** Interfaces, addresses, routes and sysctls. */
+  net = new NetConfig();
+  /** The host's seeded randomness (NAT ports, statistic, ids). */
+  rng = new Rng(1);
+  /** Per-host state of extensions (recent lists, hashlimit tables, quotas). */
+  readonly shared = new Map<string, unknown>();
+  /** Kernel log lines (printk) in order, as dmesg shows them. */
+  readonly kernlog: Array<{ ns: number; level: number; line: string }> = [];
+  private netStack?: NetStack;
+  private ctTable?: Conntrack;
+  private localHost?: LocalHost;
 
   constructor(opts: HostOptions = {}) {
     this.flavour = opts.flavour ?? "nft";
@@ -44,6 +63,79 @@ export class Host {
 
   get env(): IptablesEnv {
     return { ruleset: this.ruleset, db: this.db, registry: this.registry, flavour: this.flavour };
+  }
+
+  /** The host's packet path (send, trace); built once, always sees the current rule set and network. */
+  /** The connection tracking table (conntrack -L, NAT bindings). */
+  conntrack(): Conntrack {
+    if (!this.ctTable) {
+      const host = this;
+      this.ctTable = new Conntrack({
+        ruleset: () => host.ruleset,
+        net: () => host.net,
+        rng: host.rng,
+        log: (level, line) => {
+          host.kernlog.push({ ns: Number(host.elapsedNs), level, line });
+        },
+        shared: this.shared,
+      });
+      new Nat(this.ctTable, () => host.ruleset);
+    }
+    return this.ctTable;
+  }
+
+  /** The host's own network stack: sockets, TCP/UDP/ICMP answers, icmp_send(). */
+  get local(): LocalHost {
+    if (!this.localHost) {
+      const host = this;
+      this.localHost = new LocalHost({
+        get net() {
+          return host.net;
+        },
+        rng: host.rng,
+        nowNs: () => Number(host.elapsedNs),
+        wallMs: () => host.epoch * 1000 + Number(host.elapsedNs / 1_000_000n),
+      });
+    }
+    return this.localHost;
+  }
+
+  stack(): NetStack {
+    if (!this.netStack) {
+      const host = this;
+      const ct = this.conntrack();
+      this.netStack = new NetStack({
+        get ruleset() {
+          return host.ruleset;
+        },
+        get net() {
+          return host.net;
+        },
+        get rng() {
+          return host.rng;
+        },
+        nowNs: () => Number(host.elapsedNs),
+        wallSeconds: () => host.now(),
+        log: (level, line) => {
+          host.kernlog.push({ ns: Number(host.elapsedNs), level, line });
+        },
+        shared: this.shared,
+        conntrack: ct,
+        nat: ct.nat!,
+        local: this.local,
+      });
+    }
+    return this.netStack;
+  }
+
+  /** `ip ARGS…` (iproute2) against the host's interfaces, addresses and routes. */
+  ip(args: readonly string[]): CommandResult {
+    return runIp(this.net, args);
+  }
+
+  /** `sysctl ARGS…` (procps); `readFile` serves `-p FILE`. */
+  sysctl(args: readonly string[], readFile?: (path: string) => string): CommandResult {
+    return runSysctl(this.net, args, readFile);
   }
 
   /** `iptables ARGS…` */

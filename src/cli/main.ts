@@ -5,6 +5,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Flavour } from "../compat/iptables/commands.js";
+import { runSend, runTrace } from "../compat/send.js";
 import { type ShellIO, ShellSession } from "../compat/session.js";
 import type { Host } from "../host.js";
 import { CliError, StateDir } from "./state-dir.js";
@@ -19,7 +20,12 @@ Commands:
   iptables ARGS...           what iptables 1.8.9 does (also iptables-nft / iptables-legacy)
   iptables-save ARGS...      iptables-save
   iptables-restore ARGS...   iptables-restore (reads FILE or standard input)
+  ip ARGS...                 what ip (iproute2 6.1) does: link, address, route, neigh
+  sysctl ARGS...             what sysctl (procps-ng 4.0.2) does with the twin's sysctls
   shell [--json] [FILE]      run a shell script of such commands (FILE or standard input)
+  send PACKET-OPTIONS...     send a packet through the twin (-i IFACE|--local -p -s -d --dport …; send --help)
+  send --json                packets as JSON lines on standard input, one JSON result per line
+  trace PACKET-OPTIONS...    the rules the packet meets (xtables-monitor --trace), then what send says
   version                    print the iptwin version
 
 Options:
@@ -103,7 +109,7 @@ function readStdin(): string {
 }
 
 /** Runs one command with the state loaded and locked; saves it if the rule set changed. */
-function withHost(g: Globals, wait: number | null, fn: (host: Host) => Outcome): Outcome {
+function withHost(g: Globals, wait: number | null, fn: (host: Host) => Outcome, alwaysSave = false): Outcome {
   const dir = new StateDir(g.stateDir);
   dir.lock(wait);
   try {
@@ -114,7 +120,7 @@ function withHost(g: Globals, wait: number | null, fn: (host: Host) => Outcome):
     const before = [...host.ruleset.tables.values()];
     const out = fn(host);
     const after = [...host.ruleset.tables.values()];
-    if (before.some((t, i) => t !== after[i])) dir.save(host);
+    if (alwaysSave || before.some((t, i) => t !== after[i])) dir.save(host);
     return out;
   } finally {
     dir.unlock();
@@ -153,6 +159,12 @@ export function main(argv: string[]): number {
       } else {
         outcome = withHost(gg, iptablesWait(args), (h) => h.iptables(args));
       }
+    } else if (cmd === "ip" || cmd === "sysctl") {
+      outcome = withHost(g, null, (h) => (cmd === "ip" ? h.ip(args) : h.sysctl(args, (p) => readFileSync(resolve(p), "utf8"))), true);
+    } else if (cmd === "send" || cmd === "trace") {
+      // Packets move counters, conntrack and time: the state is saved whatever happened.
+      const input = cmd === "send" && args.includes("--json") ? readStdin() : "";
+      outcome = withHost(g, g.wait, (h) => (cmd === "send" ? runSend(h, args, input) : runTrace(h, args)), true);
     } else if (cmd === "shell") {
       const json = args.includes("--json");
       const files = args.filter((a) => a !== "--json");
@@ -170,7 +182,7 @@ export function main(argv: string[]): number {
           process.stderr.write(r.stderr);
         }
         return { stdout: "", stderr: "", status: session.lastStatus };
-      });
+      }, true);
     } else {
       outcome = { stdout: "", stderr: `iptwin: unknown command '${cmd}'\n${USAGE}`, status: 2 };
     }

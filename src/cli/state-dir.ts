@@ -17,6 +17,8 @@ import {
 import { join } from "node:path";
 import { Host, type HostOptions } from "../host.js";
 import { deserializeHost, serializeHost, StateError } from "../state/serialize.js";
+// registers the conntrack table as a state section
+import "../state/conntrack-section.js";
 
 export class CliError extends Error {
   constructor(

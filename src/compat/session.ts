@@ -5,6 +5,8 @@
  */
 import type { Host } from "../host.js";
 import type { CommandResult } from "./iptables/commands.js";
+import { runConntrack } from "./conntrack-tool.js";
+import { runSend, runTrace } from "./send.js";
 import { expandCommand, parseScript, ShellSyntaxError, type SimpleCommand } from "./shell.js";
 
 /** Files a script reads and writes (`<`, `>`, restore FILE, save -f). */
@@ -61,6 +63,11 @@ export class ShellSession {
     const ipt: CommandHandler = (argv) => host.iptables(argv.slice(1));
     const save: CommandHandler = (argv) => {
       const r = host.iptablesSave(argv.slice(1));
+      // -f FILE: the output goes to that file instead of stdout.
+      if (r.file !== undefined) {
+        this.io.writeFile(r.file, r.stdout, false);
+        return { stdout: "", stderr: r.stderr, status: r.status };
+      }
       return r;
     };
     const restore: CommandHandler = (argv, stdin) => host.iptablesRestore(argv.slice(1), stdin, (p) => this.io.readFile(p));
@@ -69,6 +76,11 @@ export class ShellSession {
       this.commands.set(`${base}-save`, save);
       this.commands.set(`${base}-restore`, restore);
     }
+    this.commands.set("send", (argv, stdin) => runSend(host, argv.slice(1), stdin));
+    this.commands.set("trace", (argv) => runTrace(host, argv.slice(1)));
+    this.commands.set("conntrack", (argv) => runConntrack(host.conntrack(), argv.slice(1), Number(host.elapsedNs)));
+    this.commands.set("ip", (argv) => host.ip(argv.slice(1)));
+    this.commands.set("sysctl", (argv) => host.sysctl(argv.slice(1), (p) => this.io.readFile(p)));
     this.commands.set("true", () => ({ stdout: "", stderr: "", status: 0 }));
     this.commands.set("false", () => ({ stdout: "", stderr: "", status: 1 }));
     this.commands.set(":", () => ({ stdout: "", stderr: "", status: 0 }));

@@ -83,20 +83,29 @@ export function xtStrtoul(
   min: bigint | number,
   max: bigint | number,
 ): { ok: boolean; value: number; big: bigint; end: number } {
-  // Fast path: short plain decimal numbers (no sign, space, octal or hex).
+  // Fast path: short decimal or hex numbers (no sign, space or octal), no BigInt.
   const n = s.length;
-  if (n > 0 && n < 10 && typeof min === "number" && typeof max === "number") {
+  if (n > 0 && n < 11 && typeof min === "number" && typeof max === "number") {
     let v = 0;
     let i = 0;
     const c0 = s.charCodeAt(0);
-    if (c0 >= 49 && c0 <= 57) {
+    if (c0 >= 49 && c0 <= 57 && n < 10) {
       for (; i < n; i++) {
         const c = s.charCodeAt(i);
         if (c < 48 || c > 57) break;
         v = v * 10 + (c - 48);
       }
-      const ok = v >= min && (max === 0 || v <= max);
-      return { ok, value: v, big: BigInt(v), end: i };
+      return new FastStrtoul(v >= min && (max === 0 || v <= max), v, i);
+    }
+    if (c0 === 48 && n === 1) return new FastStrtoul(0 >= min && (max === 0 || 0 <= max), 0, 1);
+    if (c0 === 48 && n > 2 && (s[1] === "x" || s[1] === "X")) {
+      i = 2;
+      for (; i < n; i++) {
+        const d = hexDigit(s.charCodeAt(i));
+        if (d < 0) break;
+        v = v * 16 + d;
+      }
+      if (i > 2) return new FastStrtoul(v >= min && (max === 0 || v <= max), v, i);
     }
   }
   let p = 0;
@@ -108,6 +117,26 @@ export function xtStrtoul(
   const bmax = BigInt(max);
   const inRange = !r.overflow && r.big >= bmin && (bmax === 0n || r.big <= bmax);
   return { ok: inRange, value: Number(r.big), big: r.big, end: r.end };
+}
+
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+/** A fast-path result; the bigint form is only made when asked for. */
+class FastStrtoul {
+  constructor(
+    readonly ok: boolean,
+    readonly value: number,
+    readonly end: number,
+  ) {}
+
+  get big(): bigint {
+    return BigInt(this.value);
+  }
 }
 
 /** xtables_strtoui(s, NULL, &v, min, max): whole string, in range. */

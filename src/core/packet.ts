@@ -80,6 +80,10 @@ export class Packet {
   seq = 0;
   ack = 0;
   tcpFlags = 0;
+  /** The low nibble of TCP header byte 12: AE (0x1, accurate ECN) and the reserved bits (0xe). */
+  tcpRes = 0;
+  /** UDP sent without a checksum (the field is 0 on the wire and stays so, NAT included). */
+  udpNoCsum = false;
   window = 0;
   urgPtr = 0;
   /** TCP options bytes (a multiple of 4). */
@@ -114,6 +118,8 @@ export class Packet {
   gid = -1;
   /** Set by the TRACE target. */
   nfTrace = false;
+  /** nf_tables trace id of this skb (0 until its first trace event). */
+  traceId = 0;
   /** Conntrack entry (skb->_nfct) and how this packet relates to it (IP_CT_*), set by the engine. */
   ct: object | null = null;
   ctinfo = 0;
@@ -212,7 +218,7 @@ export function ipBytes(p: Packet): Uint8Array {
       put16(b, l4 + 2, p.dport);
       put32(b, l4 + 4, p.seq);
       put32(b, l4 + 8, p.ack);
-      b[l4 + 12] = (hl >>> 2) << 4;
+      b[l4 + 12] = ((hl >>> 2) << 4) | (p.tcpRes & 0x0f);
       b[l4 + 13] = p.tcpFlags;
       put16(b, l4 + 14, p.window);
       put16(b, l4 + 18, p.urgPtr);
@@ -228,7 +234,7 @@ export function ipBytes(p: Packet): Uint8Array {
       put16(b, l4 + 4, total - l4);
       if (p.payload) b.set(p.payload.subarray(0, total - l4 - 8), l4 + 8);
       const c = ~onesSum(b, l4, total, pseudo(p, total - l4)) & 0xffff;
-      put16(b, l4 + 6, c === 0 ? 0xffff : c);
+      put16(b, l4 + 6, p.udpNoCsum ? 0 : c === 0 ? 0xffff : c);
       break;
     }
     case IPPROTO_ICMP: {
@@ -305,6 +311,7 @@ export function parseIp(b: Uint8Array, quoted = false): Packet | undefined {
         p.ack = get32(b, l4 + 8);
         const hl = (b[l4 + 12]! >>> 4) * 4;
         p.tcpFlags = b[l4 + 13]!;
+        p.tcpRes = b[l4 + 12]! & 0x0f;
         p.window = get16(b, l4 + 14);
         p.urgPtr = get16(b, l4 + 18);
         if (hl > 20 && end - l4 >= hl) p.tcpOptions = b.slice(l4 + 20, l4 + hl);
@@ -316,6 +323,7 @@ export function parseIp(b: Uint8Array, quoted = false): Packet | undefined {
         p.sport = get16(b, l4);
         p.dport = get16(b, l4 + 2);
       }
+      if (end - l4 >= 8) p.udpNoCsum = get16(b, l4 + 6) === 0;
       if (end > l4 + 8) p.payload = b.slice(l4 + 8, end);
       break;
     case IPPROTO_ICMP:

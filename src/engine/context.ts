@@ -29,6 +29,8 @@ export interface NetView {
   primaryAddr(dev: string): number | undefined;
   /** Device group number (devgroup). */
   devGroup(dev: string): number;
+  /** MTU of a device, the MTU of routes through it (TCPMSS --clamp-mss-to-pmtu); absent: 1500. */
+  mtu?(dev: string): number;
 }
 
 export interface EvalContext {
@@ -48,6 +50,17 @@ export interface EvalContext {
   sendLocal(p: Packet): void;
   /** Per-host shared state of extensions (recent lists, hashlimit tables, quotas). */
   shared: Map<string, unknown>;
+  /** Virtual wall clock in whole seconds (ktime_get_real_seconds(), for the time match); absent: nowNs. */
+  wallSeconds?: number;
+  /** nf_dup_ipv4() (TEE): sends the copy `p` with `gw` as next hop (oif "" = any) through OUTPUT and POSTROUTING. */
+  dup?(p: Packet, gw: number, oif: string): void;
+  /** The host's own replies for REJECT (they go out through OUTPUT like sendLocal); absent: none sent. */
+  reply?: {
+    /** nf_send_unreach() → icmp_send(): an ICMP error about `p`, with the kernel's checks and rate limits. */
+    icmpError(p: Packet, type: number, code: number): void;
+    /** nf_send_reset(): a TCP RST answering `p`. */
+    tcpReset(p: Packet): void;
+  };
 }
 
 export type MatchFn = (p: Packet, ctx: EvalContext) => boolean;

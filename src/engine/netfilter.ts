@@ -61,6 +61,9 @@ export interface CompiledTable {
   base: number[];
 }
 
+/** Where runHook's verdict came from (rule: 1-based position in `chain`, 0 for the policy); read by the stack. */
+type Decided = EvalContext & { decided?: { chain: string; rule: number } };
+
 /** A trace event (nft monitor trace): a rule that matched, a return, or the policy. */
 export interface TraceEvent {
   table: string;
@@ -223,6 +226,7 @@ export function runHook(
       if (stack.length === 0) {
         const base = t.chains[entry]!.chain;
         const v = base.policy === "DROP" ? NF_DROP : NF_ACCEPT;
+        (ctx as Decided).decided = { chain: base.name, rule: 0 };
         if (base.counting) {
           base.pcnt++;
           base.bcnt += p.len;
@@ -245,7 +249,10 @@ export function runHook(
         }
       }
     }
-    if (ctx.hotdrop) return NF_DROP;
+    if (ctx.hotdrop) {
+      (ctx as Decided).decided = { chain: cc.chain.name, rule: i + 1 };
+      return NF_DROP;
+    }
     if (!ok) {
       i++;
       continue;
@@ -259,6 +266,7 @@ export function runHook(
         continue;
       case K_VERDICT:
         if (p.nfTrace && trace) trace({ table: tableName, chain: cc.chain.name, kind: "rule", rule: r.rule, verdict: verdictText(r.verdict) });
+        (ctx as Decided).decided = { chain: cc.chain.name, rule: i + 1 };
         return r.verdict;
       case K_RETURN:
         if (p.nfTrace && trace) trace({ table: tableName, chain: cc.chain.name, kind: "rule", rule: r.rule, verdict: "RETURN" });
@@ -290,6 +298,7 @@ export function runHook(
           const name = v === XT_CONTINUE ? "CONTINUE" : v === XT_RETURN ? "RETURN" : verdictText(v);
           trace({ table: tableName, chain: cc.chain.name, kind: "rule", rule: r.rule, verdict: name });
         }
+        if (ctx.hotdrop || (v !== XT_CONTINUE && v !== XT_RETURN)) (ctx as Decided).decided = { chain: cc.chain.name, rule: i + 1 };
         if (ctx.hotdrop) return NF_DROP;
         if (v === XT_CONTINUE) {
           i++;

@@ -37,6 +37,10 @@ export interface Rule {
   bcnt: number;
   /** Cached canonical save text of the rule body (without `-A CHAIN`). */
   saveText?: string;
+  /** Validation cache: -1 = no hook-dependent checks, else the hooks (bit mask) it passed from. */
+  hookOk?: number;
+  /** nf_tables rule handle (per-table counter shared with chains), set when the kernel accepts the rule. */
+  handle?: number;
 }
 
 export interface Chain {
@@ -58,6 +62,8 @@ export interface Chain {
   pcnt: number;
   bcnt: number;
   rules: Rule[];
+  /** nf_tables chain handle (per-table counter), set when the chain is created. */
+  handle?: number;
 }
 
 export interface Table {
@@ -67,6 +73,8 @@ export interface Table {
   chains: Map<string, Chain>;
   /** Base chains renamed away from their iptables name (nft "incompatible" chains): still hooked. */
   foreign?: Chain[];
+  /** nf_tables handle generator of the table (last handle given to a chain or rule). */
+  hgen?: number;
 }
 
 export interface BuiltinTableDef {
@@ -133,6 +141,7 @@ export function cloneRule(r: Rule): Rule {
     pcnt: r.pcnt,
     bcnt: r.bcnt,
     saveText: r.saveText,
+    handle: r.handle,
   };
 }
 
@@ -149,7 +158,7 @@ function structuredCloneData<T>(d: T): T {
 export function cloneTable(t: Table): Table {
   const chains = new Map<string, Chain>();
   for (const [k, c] of t.chains) chains.set(k, { ...c, rules: c.rules.slice() });
-  return { name: t.name, exists: t.exists, chains, foreign: t.foreign?.slice() };
+  return { name: t.name, exists: t.exists, chains, foreign: t.foreign?.slice(), hgen: t.hgen };
 }
 
 export class Ruleset {

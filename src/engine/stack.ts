@@ -22,6 +22,7 @@ import type { EvalContext, NetView } from "./context.js";
 import type { NetConfig, RouteResult } from "./net.js";
 import { type CompiledTable, compileTable, runHook, type TraceEvent } from "./netfilter.js";
 import type { Ruleset, Table } from "./ruleset.js";
+import { diffHeaders, headerSnapshot, type Rewrite } from "./rewrites.js";
 import { NF_ACCEPT, NF_DROP, NF_QUEUE, NF_STOLEN } from "./verdict.js";
 
 /** Where a packet's journey through this host ended. */
@@ -29,7 +30,7 @@ export type Fate =
   | { kind: "delivered" }
   | { kind: "forwarded"; dev: string }
   | { kind: "sent"; dev: string }
-  | { kind: "dropped"; table: string; chain: string; rule: number }
+  | { kind: "dropped"; table: string; chain: string; rule: number; hook?: number }
   | { kind: "stolen"; table: string; chain: string; rule: number }
   | { kind: "queued"; table: string; chain: string; rule: number }
   | { kind: "discarded"; reason: string };
@@ -43,6 +44,10 @@ export interface Emission {
 export interface HookTrace {
   hook: number;
   event: TraceEvent;
+  /** The packet as it was at the first event of a base chain (xtables-monitor prints it as PACKET:). */
+  pkt?: Packet;
+  /** Trace id of the packet (its skb). */
+  id?: number;
 }
 
 export interface PacketReport {
@@ -52,6 +57,8 @@ export interface PacketReport {
   /** Every packet the host transmitted because of this one, in order (the packet itself if forwarded or sent). */
   emitted: Emission[];
   trace: HookTrace[];
+  /** Header rewrites of the packet (NAT, mangle), when the journey was started with `watch`. */
+  rewrites?: Rewrite[];
 }
 
 /** Conntrack as the path needs it (src/engine/conntrack.ts implements it). */
@@ -60,8 +67,8 @@ export interface ConntrackHooks {
   active(): boolean;
   /** nf_conntrack_in at PREROUTING/OUTPUT: attach an entry (new, or found) to p.ct/p.ctinfo; false = drop. */
   in(p: Packet, hook: number, nowNs: number): boolean;
-  /** __nf_conntrack_confirm at the end of INPUT/POSTROUTING. */
-  confirm(p: Packet, nowNs: number): void;
+  /** __nf_conntrack_confirm at the end of INPUT/POSTROUTING; false = drop (insertion clash). */
+  confirm(p: Packet, nowNs: number): boolean | void;
 }
 
 /** NAT as the path needs it (src/engine/nat.ts implements it). */
@@ -79,6 +86,10 @@ export interface LocalStack {
   deliver(p: Packet, send: (reply: Packet) => void): void;
   /** icmp_send(): an ICMP error about `orig` (dropped packet), if the kernel would send one. */
   icmpError(orig: Packet, type: number, code: number, send: (reply: Packet) => void): void;
+  /** ip_error(): the ICMP for a packet routing refused, behind ip_error's own per-peer limit. */
+  routeError?(orig: Packet, code: number, send: (reply: Packet) => void): void;
+  /** nf_send_reset() (REJECT --reject-with tcp-reset). */
+  tcpReset?(orig: Packet, send: (reply: Packet) => void): void;
 }
 
 export interface StackDeps {
@@ -86,6 +97,8 @@ export interface StackDeps {
   net: NetConfig;
   rng: Rng;
   nowNs(): number;
+  /** The virtual wall clock in whole seconds (the time match). */
+  wallSeconds?(): number;
   log(level: number, line: string): void;
   shared: Map<string, unknown>;
   conntrack: ConntrackHooks;
@@ -107,6 +120,8 @@ export class NetStack implements NetView {
   private journey: PacketReport | null = null;
   /** Nesting depth of locally generated packets (a REJECT reply inside a receive). */
   private depth = 0;
+  /** Trace ids handed out (a deterministic stand-in for the kernel's skb hash). */
+  private traceSeq = 0;
 
   constructor(readonly deps: StackDeps) {}
 
@@ -115,8 +130,11 @@ export class NetStack implements NetView {
     return this.deps.net.addrType(addr, dev);
   }
 
-  routeDev(dst: number, _src: number, _mark: number): string {
-    return this.deps.net.lookup(dst)?.dev ?? "";
+  routeDev(dst: number, src: number, mark: number): string {
+    // fib_lookup(FIB_LOOKUP_IGNORE_LINKSTATE, scope universe) as rpfilter does it: the nexthop
+    // device (a local route's is the address's device, not lo), "" for no or a rejecting route
+    const r = this.deps.net.fibLookup({ dst, src, mark }, 0, true);
+    return r?.oif ? this.deps.net.nameOf(r.oif) : "";
   }
 
   primaryAddr(dev: string): number | undefined {
@@ -127,6 +145,10 @@ export class NetStack implements NetView {
     return this.deps.net.iface(dev)?.group ?? 0;
   }
 
+  mtu(dev: string): number {
+    return this.deps.net.iface(dev)?.mtu ?? 1500;
+  }
+
   // ---- compiled tables ----
   private table(name: string): CompiledTable {
     const t = this.deps.ruleset.table(name)!;
@@ -135,6 +157,11 @@ export class NetStack implements NetView {
     const c = compileTable(t);
     this.compiled.set(name, { table: t, c });
     return c;
+  }
+
+  /** Compiles every table now, so that a rule without packet semantics fails before any packet moves. */
+  prepare(): void {
+    for (const name of this.deps.ruleset.tables.keys()) this.table(name);
   }
 
   private ctx(hook: number, table: string): EvalContext {
@@ -148,6 +175,12 @@ export class NetStack implements NetView {
       log: (level, line) => this.deps.log(level, line),
       sendLocal: (p) => this.output(p),
       shared: this.deps.shared,
+      wallSeconds: this.deps.wallSeconds?.(),
+      dup: (p, gw, oif) => this.dup(p, gw, oif),
+      reply: {
+        icmpError: (p, type, code) => this.deps.local.icmpError(p, type, code, (r) => this.output(r)),
+        tcpReset: (p) => this.deps.local.tcpReset?.(p, (r) => this.output(r)),
+      },
     };
   }
 
@@ -159,16 +192,17 @@ export class NetStack implements NetView {
     const now = this.deps.nowNs();
     for (const name of HOOK_TABLES[hook]!) {
       if (name === "@conntrack") {
-        if (this.deps.conntrack.active() && !this.deps.conntrack.in(p, hook, now)) return this.stop(NF_DROP, "conntrack", "", 0);
+        if (this.deps.conntrack.active() && !this.deps.conntrack.in(p, hook, now)) return this.stop(NF_DROP, "conntrack", "", 0, hook);
         continue;
       }
       if (name === "@confirm") {
-        if (p.ct) this.deps.conntrack.confirm(p, now);
+        if (p.ct && this.deps.conntrack.confirm(p, now) === false) return this.stop(NF_DROP, "conntrack", "", 0, hook);
         continue;
       }
       if (name === "@nat") {
         if (!p.ct) continue;
         const t = this.table("nat");
+        const snap = this.journey?.rewrites && this.depth === 0 ? headerSnapshot(p) : null;
         let decided: { chain: string; rule: number } | undefined;
         const v = this.deps.nat.hook(
           p,
@@ -180,55 +214,63 @@ export class NetStack implements NetView {
           },
           now,
         );
-        if (v !== NF_ACCEPT) return this.stop(v, "nat", decided?.chain ?? "", decided?.rule ?? 0);
+        if (snap) diffHeaders(snap, p, "nat", hook, this.journey!.rewrites!);
+        if (queueBypass(v)) continue;
+        if (v !== NF_ACCEPT) return this.stop(v, "nat", decided?.chain ?? "", decided?.rule ?? 0, hook);
         continue;
       }
       const t = this.table(name);
       if (t.base[hook]! < 0) continue;
+      const snap = this.journey?.rewrites && this.depth === 0 ? headerSnapshot(p) : null;
       const r = this.runTable(t, hook, p);
-      if (r.verdict !== NF_ACCEPT) return this.stop(r.verdict, name, r.decided.chain, r.decided.rule);
+      if (snap) diffHeaders(snap, p, name, hook, this.journey!.rewrites!);
+      // NFQUEUE --queue-bypass with no queue listener (the twin has none): on to the next table.
+      if (queueBypass(r.verdict)) continue;
+      if (r.verdict !== NF_ACCEPT) return this.stop(r.verdict, name, r.decided.chain, r.decided.rule, hook);
     }
     return NF_ACCEPT;
   }
 
   private runTable(t: CompiledTable, hook: number, p: Packet): { verdict: number; decided: { chain: string; rule: number } } {
     const ctx = this.ctx(hook, t.table.name);
-    let last: TraceEvent | undefined;
+    let first = true;
     const v = runHook(t, hook, p, ctx, (e) => {
-      last = e;
-      this.journey?.trace.push({ hook, event: e });
+      if (p.traceId === 0) p.traceId = traceHash(++this.traceSeq);
+      this.journey?.trace.push(first ? { hook, event: e, id: p.traceId, pkt: p.clone() } : { hook, event: e, id: p.traceId });
+      first = false;
     });
-    void last;
     const d = (ctx as EvalContext & { decided?: { chain: string; rule: number } }).decided;
     return { verdict: v, decided: d ?? { chain: "", rule: 0 } };
   }
 
-  private stop(v: number, table: string, chain: string, rule: number): number {
+  private stop(v: number, table: string, chain: string, rule: number, hook?: number): number {
     if (this.journey && this.depth === 0) {
-      if (v === NF_DROP) this.journey.fate = { kind: "dropped", table, chain, rule };
+      if (v === NF_DROP) this.journey.fate = { kind: "dropped", table, chain, rule, hook };
       else if (v === NF_STOLEN) this.journey.fate = { kind: "stolen", table, chain, rule };
-      else if (v === NF_QUEUE) this.journey.fate = { kind: "queued", table, chain, rule };
+      else if ((v & 0xff) === NF_QUEUE) this.journey.fate = { kind: "queued", table, chain, rule };
     }
-    return v === NF_QUEUE ? NF_DROP : v;
+    // No queue listener in the twin: nf_queue() drops the packet.
+    return (v & 0xff) === NF_QUEUE ? NF_DROP : v;
   }
 
-  private begin(p: Packet): PacketReport {
+  private begin(p: Packet, watch: boolean): PacketReport {
     const rep: PacketReport = { fate: { kind: "discarded", reason: "" }, final: p, emitted: [], trace: [] };
+    if (watch) rep.rewrites = [];
     this.journey = rep;
     return rep;
   }
 
-  /** A packet arriving on `dev` from the wire. */
-  receive(p: Packet, dev: string): PacketReport {
-    const rep = this.begin(p);
+  /** A packet arriving on `dev` from the wire; `watch` records header rewrites. */
+  receive(p: Packet, dev: string, watch = false): PacketReport {
+    const rep = this.begin(p, watch);
     this.rx(p, dev);
     this.journey = null;
     return rep;
   }
 
   /** A packet the host itself sends (an application's, or --local). */
-  send(p: Packet): PacketReport {
-    const rep = this.begin(p);
+  send(p: Packet, watch = false): PacketReport {
+    const rep = this.begin(p, watch);
     this.output(p);
     this.journey = null;
     return rep;
@@ -281,7 +323,7 @@ export class NetStack implements NetView {
     }
     if (!local) {
       this.discard("no route to host");
-      this.deps.local.icmpError(p, 3, 0, (reply) => this.output(reply));
+      this.routeError(p, 0);
       return null;
     }
     if (local.type === "blackhole") {
@@ -290,10 +332,16 @@ export class NetStack implements NetView {
     }
     if (local.type === "unreachable" || local.type === "prohibit") {
       this.discard(`${local.type} route`);
-      this.deps.local.icmpError(p, 3, local.type === "unreachable" ? 1 : 13, (reply) => this.output(reply));
+      this.routeError(p, local.type === "unreachable" ? 1 : 13);
       return null;
     }
     return local;
+  }
+
+  private routeError(p: Packet, code: number): void {
+    const send = (reply: Packet) => this.output(reply);
+    if (this.deps.local.routeError) this.deps.local.routeError(p, code, send);
+    else this.deps.local.icmpError(p, 3, code, send);
   }
 
   /** ip_forward(): TTL, then FORWARD, then out. */
@@ -336,6 +384,8 @@ export class NetStack implements NetView {
         this.setFate({ kind: "sent", dev: "lo" });
         const again = p.clone();
         again.inDev = "lo";
+        // A new skb as far as tracing goes (the kernel's trace id hashes the input interface).
+        again.traceId = 0;
         this.rx(again, "lo");
         return;
       }
@@ -343,6 +393,24 @@ export class NetStack implements NetView {
       this.xmit(p.outDev, p);
     } finally {
       this.depth -= p === this.journey?.final ? 0 : 1;
+    }
+  }
+
+  /** nf_dup_ipv4() (TEE): the copy is routed with `gw` as next hop and sent as a local packet. */
+  private dup(p: Packet, gw: number, oif: string): void {
+    const net = this.deps.net;
+    const o = oif ? net.iface(oif) : undefined;
+    const r = net.routeOutput({ dst: gw, oif: o?.index, tos: p.tos & 0xfc });
+    if ("errno" in r) return;
+    this.depth++;
+    try {
+      p.inDev = "";
+      p.outDev = net.nameOf(r.oif);
+      if (this.hook(NF_INET_LOCAL_OUT, p) !== NF_ACCEPT) return;
+      if (this.hook(NF_INET_POST_ROUTING, p) !== NF_ACCEPT) return;
+      this.xmit(p.outDev, p);
+    } finally {
+      this.depth--;
     }
   }
 
@@ -357,3 +425,17 @@ export class NetStack implements NetView {
 }
 
 export { IPPROTO_ICMP };
+
+/** An NF_QUEUE verdict with NF_VERDICT_FLAG_QUEUE_BYPASS: nf_queue() finds no listener and accepts. */
+function queueBypass(v: number): boolean {
+  return v >= 0 && (v & 0xff) === NF_QUEUE && (v & 0x8000) !== 0;
+}
+
+/** A 32-bit mix of a sequence number: trace ids look random but replay identically. */
+function traceHash(n: number): number {
+  let h = Math.imul(n ^ 0x5bd1e995, 0x9e3779b1);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0 || 1;
+}

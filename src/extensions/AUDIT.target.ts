@@ -2,6 +2,7 @@
  * AUDIT target (libxt_AUDIT / xt_AUDIT): record an audit event of a type.
  */
 import { paramError } from "../core/errors.js";
+import { XT_CONTINUE } from "../engine/verdict.js";
 import { defineTarget, XTOPT_MAND, XtType } from "./api.js";
 
 export interface AuditData {
@@ -24,6 +25,9 @@ export const auditTarget = defineTarget<AuditData>({
   },
   print: (d) => ` AUDIT ${AUDIT_TYPES[d.type] ?? ""}`,
   save: (d) => (d.type <= XT_AUDIT_TYPE_MAX ? ` --type ${AUDIT_TYPES[d.type]}` : ""),
+  // audit_tg(): nothing is recorded while audit is off (audit_enabled=0: the reference kernel and
+  // Debian without auditd); the rule never decides the packet's fate.
+  compile: () => () => XT_CONTINUE,
   kernelCheck: (d) => (d.type > XT_AUDIT_TYPE_MAX ? { errno: "ERANGE" } : undefined),
   help: () => "AUDIT target options\n  --type TYPE\t\tAction type to be recorded.\n",
 });

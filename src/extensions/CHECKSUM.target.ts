@@ -2,6 +2,7 @@
  * CHECKSUM target (libxt_CHECKSUM / xt_CHECKSUM): fill in a missing
  * checksum. mangle table only.
  */
+import { XT_CONTINUE } from "../engine/verdict.js";
 import { defineTarget, XTOPT_MAND, XtType } from "./api.js";
 
 export interface ChecksumData {
@@ -20,6 +21,9 @@ export const checksumTarget = defineTarget<ChecksumData>({
   parse(cb) {
     cb.data.operation = XT_CHECKSUM_OP_FILL;
   },
+  // checksum_tg(): completes a CHECKSUM_PARTIAL checksum; the twin computes every checksum when it
+  // serialises a packet, so there is nothing left to fill in
+  compile: () => () => XT_CONTINUE,
   print: (d) => ` CHECKSUM${d.operation & XT_CHECKSUM_OP_FILL ? " fill" : ""}`,
   save: (d) => (d.operation & XT_CHECKSUM_OP_FILL ? " --checksum-fill" : ""),
   kernelCheck(d) {

@@ -5,6 +5,7 @@
 import { paramError } from "../core/errors.js";
 import { defineTarget, type KernelCheckError, XTOPT_PUT, XtType } from "./api.js";
 import { dataKey, hx } from "./ct-util.js";
+import { connmarkTarget as connmarkTg } from "../engine/ct-extensions.js";
 
 const XT_CONNMARK_SET = 0;
 const XT_CONNMARK_SAVE = 1;
@@ -99,6 +100,8 @@ export const connmarkTarget = defineTarget<ConnmarkTargetData>({
     { name: "mask", id: O_MASK, type: XtType.UINT32, excl: (1 << O_CTMASK) | (1 << O_NFMASK) },
   ],
   init: () => ({ ctmark: 0, ctmask: 0xffffffff, nfmask: 0xffffffff, shiftDir: D_SHIFT_LEFT, shiftBits: 0, mode: 0 }),
+  // packet semantics: src/engine/ct-extensions.ts
+  compile: (d) => connmarkTg(d),
   parse(cb) {
     const d = cb.data;
     const v = cb.val;

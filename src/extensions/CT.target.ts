@@ -7,6 +7,7 @@ import { xtStrtouiWhole } from "../core/cnum.js";
 import { paramError } from "../core/errors.js";
 import { defineTarget, IPT_INV_PROTO, type KernelCheckContext, type KernelCheckError, XTOPT_PUT, XtType } from "./api.js";
 import { dataKey } from "./ct-util.js";
+import { ctTarget as ctTargetFn } from "../engine/ct-extensions.js";
 
 const XT_CT_NOTRACK = 1 << 0;
 const XT_CT_NOTRACK_ALIAS = 1 << 1;
@@ -159,6 +160,8 @@ export const ctTarget = defineTarget<CtTargetData>({
     { name: "zone", id: O_ZONE, type: XtType.STRING },
   ],
   init: ctInit,
+  // packet semantics: src/engine/ct-extensions.ts
+  compile: (d, ip) => ctTargetFn(d, ip.proto),
   parse(cb) {
     const d = cb.data;
     switch (cb.entry.id) {
@@ -213,6 +216,7 @@ export const notrackTarget = defineTarget<CtTargetData>({
   revision: 2,
   tables: ["raw"],
   init: () => ({ ...ctInit(), flags: XT_CT_NOTRACK | XT_CT_NOTRACK_ALIAS }),
+  compile: (d, ip) => ctTargetFn(d, ip.proto),
   print: ctPrint,
   save: ctSave,
   compareKey: (d) => dataKey(d),

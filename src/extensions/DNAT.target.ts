@@ -16,6 +16,7 @@ import {
   O_TO_DEST,
   parseTo,
 } from "./nat-common.js";
+import { dnatTarget as dnatFn } from "../engine/ct-extensions.js";
 
 export const dnatTarget = defineTarget<NatRange>({
   name: "DNAT",
@@ -28,6 +29,8 @@ export const dnatTarget = defineTarget<NatRange>({
     { name: "persistent", id: O_PERSISTENT, type: XtType.NONE },
   ],
   init: () => emptyRange(),
+  // packet semantics: src/engine/ct-extensions.ts
+  compile: (d) => dnatFn(d),
   parse(cb) {
     // DNAT_parse_v2(): straight into the rule's range
     switch (cb.entry.id) {

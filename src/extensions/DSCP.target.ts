@@ -3,6 +3,7 @@
  * DiffServ class name. mangle table only.
  */
 import { paramError } from "../core/errors.js";
+import { XT_CONTINUE } from "../engine/verdict.js";
 import { defineTarget, XTOPT_PUT, XtType } from "./api.js";
 
 export interface DscpTargetData {
@@ -73,6 +74,14 @@ export const dscpTarget = defineTarget<DscpTargetData>({
     if (cb.xflags === 0) throw paramError("DSCP target: Parameter --set-dscp is required");
   },
   print: (d) => ` DSCP set 0x${hex2(d.dscp)}`,
+  compile(d) {
+    // dscp_tg(): the upper six bits, ECN bits kept
+    const ds = (d.dscp << 2) & 0xff;
+    return (p) => {
+      p.tos = (p.tos & 3) | ds;
+      return XT_CONTINUE;
+    };
+  },
   save: (d) => ` --set-dscp 0x${hex2(d.dscp)}`,
   kernelCheck: (d) => (d.dscp > XT_DSCP_MAX ? { errno: "EINVAL" } : undefined),
   help: () =>

@@ -4,7 +4,10 @@
  * uninverted -p tcp.
  */
 import { paramError } from "../core/errors.js";
+import { IPPROTO_TCP } from "../core/packet.js";
+import { NF_DROP, XT_CONTINUE } from "../engine/verdict.js";
 import { defineTarget, IPT_INV_PROTO, XtType } from "./api.js";
+import { l4Avail, rawL4 } from "./pkt-util.js";
 
 export interface EcnData {
   operation: number;
@@ -81,6 +84,34 @@ export const ecnTarget = defineTarget<EcnData>({
     if (d.operation & IPT_ECN_OP_SET_CWR) out += ` --ecn-tcp-cwr ${d.cwr}`;
     if (d.operation & IPT_ECN_OP_SET_IP) out += ` --ecn-ip-ect ${d.ipEct}`;
     return out;
+  },
+  compile(d) {
+    // ecn_tg() of ipt_ECN: the IP codepoint, then (TCP only) ECE/CWR; a cut TCP header drops
+    const setIp = (d.operation & IPT_ECN_OP_SET_IP) !== 0;
+    const ect = d.ipEct & 3;
+    const setEce = (d.operation & IPT_ECN_OP_SET_ECE) !== 0;
+    const setCwr = (d.operation & IPT_ECN_OP_SET_CWR) !== 0;
+    const ece = d.ece & 1;
+    const cwr = d.cwr & 1;
+    return (p) => {
+      if (setIp) p.tos = (p.tos & ~3) | ect;
+      if ((setEce || setCwr) && p.proto === IPPROTO_TCP) {
+        if (l4Avail(p) < 20) return NF_DROP;
+        // set_ect_tcp() reads the TCP header at the transport offset even in a non-first fragment
+        const raw = rawL4(p);
+        let f = raw ? (p.payload?.[13] ?? 0) : p.tcpFlags;
+        if (setEce) f = (f & ~0x40) | (ece << 6);
+        if (setCwr) f = (f & ~0x80) | (cwr << 7);
+        if (!raw) p.tcpFlags = f;
+        else if (f !== (p.payload?.[13] ?? 0)) {
+          const b = new Uint8Array(Math.max(14, p.payload?.length ?? 0));
+          if (p.payload) b.set(p.payload);
+          b[13] = f;
+          p.payload = b;
+        }
+      }
+      return XT_CONTINUE;
+    };
   },
   // the rule compares the whole struct, not its save text
   compareKey: (d) => ` ecn op=${d.operation} ect=${d.ipEct} ece=${d.ece} cwr=${d.cwr}`,

@@ -3,8 +3,10 @@
  * syslog level, a prefix (29 characters kept) and decoding flags.
  */
 import { paramError } from "../core/errors.js";
+import { XT_CONTINUE } from "../engine/verdict.js";
 import { defineTarget, XTOPT_PUT, XtType } from "./api.js";
 import { saveString } from "./common.js";
+import { nfLogIpPacket } from "./nf-log-dump.js";
 
 export interface LogData {
   level: number;
@@ -113,6 +115,13 @@ export const logTarget = defineTarget<LogData>({
     if (d.logflags & XT_LOG_UID) out += " --log-uid";
     if (d.logflags & XT_LOG_MACDECODE) out += " --log-macdecode";
     return out;
+  },
+  compile(d) {
+    // log_tg() → nf_log_packet() → nf_log_ip_packet(): one printk line at the rule's level.
+    return (p, ctx) => {
+      ctx.log(d.level, nfLogIpPacket(p, d.prefix, d.logflags));
+      return XT_CONTINUE;
+    };
   },
   kernelCheck(d) {
     // log_tg_check(): level and NUL termination are guaranteed by the parser.

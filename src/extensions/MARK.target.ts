@@ -3,6 +3,7 @@
  * "clear mask bits, then XOR mark", saved as --set-xmark.
  */
 import { paramError } from "../core/errors.js";
+import { XT_CONTINUE } from "../engine/verdict.js";
 import { defineTarget, XtType } from "./api.js";
 import { hx } from "./ct-util.js";
 
@@ -65,6 +66,15 @@ export const markTarget = defineTarget<MarkTargetData>({
     if (d.mask === 0) return ` MARK xor 0x${hx(d.mark)}`;
     if (d.mask === 0xffffffff) return ` MARK set 0x${hx(d.mark)}`;
     return ` MARK xset 0x${hx(d.mark)}/0x${hx(d.mask)}`;
+  },
+  compile(d) {
+    // mark_tg(): clear the mask bits, XOR the mark
+    const keep = ~d.mask >>> 0;
+    const mark = d.mark >>> 0;
+    return (p) => {
+      p.mark = ((p.mark & keep) ^ mark) >>> 0;
+      return XT_CONTINUE;
+    };
   },
   save: (d) => ` --set-xmark 0x${hx(d.mark)}/0x${hx(d.mask)}`,
   help: () =>

@@ -12,6 +12,7 @@ import {
   O_RANDOM_FULLY,
   O_TO_PORTS,
 } from "./nat-common.js";
+import { masqueradeTarget as masqueradeFn } from "../engine/ct-extensions.js";
 
 export const masqueradeTarget = defineTarget<NatRange>({
   name: "MASQUERADE",
@@ -24,6 +25,8 @@ export const masqueradeTarget = defineTarget<NatRange>({
     { name: "random-fully", id: O_RANDOM_FULLY, type: XtType.NONE },
   ],
   init: () => emptyRange(),
+  // packet semantics: src/engine/ct-extensions.ts
+  compile: (d) => masqueradeFn(d),
   parse(cb) {
     natParseCompat(cb.entry.id, cb.arg, cb.ip.proto, cb.data);
   },

@@ -5,6 +5,7 @@
 import { formatIPv4, maskToCidr } from "../core/ipv4.js";
 import { defineTarget, HOOK_IN, HOOK_OUT, HOOK_POST, HOOK_PRE, XTOPT_MAND, XtType } from "./api.js";
 import { NF_NAT_RANGE_MAP_IPS } from "./nat-common.js";
+import { netmapTarget as netmapFn } from "../engine/ct-extensions.js";
 
 export interface NetmapData {
   flags: number;
@@ -28,6 +29,8 @@ export const netmapTarget = defineTarget<NetmapData>({
   hooks: HOOK_PRE | HOOK_POST | HOOK_OUT | HOOK_IN,
   options: [{ name: "to", id: O_TO, type: XtType.HOSTMASK, flags: XTOPT_MAND }],
   init: () => ({ flags: 0, minIp: 0, maxIp: 0 }),
+  // packet semantics: src/engine/ct-extensions.ts
+  compile: (d) => netmapFn(d),
   parse(cb) {
     const d = cb.data;
     d.flags |= NF_NAT_RANGE_MAP_IPS;

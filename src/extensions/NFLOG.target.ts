@@ -5,6 +5,7 @@
  * dropped, and rule comparison memcmp()s only the first 68 prefix bytes.
  */
 import { paramError } from "../core/errors.js";
+import { XT_CONTINUE } from "../engine/verdict.js";
 import { defineTarget, XTOPT_PUT, XtType } from "./api.js";
 import { saveString } from "./common.js";
 
@@ -70,6 +71,9 @@ export const nflogTarget = defineTarget<NflogData>({
     // nft's log expression has no place for a length without the copy-len flag.
     return { ...d, len: d.flags & XT_NFLOG_F_COPY_LEN ? d.len : 0, flags: d.flags & XT_NFLOG_F_COPY_LEN };
   },
+  // nft "log group N": nfnetlink_log finds no listener for the group, so nothing is sent
+  // or printed (nothing reaches dmesg) and the packet goes on.
+  compile: () => () => XT_CONTINUE,
   print: (d) => nflogText(d, ""),
   save: (d) => nflogText(d, "--"),
   compareKey: (d) => nflogText({ ...d, prefix: d.prefix.slice(0, COMPARED_PREFIX) }, "--"),

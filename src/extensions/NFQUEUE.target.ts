@@ -3,6 +3,7 @@
  * a userspace queue, or balance them over a range of queues.
  */
 import { paramError } from "../core/errors.js";
+import { NF_QUEUE } from "../engine/verdict.js";
 import { defineTarget, XTOPT_PUT, XtType } from "./api.js";
 
 export interface NfqueueData {
@@ -22,6 +23,7 @@ const F_QUEUE_BALANCE = 1 << O_QUEUE_BALANCE;
 const NFQ_FLAG_BYPASS = 0x01;
 const NFQ_FLAG_CPU_FANOUT = 0x02;
 const NFQ_FLAG_MASK = 0x03;
+const NF_VERDICT_FLAG_QUEUE_BYPASS = 0x8000;
 
 function nfqText(d: NfqueueData, save: boolean): string {
   let out = "";
@@ -69,6 +71,14 @@ export const nfqueueTarget = defineTarget<NfqueueData>({
         cb.data.flags |= NFQ_FLAG_CPU_FANOUT;
         break;
     }
+  },
+  compile(d) {
+    // nfqueue_tg_v3(): NF_QUEUE_NR(queue) | NF_VERDICT_FLAG_QUEUE_BYPASS. The twin has no queue
+    // listener: the stack drops the packet, or with bypass accepts it from this table (nf_queue()).
+    // (A balanced queue number would come from a hash of the addresses; with no listener it does not matter.)
+    const bypass = d.flags & NFQ_FLAG_BYPASS ? NF_VERDICT_FLAG_QUEUE_BYPASS : 0;
+    const v = (((d.queuenum << 16) >>> 0) | NF_QUEUE | bypass) >>> 0;
+    return () => v;
   },
   print: (d) => nfqText(d, false),
   save: (d) => nfqText(d, true),

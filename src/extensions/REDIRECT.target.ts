@@ -13,6 +13,7 @@ import {
   O_RANDOM,
   O_TO_PORTS,
 } from "./nat-common.js";
+import { redirectTarget as redirectFn } from "../engine/ct-extensions.js";
 
 export const redirectTarget = defineTarget<NatRange>({
   name: "REDIRECT",
@@ -24,6 +25,8 @@ export const redirectTarget = defineTarget<NatRange>({
     { name: "random", id: O_RANDOM, type: XtType.NONE },
   ],
   init: () => emptyRange(),
+  // packet semantics: src/engine/ct-extensions.ts
+  compile: (d) => redirectFn(d),
   parse(cb) {
     natParseCompat(cb.entry.id, cb.arg, cb.ip.proto, cb.data);
   },

@@ -4,6 +4,7 @@
  * table on INPUT/FORWARD/OUTPUT, and tcp-reset only for `-p tcp`.
  */
 import { ExitStatus, XtablesError, paramError } from "../core/errors.js";
+import { NF_DROP } from "../engine/verdict.js";
 import { defineTarget, HOOK_FWD, HOOK_IN, HOOK_OUT, IPT_INV_PROTO, XtType } from "./api.js";
 
 export interface RejectData {
@@ -27,6 +28,9 @@ const REJECT_TABLE: ReadonlyArray<readonly [string, string, string] | null> = [
   ["tcp-reset", "tcp-rst", "TCP RST packet"],
   ["icmp-admin-prohibited", "admin-prohib", "ICMP administratively prohibited (*)"],
 ];
+
+/** ICMP destination-unreachable code per reject type (net, host, proto, port, -, net/host prohibited, -, filtered). */
+const REJECT_ICMP_CODE: ReadonlyArray<number | undefined> = [0, 1, 2, 3, undefined, 9, 10, undefined, 13];
 
 /** strncasecmp(full, arg, strlen(arg)) == 0: arg is a case-insensitive prefix of full. */
 function isPrefixCi(full: string, arg: string): boolean {
@@ -66,6 +70,15 @@ export const rejectTarget = defineTarget<RejectData>({
     if (d.with === IPT_TCP_RESET && (ctx.ip.proto !== 6 || ctx.ip.invflags & IPT_INV_PROTO))
       return { errno: "EINVAL", log: "TCP_RESET invalid for non-tcp" };
     return undefined;
+  },
+  compile(d) {
+    // ipt_REJECT reject_tg(): nf_send_unreach() with these ICMP codes, or nf_send_reset(); always NF_DROP.
+    const code = REJECT_ICMP_CODE[d.with];
+    return (p, ctx) => {
+      if (d.with === IPT_TCP_RESET) ctx.reply?.tcpReset(p);
+      else if (code !== undefined) ctx.reply?.icmpError(p, 3, code);
+      return NF_DROP;
+    };
   },
   help() {
     let out =

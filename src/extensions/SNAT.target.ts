@@ -13,6 +13,7 @@ import {
   O_RANDOM_FULLY,
   O_TO_SRC,
 } from "./nat-common.js";
+import { snatTarget as snatFn } from "../engine/ct-extensions.js";
 
 export const snatTarget = defineTarget<NatRange>({
   name: "SNAT",
@@ -26,6 +27,8 @@ export const snatTarget = defineTarget<NatRange>({
     { name: "persistent", id: O_PERSISTENT, type: XtType.NONE },
   ],
   init: () => emptyRange(),
+  // packet semantics: src/engine/ct-extensions.ts
+  compile: (d) => snatFn(d),
   parse(cb) {
     natParseCompat(cb.entry.id, cb.arg, cb.ip.proto, cb.data);
   },

@@ -4,7 +4,9 @@
  */
 import { xtStrtouiWhole } from "../core/cnum.js";
 import { paramError } from "../core/errors.js";
+import { NF_DROP, XT_CONTINUE } from "../engine/verdict.js";
 import { defineTarget, XtType } from "./api.js";
+import { fragOff, l4Avail } from "./pkt-util.js";
 
 export interface TcpoptstripData {
   /** strip_bmap: 256 bits in eight 32-bit words. */
@@ -59,6 +61,31 @@ export const tcpoptstripTarget = defineTarget<TcpoptstripData>({
   init: () => ({ bmap: [0, 0, 0, 0, 0, 0, 0, 0] }),
   parse(cb) {
     parseList(cb.data, cb.arg);
+  },
+  compile(d) {
+    // tcpoptstrip_mangle_packet(): listed options become NOPs (same length); the last byte of
+    // the options is never looked at
+    const strip = Uint32Array.from(d.bmap, (w) => w >>> 0);
+    const test = (kind: number) => ((strip[kind >>> 5]! >>> (kind & 31)) & 1) === 1;
+    return (p) => {
+      if (fragOff(p) !== 0) return XT_CONTINUE;
+      const opts = p.tcpOptions;
+      const hdrLen = 20 + (opts?.length ?? 0);
+      if (l4Avail(p) < hdrLen) return NF_DROP;
+      if (!opts) return XT_CONTINUE;
+      let out: Uint8Array | null = null;
+      for (let i = 0; i < opts.length - 1; ) {
+        const optl = opts[i]! <= 1 || opts[i + 1] === 0 ? 1 : opts[i + 1]!;
+        if (i + optl > opts.length) break;
+        if (test(opts[i]!)) {
+          out ??= opts.slice();
+          out.fill(1, i, i + optl);
+        }
+        i += optl;
+      }
+      if (out) p.tcpOptions = out;
+      return XT_CONTINUE;
+    };
   },
   print: (d, ctx) => (isEmpty(d) ? "" : ` TCPOPTSTRIP options ${printList(d, ctx.numeric)}`),
   save: (d) => (isEmpty(d) ? "" : ` --strip-options ${printList(d, true)}`),

@@ -3,6 +3,7 @@
  * value/mask pair (zero the mask bits, XOR the value). mangle table only.
  */
 import { paramError } from "../core/errors.js";
+import { XT_CONTINUE } from "../engine/verdict.js";
 import { defineTarget, XtType } from "./api.js";
 
 export interface TosTargetData {
@@ -74,6 +75,15 @@ export const tosTarget = defineTarget<TosTargetData>({
     if (d.value === d.mask) return ` TOS or 0x${hex2(d.value)}`;
     if (d.mask === 0) return ` TOS xor 0x${hex2(d.value)}`;
     return ` TOS set 0x${hex2(d.value)}/0x${hex2(d.mask)}`;
+  },
+  compile(d) {
+    // tos_tg() of xt_DSCP: clear the mask bits, XOR the value
+    const keep = ~d.mask & 0xff;
+    const value = d.value & 0xff;
+    return (p) => {
+      p.tos = ((p.tos & keep) ^ value) & 0xff;
+      return XT_CONTINUE;
+    };
   },
   save: (d) => ` --set-tos 0x${hex2(d.value)}/0x${hex2(d.mask)}`,
   help() {

@@ -3,6 +3,7 @@
  * TTL. mangle table only.
  */
 import { paramError } from "../core/errors.js";
+import { XT_CONTINUE } from "../engine/verdict.js";
 import { defineTarget, XTOPT_PUT, XtType } from "./api.js";
 
 export interface TtlData {
@@ -67,6 +68,17 @@ export const ttlTarget = defineTarget<TtlData>({
             ? " --ttl-inc"
             : "";
     return `${opt} ${d.ttl}`;
+  },
+  compile(d) {
+    // ttl_tg() of xt_HL: saturating at 0 and 255
+    const v = d.ttl;
+    const mode = d.mode;
+    return (p) => {
+      if (mode === IPT_TTL_SET) p.ttl = v;
+      else if (mode === IPT_TTL_INC) p.ttl = Math.min(255, p.ttl + v);
+      else if (mode === IPT_TTL_DEC) p.ttl = Math.max(0, p.ttl - v);
+      return XT_CONTINUE;
+    };
   },
   kernelCheck(d) {
     // ttl_tg_check()

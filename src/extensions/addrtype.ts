@@ -117,6 +117,20 @@ export const addrtypeMatch = defineMatch<AddrtypeData>({
     return out;
   },
   compareKey: (d) => structKey("addrtype", d),
+  compile(d) {
+    // addrtype_mt_v1(): inet_dev_addr_type() of each address, on the in/out device when limited
+    const { source, dest } = d;
+    const invSrc = (d.flags & INVERT_SOURCE) !== 0;
+    const invDst = (d.flags & INVERT_DEST) !== 0;
+    const limIn = (d.flags & LIMIT_IFACE_IN) !== 0;
+    const limOut = !limIn && (d.flags & LIMIT_IFACE_OUT) !== 0;
+    return (p, ctx) => {
+      const dev = limIn ? p.inDev : limOut ? p.outDev : "";
+      if (source && ((source & (1 << ctx.net.addrType(p.src, dev))) !== 0) === invSrc) return false;
+      if (dest && ((dest & (1 << ctx.net.addrType(p.dst, dev))) !== 0) === invDst) return false;
+      return true;
+    };
+  },
   kernelCheck(d, ctx) {
     // addrtype_mt_checkentry_v1(): only at insertion, jumps to a user chain do not re-run it
     if (!ctx.checkentry) return undefined;

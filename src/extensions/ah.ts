@@ -3,7 +3,7 @@
  */
 import { defineMatch, XTOPT_INVERT, XtType } from "./api.js";
 import { dataKey, wrongProto } from "./l4-common.js";
-import { spiOption, spiParse, spiSave, type SpiData } from "./spi-common.js";
+import { spiMatchFn, spiOption, spiParse, spiSave, type SpiData } from "./spi-common.js";
 
 const IPT_AH_INV_SPI = 0x01;
 const IPT_AH_INV_MASK = 0x01;
@@ -29,5 +29,7 @@ export const ahMatch = defineMatch<SpiData>({
   },
   save: (d) => spiSave("ahspi", d, IPT_AH_INV_SPI),
   compareKey: (d) => dataKey(d),
+  // ah_mt(): 12-byte struct ip_auth_hdr, SPI at offset 4
+  compile: (d) => spiMatchFn(d, 12, 4, 4, (d.invflags & IPT_AH_INV_SPI) !== 0),
   help: () => "ah match options:\n[!] --ahspi spi[:spi]\n\t\t\t\tmatch spi (range)\n",
 });

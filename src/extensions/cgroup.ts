@@ -59,6 +59,12 @@ export const cgroupMatch = defineMatch<CgroupData>({
     return out;
   },
   compareKey: (d) => structKey("cgroup", d),
+  compile(d) {
+    // cgroup_mt_v2(): needs the packet's socket (locally generated: uid >= 0); every socket is in
+    // the root cgroup (the only one, so every valid path names it) with net_cls classid 0
+    const result = d.hasPath ? d.invertPath === 0 : (d.classid >>> 0 === 0) !== (d.invertClassid !== 0);
+    return (p) => p.uid >= 0 && result;
+  },
   kernelCheck(d, ctx) {
     // cgroup_mt_check_v2(); .hooks = LOCAL_OUT | POST_ROUTING | LOCAL_IN
     if (ctx.hookMask & ~(HOOK_OUT | HOOK_POST | HOOK_IN)) return { errno: "EINVAL" };

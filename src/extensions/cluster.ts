@@ -4,7 +4,9 @@
  */
 import { paramError } from "../core/errors.js";
 import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XTOPT_PUT, XtType } from "./api.js";
+import { PACKET_HOST, PACKET_MULTICAST } from "../core/packet.js";
 import { hex08, structKey } from "./misc2-util.js";
+import { bswap32, type CtOrigView, jhash1word } from "./pkt-util.js";
 
 const XT_CLUSTER_NODES_MAX = 32;
 const XT_CLUSTER_F_INV = 1 << 0;
@@ -92,6 +94,24 @@ export const clusterMatch = defineMatch<ClusterData>({
     `${d.flags & XT_CLUSTER_F_INV ? " !" : ""} --cluster-local-nodemask 0x${hex08(d.nodeMask)}` +
     ` --cluster-total-nodes ${d.totalNodes} --cluster-hash-seed 0x${hex08(d.hashSeed)}`,
   compareKey: (d) => structKey("cluster", d),
+  compile(d) {
+    // xt_cluster_mt(): jhash of the original source (the master's for expected connections),
+    // scaled to the node count; a unicast packet in a multicast frame becomes PACKET_HOST first
+    const seed = d.hashSeed >>> 0;
+    const nodes = d.totalNodes >>> 0;
+    const mask = d.nodeMask >>> 0;
+    const inv = (d.flags & XT_CLUSTER_F_INV) !== 0;
+    return (p) => {
+      if (p.dst >>> 28 !== 0xe && p.pktType === PACKET_MULTICAST) p.pktType = PACKET_HOST;
+      let ct = p.ct as CtOrigView | null;
+      if (!ct) return false;
+      if (ct.master) ct = ct.master;
+      // the address word is hashed as a little-endian (x86) CPU holds it
+      const h = jhash1word(bswap32(ct.tuple[0]!.src >>> 0), seed);
+      const node = Math.floor((h * nodes) / 4294967296); // reciprocal_scale()
+      return (((1 << node) & mask) !== 0) !== inv;
+    };
+  },
   kernelCheck(d, ctx) {
     // xt_cluster_mt_checkentry()
     if (!ctx.checkentry) return undefined;

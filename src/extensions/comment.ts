@@ -16,6 +16,8 @@ export const commentMatch = defineMatch<CommentData>({
   revision: 0,
   options: [{ name: "comment", id: 0, type: XtType.STRING, flags: XTOPT_MAND | XTOPT_PUT, size: MAX_COMMENT_LEN, put: "comment" }],
   init: () => ({ comment: "" }),
+  // comment_mt(): always true
+  compile: () => () => true,
   print: (d) => ` /* ${d.comment} */`,
   save: (d) => ` --comment${saveString(d.comment)}`,
   help: () => "comment match options:\n--comment COMMENT             Attach a comment to a rule\n",

@@ -4,6 +4,7 @@
  */
 import { paramError } from "../core/errors.js";
 import { defineMatch, type KernelCheckError, XTOPT_INVERT, XTOPT_MAND, XtType } from "./api.js";
+import { connbytesMatch as connbytesFn } from "../engine/ct-extensions.js";
 
 const UINT64_MAX = 0xffffffffffffffffn;
 
@@ -53,6 +54,8 @@ export const connbytesMatch = defineMatch<ConnbytesData>({
     { name: "connbytes-mode", id: O_CONNBYTES_MODE, type: XtType.STRING, flags: XTOPT_MAND },
   ],
   init: () => ({ from: 0n, to: 0n, what: 0, direction: 0 }),
+  // packet semantics: src/engine/ct-extensions.ts
+  compile: (d) => connbytesFn(d),
   parse(cb) {
     const d = cb.data;
     switch (cb.entry.id) {

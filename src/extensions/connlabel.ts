@@ -7,6 +7,7 @@ import { cStrtoumax } from "../core/cnum.js";
 import { paramError } from "../core/errors.js";
 import { defineMatch, type KernelCheckError, XTOPT_INVERT, XTOPT_MAND, XtType } from "./api.js";
 import { printWarning } from "./diag.js";
+import { connlabelMatch as connlabelFn } from "../engine/ct-extensions.js";
 
 const XT_CONNLABEL_OP_INVERT = 1 << 0;
 const XT_CONNLABEL_OP_SET = 1 << 1;
@@ -39,6 +40,8 @@ export const connlabelMatch = defineMatch<ConnlabelData>({
     { name: "set", id: O_SET, type: XtType.NONE },
   ],
   init: () => ({ bit: 0, options: 0 }),
+  // packet semantics: src/engine/ct-extensions.ts
+  compile: (d) => connlabelFn(d),
   parse(cb) {
     const d = cb.data;
     if (cb.entry.id === O_SET) {

@@ -5,6 +5,7 @@
 import { paramError } from "../core/errors.js";
 import { defineMatch, XTOPT_INVERT, XTOPT_PUT, XtType } from "./api.js";
 import { dataKey } from "./ct-util.js";
+import { connlimitMatch as connlimitFn } from "../engine/ct-extensions.js";
 
 const XT_CONNLIMIT_INVERT = 1 << 0;
 const XT_CONNLIMIT_DADDR = 1 << 1;
@@ -56,6 +57,8 @@ export const connlimitMatch = defineMatch<ConnlimitData>({
     { name: "connlimit-daddr", id: O_DADDR, excl: 1 << O_SADDR, type: XtType.NONE },
   ],
   init: () => ({ mask: 0xffffffff, maskFull: true, limit: 0, flags: 0 }),
+  // packet semantics: src/engine/ct-extensions.ts
+  compile: (d) => connlimitFn(d),
   parse(cb) {
     const d = cb.data;
     switch (cb.entry.id) {

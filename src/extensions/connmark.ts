@@ -3,6 +3,7 @@
  */
 import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XtType } from "./api.js";
 import { printValMask } from "./common.js";
+import { connmarkMatch as connmarkFn } from "../engine/ct-extensions.js";
 
 /** struct xt_connmark_mtinfo1 */
 export interface ConnmarkData {
@@ -16,6 +17,8 @@ export const connmarkMatch = defineMatch<ConnmarkData>({
   revision: 1,
   options: [{ name: "mark", id: 0, type: XtType.MARKMASK32, flags: XTOPT_MAND | XTOPT_INVERT }],
   init: () => ({ mark: 0, mask: 0, invert: false }),
+  // packet semantics: src/engine/ct-extensions.ts
+  compile: (d) => connmarkFn(d),
   parse(cb) {
     if (cb.invert) cb.data.invert = true;
     cb.data.mark = cb.val.mark >>> 0;

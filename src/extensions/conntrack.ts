@@ -7,6 +7,7 @@ import { paramError } from "../core/errors.js";
 import { addrToAnyName, formatIPv4, maskSuffix } from "../core/ipv4.js";
 import { defineMatch, type OptionCall, type PrintContext, XTOPT_INVERT, XtType } from "./api.js";
 import { dataKey, parseCommaList, prefixMatch } from "./ct-util.js";
+import { conntrackMatch as ctMatchFn } from "../engine/ct-extensions.js";
 
 export const XT_CONNTRACK_STATE = 1 << 0;
 export const XT_CONNTRACK_PROTO = 1 << 1;
@@ -342,6 +343,8 @@ export const conntrackMatch = defineMatch<ConntrackData>({
     { name: "ctdir", id: O_CTDIR, type: XtType.STRING },
   ],
   init: conntrackInit,
+  // packet semantics: src/engine/ct-extensions.ts
+  compile: (d) => ctMatchFn(d),
   parse: conntrackParse,
   finalCheck(cb) {
     if (cb.xflags === 0) throw paramError("conntrack: At least one option is required");

@@ -16,6 +16,11 @@ export const cpuMatch = defineMatch<CpuData>({
   parse(cb) {
     if (cb.invert) cb.data.invert = 1;
   },
+  // cpu_mt(): the twin runs every packet on CPU 0
+  compile: (d) => {
+    const r = (d.cpu >>> 0 === 0) !== (d.invert !== 0);
+    return () => r;
+  },
   print: (d) => ` cpu ${d.invert ? "! " : ""}${d.cpu}`,
   save: (d) => `${d.invert ? " !" : ""} --cpu ${d.cpu}`,
   help: () => "cpu match options:\n[!] --cpu number   Match CPU number\n",

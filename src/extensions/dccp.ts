@@ -3,7 +3,10 @@
  */
 import { paramError } from "../core/errors.js";
 import { defineMatch, XTOPT_INVERT, XTOPT_PUT, XtType } from "./api.js";
+import type { Packet } from "../core/packet.js";
+import type { EvalContext } from "../engine/context.js";
 import { printPortRange, savePortRange, wrongProto } from "./l4-common.js";
+import { fragOff, l4Avail, rawByte, rawU16 } from "./pkt-util.js";
 
 const XT_DCCP_SRC_PORTS = 0x01;
 const XT_DCCP_DEST_PORTS = 0x02;
@@ -30,6 +33,14 @@ const O_DCCP_TYPES = 2;
 const O_DCCP_OPTION = 3;
 
 const PKT_TYPES = ["REQUEST", "RESPONSE", "DATA", "ACK", "DATAACK", "CLOSEREQ", "CLOSE", "RESET", "SYNC", "SYNCACK", "INVALID"];
+
+/** dccp_packet_hdr_len(): the type-specific part after the generic header. */
+function dccpPacketHdrLen(type: number): number {
+  if (type === 2) return 0; // DATA
+  if (type === 3 || type === 4 || type === 5 || type === 6 || type === 8 || type === 9) return 8; // ack bits
+  if (type === 0) return 4; // REQUEST: service code
+  return 12; // RESPONSE, RESET and anything else
+}
 
 function parseTypes(s: string): number {
   let mask = 0;
@@ -108,6 +119,70 @@ export const dccpMatch = defineMatch<DccpData>({
     }
     if (d.flags & XT_DCCP_OPTION) out += `${d.invflags & XT_DCCP_OPTION ? " !" : ""} --dccp-option ${d.option}`;
     return out;
+  },
+  compile(d) {
+    // dccp_mt() of xt_dccp: each test only when its flag is set, in this order
+    const [s0, s1] = d.spts as [number, number];
+    const [d0, d1] = d.dpts as [number, number];
+    const has = (bit: number) => (d.flags & bit) !== 0;
+    const inv = (bit: number) => (d.invflags & bit) !== 0;
+    const chkSrc = has(XT_DCCP_SRC_PORTS);
+    const chkDst = has(XT_DCCP_DEST_PORTS);
+    const chkType = has(XT_DCCP_TYPE);
+    const chkOpt = has(XT_DCCP_OPTION);
+    const [invSrc, invDst, invType, invOpt] = [
+      inv(XT_DCCP_SRC_PORTS),
+      inv(XT_DCCP_DEST_PORTS),
+      inv(XT_DCCP_TYPE),
+      inv(XT_DCCP_OPTION),
+    ];
+    const typemask = d.typemask;
+    const option = d.option;
+    // dccp_find_option(): options follow __dccp_hdr_len(), up to doff * 4
+    const findOption = (p: Packet, ctx: EvalContext): boolean => {
+      const b8 = rawByte(p, 8);
+      const type = (b8 >>> 1) & 0xf;
+      const hdrLen = 12 + (b8 & 1 ? 4 : 0) + dccpPacketHdrLen(type);
+      const doff4 = rawByte(p, 4) * 4;
+      if (doff4 < hdrLen) {
+        ctx.hotdrop = true;
+        return false;
+      }
+      const optlen = doff4 - hdrLen;
+      if (optlen === 0) return false;
+      if (l4Avail(p) < hdrLen + optlen) {
+        ctx.hotdrop = true;
+        return false;
+      }
+      for (let i = 0; i < optlen; ) {
+        const kind = rawByte(p, hdrLen + i);
+        if (kind === option) return true;
+        if (kind < 2) {
+          i++;
+          continue;
+        }
+        if (i + 1 >= optlen) break;
+        i += rawByte(p, hdrLen + i + 1) || 1;
+      }
+      return false;
+    };
+    return (p, ctx) => {
+      if (fragOff(p) !== 0) return false;
+      if (l4Avail(p) < 12) {
+        ctx.hotdrop = true;
+        return false;
+      }
+      if (chkSrc) {
+        const sp = rawU16(p, 0);
+        if ((sp >= s0 && sp <= s1) === invSrc) return false;
+      }
+      if (chkDst) {
+        const dp = rawU16(p, 2);
+        if ((dp >= d0 && dp <= d1) === invDst) return false;
+      }
+      if (chkType && ((typemask & (1 << ((rawByte(p, 8) >>> 1) & 0xf))) !== 0) === invType) return false;
+      return !chkOpt || findOption(p, ctx) !== invOpt;
+    };
   },
   help: () =>
     "dccp match options\n" +

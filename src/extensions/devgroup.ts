@@ -69,6 +69,19 @@ export const devgroupMatch = defineMatch<DevgroupData>({
   // devgroup_save() passes numeric = 0: names appear in saved rules too
   save: (d) => show("--", d, false),
   compareKey: (d) => structKey("devgroup", d),
+  compile(d) {
+    // devgroup_mt(): (group ^ dev->group) & mask, per direction
+    const src = (d.flags & MATCH_SRC) !== 0;
+    const dst = (d.flags & MATCH_DST) !== 0;
+    const invSrc = (d.flags & INVERT_SRC) !== 0;
+    const invDst = (d.flags & INVERT_DST) !== 0;
+    const { srcGroup, srcMask, dstGroup, dstMask } = d;
+    return (p, ctx) => {
+      if (src && (((srcGroup ^ ctx.net.devGroup(p.inDev)) & srcMask) === 0) === invSrc) return false;
+      if (dst && (((dstGroup ^ ctx.net.devGroup(p.outDev)) & dstMask) === 0) === invDst) return false;
+      return true;
+    };
+  },
   kernelCheck(d, ctx) {
     // devgroup_mt_checkentry(): only at insertion, jumps to a user chain do not re-run it
     if (!ctx.checkentry) return undefined;

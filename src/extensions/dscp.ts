@@ -63,6 +63,12 @@ export const dscpMatch = defineMatch<DscpData>({
   finalCheck(cb) {
     if (cb.xflags === 0) throw paramError("DSCP match: Parameter --dscp is required");
   },
+  compile(d) {
+    // dscp_mt(): the upper six bits of the TOS byte
+    const dscp = d.dscp;
+    const inv = d.invert !== 0;
+    return (p) => (p.tos >>> 2 === dscp) !== inv;
+  },
   print: (d) => ` DSCP match ${d.invert ? "!" : ""}0x${hex2(d.dscp)}`,
   save: (d) => `${d.invert ? " !" : ""} --dscp 0x${hex2(d.dscp)}`,
   help: () =>

@@ -4,6 +4,7 @@
 import { paramError } from "../core/errors.js";
 import { defineMatch, XTOPT_INVERT, XtType } from "./api.js";
 import { wrongProto } from "./l4-common.js";
+import { l4Avail, tcpFlagsByte } from "./pkt-util.js";
 
 const XT_ECN_OP_MATCH_IP = 0x01;
 const XT_ECN_OP_MATCH_ECE = 0x10;
@@ -45,6 +46,26 @@ export const ecnMatch = defineMatch<EcnData>({
       return { errno: "EINVAL", log: "cannot match TCP bits in rule for non-tcp packets" };
     }
     return undefined;
+  },
+  compile(d) {
+    // ecn_mt4(): the IP codepoint, then the TCP bits (no fragment test; a short header is no match)
+    const ip = (d.operation & XT_ECN_OP_MATCH_IP) !== 0;
+    const ect = d.ipEct;
+    const invIp = (d.invert & XT_ECN_OP_MATCH_IP) !== 0;
+    const ece = (d.operation & XT_ECN_OP_MATCH_ECE) !== 0;
+    const invEce = (d.invert & XT_ECN_OP_MATCH_ECE) !== 0;
+    const cwr = (d.operation & XT_ECN_OP_MATCH_CWR) !== 0;
+    const invCwr = (d.invert & XT_ECN_OP_MATCH_CWR) !== 0;
+    return (p) => {
+      if (ip && ((p.tos & 3) === ect) === invIp) return false;
+      if (ece || cwr) {
+        if (l4Avail(p) < 20) return false;
+        const f = tcpFlagsByte(p);
+        if (ece && ((f & 0x40) !== 0) === invEce) return false;
+        if (cwr && ((f & 0x80) !== 0) === invCwr) return false;
+      }
+      return true;
+    };
   },
   print(d) {
     let out = " ECN match";

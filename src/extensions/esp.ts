@@ -3,7 +3,7 @@
  */
 import { defineMatch, XTOPT_INVERT, XtType } from "./api.js";
 import { dataKey, wrongProto } from "./l4-common.js";
-import { spiOption, spiParse, spiSave, type SpiData } from "./spi-common.js";
+import { spiMatchFn, spiOption, spiParse, spiSave, type SpiData } from "./spi-common.js";
 
 const XT_ESP_INV_SPI = 0x01;
 const XT_ESP_INV_MASK = 0x01;
@@ -30,5 +30,7 @@ export const espMatch = defineMatch<SpiData>({
   },
   save: (d) => spiSave("espspi", d, XT_ESP_INV_SPI),
   compareKey: (d) => dataKey(d),
+  // esp_mt(): 8-byte struct ip_esp_hdr, SPI at offset 0
+  compile: (d) => spiMatchFn(d, 8, 0, 4, (d.invflags & XT_ESP_INV_SPI) !== 0),
   help: () => "esp match options:\n[!] --espspi spi[:spi]\n\t\t\t\tmatch spi (range)\n",
 });

@@ -3,6 +3,7 @@
  */
 import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XTOPT_PUT, XtType } from "./api.js";
 import { saveString } from "./common.js";
+import { helperMatch as helperFn } from "../engine/ct-extensions.js";
 
 /** struct xt_helper_info: name is char[30]. */
 export interface HelperData {
@@ -17,6 +18,8 @@ export const helperMatch = defineMatch<HelperData>({
     { name: "helper", id: 0, type: XtType.STRING, flags: XTOPT_MAND | XTOPT_INVERT | XTOPT_PUT, size: 30, put: "name" },
   ],
   init: () => ({ invert: false, name: "" }),
+  // packet semantics: src/engine/ct-extensions.ts
+  compile: (d) => helperFn(d),
   parse(cb) {
     if (cb.invert) cb.data.invert = true;
   },

@@ -6,6 +6,7 @@ import { xtStrtoul } from "../core/cnum.js";
 import { paramError } from "../core/errors.js";
 import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XtType } from "./api.js";
 import { dataKey, wrongProto } from "./l4-common.js";
+import { fragOff, l4Avail, rawByte, rawL4 } from "./pkt-util.js";
 
 const IPT_ICMP_INV = 0x01;
 const IPPROTO_ICMP = 1;
@@ -17,7 +18,7 @@ export interface IcmpData {
 }
 
 /** icmp_codes[] of libxt_icmp.h: name, type, code range. */
-const ICMP_CODES: ReadonlyArray<readonly [string, number, number, number]> = [
+export const ICMP_CODES: ReadonlyArray<readonly [string, number, number, number]> = [
   ["any", 0xff, 0, 0xff],
   ["echo-reply", 0, 0, 0xff],
   ["pong", 0, 0, 0xff],
@@ -158,6 +159,24 @@ export const icmpMatch = defineMatch<IcmpData>({
     return out;
   },
   compareKey: (d) => dataKey(d),
+  compile(d) {
+    // icmp_match() of xt_tcpudp: type 0xff is any type
+    const { type } = d;
+    const [lo, hi] = d.code as [number, number];
+    const inv = (d.invflags & IPT_ICMP_INV) !== 0;
+    return (p, ctx) => {
+      if (fragOff(p) !== 0) return false;
+      if (l4Avail(p) < 8) {
+        ctx.hotdrop = true;
+        return false;
+      }
+      if (type === 0xff) return !inv;
+      const raw = rawL4(p);
+      const t = raw ? rawByte(p, 0) : p.icmpType;
+      const c = raw ? rawByte(p, 1) : p.icmpCode;
+      return (t === type && c >= lo && c <= hi) !== inv;
+    };
+  },
   help: () =>
     "icmp match options:\n" +
     "[!] --icmp-type typename\tmatch icmp type\n" +

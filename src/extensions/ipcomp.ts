@@ -4,7 +4,7 @@
  */
 import { defineMatch, XTOPT_INVERT, XtType } from "./api.js";
 import { dataKey, wrongProto } from "./l4-common.js";
-import { spiOption, spiParse, spiSave, type SpiData } from "./spi-common.js";
+import { spiMatchFn, spiOption, spiParse, spiSave, type SpiData } from "./spi-common.js";
 
 const XT_IPCOMP_INV_SPI = 0x01;
 const XT_IPCOMP_INV_MASK = 0x01;
@@ -38,5 +38,7 @@ export const ipcompMatch = defineMatch<IpcompData>({
   },
   save: (d) => spiSave("ipcompspi", d, XT_IPCOMP_INV_SPI) + (d.hdrres ? " --compres" : ""),
   compareKey: (d) => dataKey(d),
+  // comp_mt(): 4-byte struct ip_comp_hdr, 16-bit CPI at offset 2; --compres is not tested by the kernel
+  compile: (d) => spiMatchFn(d, 4, 2, 2, (d.invflags & XT_IPCOMP_INV_SPI) !== 0),
   help: () => "comp match options:\n[!] --ipcompspi spi[:spi]\n\t\t\t\tmatch spi (range)\n",
 });

@@ -86,6 +86,25 @@ export const iprangeMatch = defineMatch<IprangeData>({
     return out;
   },
   compareKey: (d) => structKey("iprange", d),
+  compile(d) {
+    // iprange_mt4(): host-order comparisons
+    const src = (d.flags & IPRANGE_SRC) !== 0;
+    const dst = (d.flags & IPRANGE_DST) !== 0;
+    const invSrc = (d.flags & IPRANGE_SRC_INV) !== 0;
+    const invDst = (d.flags & IPRANGE_DST_INV) !== 0;
+    const [sMin, sMax, dMin, dMax] = [d.srcMin >>> 0, d.srcMax >>> 0, d.dstMin >>> 0, d.dstMax >>> 0];
+    return (p) => {
+      if (src) {
+        const a = p.src >>> 0;
+        if ((a < sMin || a > sMax) !== invSrc) return false;
+      }
+      if (dst) {
+        const a = p.dst >>> 0;
+        if ((a < dMin || a > dMax) !== invDst) return false;
+      }
+      return true;
+    };
+  },
   help: () =>
     "iprange match options:\n" +
     "[!] --src-range ip[-ip]    Match source IP in the specified range\n" +

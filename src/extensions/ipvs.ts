@@ -122,6 +122,13 @@ export const ipvsMatch = defineMatch<IpvsData>({
   print: (d, ctx) => dump(d, ctx.numeric, "", ctx.db),
   save: (d, ctx) => dump(d, true, "--", ctx.db),
   compareKey: (d) => structKey("ipvs", d),
+  compile(d) {
+    // ipvs_mt(): no IPVS, so skb->ipvs_property is 0: a bare [!] --ipvs compares with it, any other
+    // option fails at once
+    const bare = d.bitmask === XT_IPVS_IPVS_PROPERTY;
+    const result = bare && (d.invert & XT_IPVS_IPVS_PROPERTY) !== 0;
+    return () => result;
+  },
   // No xt_ipvs in the kernel: nft_compat cannot find the match.
   kernelCheck: (_d, ctx) => (ctx.checkentry ? { errno: "ENOENT" } : undefined),
   help: () =>

@@ -1,6 +1,7 @@
 /**
  * length match (libxt_length / xt_length): layer-3 packet length or range.
  */
+import { totalLen } from "./pkt-util.js";
 import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XtType } from "./api.js";
 
 export interface LengthData {
@@ -23,6 +24,15 @@ export const lengthMatch = defineMatch<LengthData>({
     cb.data.min = cb.val.range[0]!;
     cb.data.max = cb.nvals >= 2 ? cb.val.range[1]! : cb.data.min;
     if (cb.invert) cb.data.invert = 1;
+  },
+  compile(d) {
+    // length_mt(): ntohs(iph->tot_len)
+    const { min, max } = d;
+    const inv = d.invert !== 0;
+    return (p) => {
+      const len = totalLen(p);
+      return (len >= min && len <= max) !== inv;
+    };
   },
   print: (d) => ` length ${d.invert ? "!" : ""}${lenText(d)}`,
   save: (d) => `${d.invert ? " !" : ""} --length ${lenText(d)}`,

@@ -7,6 +7,7 @@
 import { paramError } from "../core/errors.js";
 import { defineMatch, XTOPT_PUT, XtType } from "./api.js";
 import { cAtoi, isCasePrefix } from "./misc1-util.js";
+import { ruleStateCache } from "./stateful-util.js";
 
 const LIMIT_SCALE = 10000;
 const DEFAULT_BURST = 5;
@@ -87,6 +88,46 @@ export const limitMatch = defineMatch<LimitData>({
     const rate = Math.floor(mult / d.avg);
     const unit = mult / LIMIT_SCALE;
     return { avg: Math.floor((LIMIT_SCALE * unit) / rate) >>> 0, burst: d.burst === 0 ? NFT_DEFAULT_BURST : d.burst };
+  },
+  compile(d) {
+    // iptables-nft runs limit as a native nft limit expression (add_nft_limit): rate per unit
+    // seconds, and nft_limit_pkts_eval() keeps a token bucket in nanoseconds
+    const mult = RATES[rateIndex(d.avg)]![1];
+    const rate = Math.floor(mult / d.avg);
+    const nsecs = BigInt(mult / LIMIT_SCALE) * 1_000_000_000n;
+    const burst = d.burst === 0 ? NFT_DEFAULT_BURST : d.burst;
+    const costBig = nsecs / BigInt(rate);
+    const maxBig = costBig * BigInt(burst);
+    if (maxBig <= BigInt(Number.MAX_SAFE_INTEGER)) {
+      const cost = Number(costBig);
+      const max = Number(maxBig);
+      const state = ruleStateCache(d, (ctx) => ({ tokens: max, last: ctx.nowNs }));
+      return (_p, ctx) => {
+        const st = state(ctx);
+        const now = ctx.nowNs;
+        const elapsed = now - st.last;
+        let tokens = elapsed >= max - st.tokens ? max : st.tokens + elapsed;
+        st.last = now;
+        if (tokens >= cost) {
+          tokens -= cost;
+          st.tokens = tokens;
+          return true;
+        }
+        st.tokens = tokens;
+        return false;
+      };
+    }
+    const state = ruleStateCache(d, (ctx) => ({ tokens: maxBig, last: BigInt(ctx.nowNs) }));
+    return (_p, ctx) => {
+      const st = state(ctx);
+      const now = BigInt(ctx.nowNs);
+      let tokens = st.tokens + now - st.last;
+      if (tokens > maxBig) tokens = maxBig;
+      st.last = now;
+      const ok = tokens >= costBig;
+      st.tokens = ok ? tokens - costBig : tokens;
+      return ok;
+    };
   },
   print: (d) => ` limit: avg${printRate(d.avg)} burst ${d.burst}`,
   save: (d) => ` --limit${printRate(d.avg)}${d.burst !== DEFAULT_BURST ? ` --limit-burst ${d.burst}` : ""}`,

@@ -30,6 +30,16 @@ export const macMatch = defineMatch<MacData>({
   print: (d) => ` MAC ${d.invert ? "! " : ""}${formatMac(d.srcaddr)}`,
   save: (d) => `${d.invert ? " !" : ""} --mac-source ${formatMac(d.srcaddr)}`,
   compareKey: (d) => structKey("mac", d),
+  compile(d) {
+    // mac_mt(): only an Ethernet device with the frame's header at hand (never lo), then h_source
+    let want = 0;
+    for (const b of d.srcaddr) want = want * 256 + (b & 0xff);
+    const inv = d.invert !== 0;
+    return (p) => {
+      if (!p.hasMac || p.inDev === "lo" || p.inDev === "") return false;
+      return (p.macSrc === want) !== inv;
+    };
+  },
   // xt_mac: .hooks = PRE_ROUTING | LOCAL_IN | FORWARD
   kernelCheck: (_d, ctx) => (ctx.hookMask & ~(HOOK_PRE | HOOK_IN | HOOK_FWD) ? { errno: "EINVAL" } : undefined),
   help: () => "mac match options:\n[!] --mac-source XX:XX:XX:XX:XX:XX\n\t\t\t\tMatch source MAC address\n",

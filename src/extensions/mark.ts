@@ -24,6 +24,13 @@ export const markMatch = defineMatch<MarkData>({
   },
   // add_nft_mark()/parse_meta_mark(): value, mask and inversion survive unchanged
   normalize: (d) => d,
+  compile(d) {
+    // meta mark [& mask] ==/!= mark (same as xt_mark's mark_mt())
+    const mark = d.mark >>> 0;
+    const mask = d.mask >>> 0;
+    const inv = d.invert;
+    return (p) => (((p.mark & mask) >>> 0) === mark) !== inv;
+  },
   print: (d) => ` mark match${d.invert ? " !" : ""}${printValMask(d.mark, d.mask)}`,
   save: (d) => `${d.invert ? " !" : ""} --mark${printValMask(d.mark, d.mask)}`,
   help: () => "mark match options:\n[!] --mark value[/mask]    Match nfmark value with optional mask\n",

@@ -5,6 +5,7 @@
 import { paramError } from "../core/errors.js";
 import { defineMatch, IPT_INV_PROTO, type IpSpec, XTOPT_INVERT, XtType } from "./api.js";
 import { parsePort, portName } from "./common.js";
+import { fragOff, l4Avail, l4Port } from "./pkt-util.js";
 
 const XT_MULTI_PORTS = 15;
 const XT_MULTIPORT_SOURCE = 0;
@@ -136,6 +137,43 @@ export const multiportMatch = defineMatch<MultiportData>({
     let out = d.invert ? " !" : "";
     out += [" --sports ", " --dports ", " --ports "][d.flags] ?? "";
     return out + portList(d, ctx.ip.proto, true);
+  },
+  compile(d) {
+    // multiport_mt() / ports_match_v1(): the first two words at the transport offset
+    const n = Math.min(d.count, XT_MULTI_PORTS);
+    const lo: number[] = [];
+    const hi: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const s = d.ports[i]!;
+      if (d.pflags[i]) {
+        // a range flag on the last slot reads the slot after it (zero in the struct)
+        lo.push(s);
+        hi.push(d.ports[++i] ?? 0);
+      } else {
+        lo.push(s);
+        hi.push(s);
+      }
+    }
+    const flags = d.flags;
+    const useSrc = flags === XT_MULTIPORT_SOURCE || flags === XT_MULTIPORT_EITHER;
+    const useDst = flags === XT_MULTIPORT_DESTINATION || flags === XT_MULTIPORT_EITHER;
+    const inv = d.invert !== 0;
+    const count = lo.length;
+    return (p, ctx) => {
+      if (fragOff(p) !== 0) return false;
+      if (l4Avail(p) < 4) {
+        ctx.hotdrop = true;
+        return false;
+      }
+      const src = l4Port(p, 0);
+      const dst = l4Port(p, 1);
+      for (let i = 0; i < count; i++) {
+        const a = lo[i]!;
+        const b = hi[i]!;
+        if ((useSrc && src >= a && src <= b) || (useDst && dst >= a && dst <= b)) return !inv;
+      }
+      return inv;
+    };
   },
   help: () =>
     "multiport match options:\n" +

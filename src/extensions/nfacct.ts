@@ -32,6 +32,9 @@ export const nfacctMatch = defineMatch<NfacctData>({
   parse(cb) {
     if (cb.arg.includes("\n")) throw paramError("Newlines not allowed in --nfacct-name");
   },
+  // nfacct_mt(): an accounting object without a quota (NFACCT_NO_QUOTA) always matches; the
+  // kernel refuses the rule anyway, as no object exists
+  compile: () => () => true,
   // " nfacct-name " followed by xtables_save_string()'s own leading space
   print: (d) => ` nfacct-name ${saveString(d.name)}`,
   save: (d) => ` --nfacct-name ${saveString(d.name)}`,

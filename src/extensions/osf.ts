@@ -13,7 +13,10 @@ import {
   XTOPT_PUT,
   XtType,
 } from "./api.js";
+import { formatIPv4 } from "../core/ipv4.js";
 import { structKey } from "./misc2-util.js";
+import { NF_LOG_DEFAULT_MASK, nfLogIpPacket } from "./nf-log-dump.js";
+import { l4Avail, rawL4, rawU16, tcpFlagsByte, tcpHdrLen } from "./pkt-util.js";
 
 /** MAXGENRELEN */
 const MAXGENRELEN = 32;
@@ -73,6 +76,24 @@ export const osfMatch = defineMatch<OsfData>({
     return out;
   },
   compareKey: (d) => structKey("osf", d),
+  compile(d) {
+    // nf_osf_match(): the twin loads no fingerprints (nfnl_osf), so no genre ever matches, with or
+    // without "!" (the kernel ignores the invert flag). With --log, a TCP SYN whose header is
+    // complete is reported as unknown through nf_log_packet() with the default loginfo.
+    if (!(d.flags & XT_OSF_LOG)) return () => false;
+    return (p, ctx) => {
+      const avail = l4Avail(p);
+      if (avail < 20 || !(tcpFlagsByte(p) & 0x02)) return false;
+      const hl = tcpHdrLen(p);
+      if (hl > 20 && avail < hl) return false;
+      const raw = rawL4(p);
+      const sport = raw ? rawU16(p, 0) : p.sport;
+      const dport = raw ? rawU16(p, 2) : p.dport;
+      const prefix = `Remote OS is not known: ${formatIPv4(p.src)}:${sport} -> ${formatIPv4(p.dst)}:${dport}\n`;
+      ctx.log(5, nfLogIpPacket(p, prefix, NF_LOG_DEFAULT_MASK));
+      return false;
+    };
+  },
   kernelCheck(_d, ctx) {
     // xt_osf: .hooks = PRE_ROUTING | LOCAL_IN | FORWARD (also through jumps); .proto = TCP at insertion
     if (ctx.hookMask & ~(HOOK_PRE | HOOK_IN | HOOK_FWD)) return { errno: "EINVAL" };

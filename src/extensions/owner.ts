@@ -192,6 +192,31 @@ export const ownerMatch = defineMatch<OwnerData>({
     item(d, "--gid-owner", XT_OWNER_GID, true) +
     item(d, "--suppl-groups", XT_OWNER_SUPPL_GROUPS, true),
   compareKey: (d) => structKey("owner", d),
+  compile(d) {
+    // owner_mt(): the socket of a locally generated packet (uid < 0: none, as for kernel replies)
+    const { match, invert } = d;
+    const noSocket = (match ^ invert) === 0;
+    const uid = (match & XT_OWNER_UID) !== 0;
+    const gid = (match & XT_OWNER_GID) !== 0;
+    const invUid = (invert & XT_OWNER_UID) !== 0;
+    const invGid = (invert & XT_OWNER_GID) !== 0;
+    const [uMin, uMax, gMin, gMax] = [d.uidMin >>> 0, d.uidMax >>> 0, d.gidMin >>> 0, d.gidMax >>> 0];
+    const notExists = (match & invert & XT_OWNER_SOCKET) !== 0;
+    return (p) => {
+      if (p.uid < 0) return noSocket;
+      if (notExists) return false;
+      if (uid) {
+        const u = p.uid >>> 0;
+        if ((u >= uMin && u <= uMax) === invUid) return false;
+      }
+      if (gid) {
+        // the twin's sockets carry no supplementary groups, so --suppl-groups adds nothing
+        const g = p.gid >>> 0;
+        if ((g >= gMin && g <= gMax) === invGid) return false;
+      }
+      return true;
+    };
+  },
   kernelCheck(d, ctx) {
     // xt_owner: .hooks = LOCAL_OUT | POST_ROUTING; owner_check() refuses reversed ranges
     if (ctx.hookMask & ~(HOOK_OUT | HOOK_POST)) return { errno: "EINVAL" };

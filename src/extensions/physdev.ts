@@ -6,6 +6,7 @@
 import { paramError } from "../core/errors.js";
 import { defineMatch, HOOK_OUT, XTOPT_INVERT, XTOPT_PUT, XtType } from "./api.js";
 import { parseInterfaceName, structKey } from "./misc2-util.js";
+import { ifnameMatcher } from "./pkt-util.js";
 
 const OP_IN = 0x01;
 const OP_OUT = 0x02;
@@ -100,6 +101,28 @@ export const physdevMatch = defineMatch<PhysdevData>({
   print: (d) => ` PHYSDEV match${body(d)}`,
   save: (d) => body(d),
   compareKey: (d) => structKey("physdev", d),
+  compile(d) {
+    // physdev_mt(): a packet with bridge info has physIn (and physOut once the bridge chose a port)
+    const has = (f: number) => (d.bitmask & f) !== 0;
+    const inv = (f: number) => (d.invert & f) !== 0;
+    // without bridge info: match only if every option used is inverted
+    let plain = true;
+    for (const f of [OP_BRIDGED, OP_ISIN, OP_ISOUT, OP_IN, OP_OUT]) if (has(f) && !inv(f)) plain = false;
+    const inMatch = ifnameMatcher(d.physindev);
+    const outMatch = ifnameMatcher(d.physoutdev);
+    return (p) => {
+      const indev = p.physIn;
+      const outdev = p.physOut;
+      if (indev === "" && outdev === "") return plain;
+      if (has(OP_BRIDGED) && (outdev !== "") === inv(OP_BRIDGED)) return false;
+      if (has(OP_ISIN) && (indev === "") !== inv(OP_ISIN)) return false;
+      if (has(OP_ISOUT) && (outdev === "") !== inv(OP_ISOUT)) return false;
+      if (has(OP_IN) && indev !== "" && inMatch(indev) === inv(OP_IN)) return false;
+      if (!has(OP_OUT)) return true;
+      if (outdev === "") return false;
+      return outMatch(outdev) !== inv(OP_OUT);
+    };
+  },
   kernelCheck(d, ctx) {
     // physdev_mt_check(), only at insertion: output port tests from LOCAL_OUT need --physdev-is-bridged
     if (

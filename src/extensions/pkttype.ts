@@ -2,6 +2,8 @@
  * pkttype match (libxt_pkttype / xt_pkttype): link-layer packet type.
  */
 import { paramError } from "../core/errors.js";
+import { PACKET_BROADCAST, PACKET_MULTICAST } from "../core/packet.js";
+import { PACKET_LOOPBACK } from "./pkt-util.js";
 import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XtType } from "./api.js";
 
 export interface PkttypeData {
@@ -34,6 +36,16 @@ export const pkttypeMatch = defineMatch<PkttypeData>({
     if (!e) throw paramError(`Bad packet type '${cb.arg}'`);
     cb.data.pkttype = e[1];
     if (cb.invert) cb.data.invert = 1;
+  },
+  compile(d) {
+    // pkttype_mt(): a looped-back frame counts as multicast (multicast destination) or broadcast
+    const want = d.pkttype;
+    const inv = d.invert !== 0;
+    return (p) => {
+      let type = p.pktType;
+      if (type === PACKET_LOOPBACK) type = p.dst >>> 28 === 0xe ? PACKET_MULTICAST : PACKET_BROADCAST;
+      return (type === want) !== inv;
+    };
   },
   print: (d) => ` PKTTYPE ${d.invert ? "!" : ""}= ${typeName(d.pkttype)}`,
   save: (d) => `${d.invert ? " !" : ""} --pkt-type ${typeName(d.pkttype)}`,

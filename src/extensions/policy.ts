@@ -240,6 +240,12 @@ export const policyMatch = defineMatch<PolicyData>({
     return out;
   },
   // memcmp() covers every element, also those past `len` (e.g. --reqid with --pol none)
+  // policy_mt(): the twin has no IPsec, so there is never a sec path (in) or xfrm dst (out):
+  // match_policy_in/out() return -1 and only --pol none matches
+  compile(d) {
+    const none = (d.flags & MATCH_NONE) !== 0;
+    return () => none;
+  },
   compareKey: (d) => structKey("policy", d),
   kernelCheck(d, ctx) {
     // policy_mt_check(): only at insertion, jumps to a user chain do not re-run it

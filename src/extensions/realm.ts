@@ -55,6 +55,12 @@ export const realmMatch = defineMatch<RealmData>({
     if (cb.invert) cb.data.invert = 1;
   },
   kernelCheck: (_d, ctx) => (ctx.hookMask & ~REALM_HOOKS ? { errno: "EINVAL" } : undefined),
+  compile(d) {
+    // realm_mt(): the route's tclassid; twin routes carry no realm, so it is 0
+    const hit = (d.id >>> 0) === 0;
+    const matched = hit !== (d.invert !== 0);
+    return () => matched;
+  },
   print: (d, ctx) => `${d.invert ? " !" : ""} realm${valMask(d.id, d.mask, !ctx.numeric)}`,
   save: (d) => `${d.invert ? " !" : ""} --realm${valMask(d.id, d.mask, true)}`,
   help: () => "realm match options:\n[!] --realm value[/mask]\n\t\t\t\tMatch realm\n",

@@ -4,9 +4,12 @@
  * argument for --chunk-types.
  */
 import { paramError } from "../core/errors.js";
+import type { Packet } from "../core/packet.js";
+import type { EvalContext } from "../engine/context.js";
 import { defineMatch, type OptionCall, XtType } from "./api.js";
 import { parsePort } from "./common.js";
 import { dataKey, printPortRange, savePortRange, wrongProto } from "./l4-common.js";
+import { fragOff, l4Avail, rawByte, rawU16 } from "./pkt-util.js";
 
 const XT_SCTP_SRC_PORTS = 0x01;
 const XT_SCTP_DEST_PORTS = 0x02;
@@ -267,6 +270,74 @@ export const sctpMatch = defineMatch<SctpData>({
     return out;
   },
   compareKey: (d) => dataKey(d),
+  compile(d) {
+    // sctp_mt() of xt_sctp: each test only when its flag is set, in this order
+    const [s0, s1] = d.spts as [number, number];
+    const [d0, d1] = d.dpts as [number, number];
+    const want = (bit: number) => (d.flags & bit) !== 0;
+    const inv = (bit: number) => (d.invflags & bit) !== 0;
+    const chkSrc = want(XT_SCTP_SRC_PORTS);
+    const chkDst = want(XT_SCTP_DEST_PORTS);
+    const chkChunks = want(XT_SCTP_CHUNK_TYPES);
+    const invSrc = inv(XT_SCTP_SRC_PORTS);
+    const invDst = inv(XT_SCTP_DEST_PORTS);
+    const invChunks = inv(XT_SCTP_CHUNK_TYPES);
+    const map = Uint32Array.from(d.chunkmap, (w) => w >>> 0);
+    const mtype = d.chunkMatchType;
+    // libxt_sctp stores the chunk's index in its name table; the kernel compares it with the chunk type
+    const nflags = Math.max(0, d.flagCount);
+    const fType = d.flagInfo.slice(0, nflags).map((f) => f.chunktype & 0xff);
+    const fMask = d.flagInfo.slice(0, nflags).map((f) => f.flagMask & 0xff);
+    const fVal = d.flagInfo.slice(0, nflags).map((f) => f.flag & 0xff);
+    const matchFlags = (type: number, flags: number): boolean => {
+      for (let i = 0; i < fType.length; i++) if (fType[i] === type) return (flags & fMask[i]!) === fVal[i];
+      return true;
+    };
+    const copy = new Uint32Array(8);
+    // match_packet(): walk the chunks after the 12-byte common header
+    const chunks = (p: Packet, ctx: EvalContext): boolean => {
+      const end = l4Avail(p);
+      if (mtype === SCTP_CHUNK_MATCH_ALL) copy.set(map);
+      let off = 12;
+      do {
+        const len = off + 4 <= end ? rawU16(p, off + 2) : 0;
+        if (len === 0) {
+          ctx.hotdrop = true;
+          return false;
+        }
+        const type = rawByte(p, off);
+        const flags = rawByte(p, off + 1);
+        off += (len + 3) & ~3;
+        if ((map[type >>> 5]! >>> (type & 31)) & 1) {
+          if (mtype === SCTP_CHUNK_MATCH_ANY) {
+            if (matchFlags(type, flags)) return true;
+          } else if (mtype === SCTP_CHUNK_MATCH_ALL) {
+            if (matchFlags(type, flags)) copy[type >>> 5] = copy[type >>> 5]! & ~(1 << (type & 31));
+          } else if (mtype === SCTP_CHUNK_MATCH_ONLY) {
+            if (!matchFlags(type, flags)) return false;
+          }
+        } else if (mtype === SCTP_CHUNK_MATCH_ONLY) return false;
+      } while (off < end);
+      if (mtype === SCTP_CHUNK_MATCH_ALL) return copy.every((w) => w === 0);
+      return mtype === SCTP_CHUNK_MATCH_ONLY;
+    };
+    return (p, ctx) => {
+      if (fragOff(p) !== 0) return false;
+      if (l4Avail(p) < 12) {
+        ctx.hotdrop = true;
+        return false;
+      }
+      if (chkSrc) {
+        const sp = rawU16(p, 0);
+        if ((sp >= s0 && sp <= s1) === invSrc) return false;
+      }
+      if (chkDst) {
+        const dp = rawU16(p, 2);
+        if ((dp >= d0 && dp <= d1) === invDst) return false;
+      }
+      return !chkChunks || chunks(p, ctx) !== invChunks;
+    };
+  },
   help: () =>
     "sctp match options\n" +
     "[!] --source-port port[:port]                          match source port(s)\n" +

@@ -36,6 +36,8 @@ export const socketMatch = defineMatch<SocketData>({
   print: (d) => ` socket${flagsText(d)}`,
   save: (d) => flagsText(d),
   compareKey: (d) => structKey("socket", d),
+  // socket_mt4_v3(): skb->sk or nf_sk_lookup_slow_v4(); the twin's host has no sockets to find
+  compile: () => () => false,
   // xt_socket revision 3: .hooks = PRE_ROUTING | LOCAL_IN
   kernelCheck: (_d, ctx) => (ctx.hookMask & ~(HOOK_PRE | HOOK_IN) ? { errno: "EINVAL" } : undefined),
   help: () =>

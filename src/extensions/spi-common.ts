@@ -1,7 +1,9 @@
 /**
  * SPI range options shared by the ah, esp and ipcomp matches (XTTYPE_UINT32RC).
  */
+import type { MatchFn } from "../engine/context.js";
 import type { OptionCall, XtOptionEntry, XtType } from "./api.js";
+import { fragOff, l4Avail, rawU16, rawU32 } from "./pkt-util.js";
 
 export interface SpiData {
   spis: number[];
@@ -24,4 +26,23 @@ export function spiSave(opt: string, d: SpiData, invFlag: number): string {
   const [min, max] = d.spis as [number, number];
   if (min === 0 && max === 0xffffffff) return "";
   return `${d.invflags & invFlag ? " !" : ""} --${opt} ${min !== max ? `${min}:${max}` : min}`;
+}
+
+/**
+ * ah_mt()/esp_mt()/comp_mt(): no match on non-first fragments, hotdrop when
+ * the header (hdrLen bytes) is cut short, else the SPI (`width` bytes at
+ * `off`) in the range, inverted on request.
+ */
+export function spiMatchFn(d: SpiData, hdrLen: number, off: number, width: 2 | 4, invert: boolean): MatchFn {
+  const min = d.spis[0]! >>> 0;
+  const max = d.spis[1]! >>> 0;
+  return (p, ctx) => {
+    if (fragOff(p) !== 0) return false;
+    if (l4Avail(p) < hdrLen) {
+      ctx.hotdrop = true;
+      return false;
+    }
+    const spi = width === 4 ? rawU32(p, off) : rawU16(p, off);
+    return (spi >= min && spi <= max) !== invert;
+  };
 }

@@ -14,6 +14,7 @@ import {
   XT_CONNTRACK_STATE_ALIAS,
 } from "./conntrack.js";
 import { dataKey, parseCommaList } from "./ct-util.js";
+import { conntrackMatch } from "../engine/ct-extensions.js";
 
 /** state_parse_states() */
 function parseStates(arg: string): number {
@@ -38,6 +39,8 @@ export const stateMatch = defineMatch<ConntrackData>({
   revision: 3,
   options: [{ name: "state", id: 0, type: XtType.STRING, flags: XTOPT_MAND | XTOPT_INVERT }],
   init: conntrackInit,
+  // packet semantics: src/engine/ct-extensions.ts
+  compile: (d) => conntrackMatch(d),
   parse(cb) {
     const d = cb.data;
     d.matchFlags = XT_CONNTRACK_STATE | XT_CONNTRACK_STATE_ALIAS;

@@ -5,6 +5,7 @@
 import { paramError } from "../core/errors.js";
 import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XTOPT_PUT, XtType } from "./api.js";
 import { cLround, formatFixedRational } from "./misc1-util.js";
+import { ruleStateCache } from "./stateful-util.js";
 
 const MODE_RANDOM = 0;
 const MODE_NTH = 1;
@@ -102,6 +103,23 @@ export const statisticMatch = defineMatch<StatisticData>({
       throw paramError("--every and --packet must be specified when using nth mode");
     // every has been decremented already
     if (d.packet > d.every) throw paramError("the --packet p must be 0 <= p <= n-1");
+  },
+  compile(d) {
+    const inv = (d.flags & STATISTIC_INVERT) !== 0;
+    if (d.mode === MODE_RANDOM) {
+      // (prandom_u32() & 0x7FFFFFFF) < probability
+      const prob = d.probability >>> 0;
+      return (_p, ctx) => ((ctx.random32() & 0x7fffffff) < prob) !== inv;
+    }
+    // statistic_mt_check(): the counter (an atomic_t) starts at u.nth.count = every - packet
+    const every = d.every | 0;
+    const state = ruleStateCache(d, () => ({ count: (d.every - d.packet) | 0 }));
+    return (_p, ctx) => {
+      const st = state(ctx);
+      const nval = st.count === every ? 0 : (st.count + 1) | 0;
+      st.count = nval;
+      return (nval === 0) !== inv;
+    };
   },
   print: (d) => ` statistic${printMatch(d, "")}`,
   save: (d) => printMatch(d, "--"),

@@ -4,9 +4,12 @@
  */
 import { xtStrtouiWhole } from "../core/cnum.js";
 import { paramError } from "../core/errors.js";
+import type { MatchFn } from "../engine/context.js";
 import { defineMatch, type OptionCall, XtType } from "./api.js";
 import { parsePort, portName } from "./common.js";
 import { applyPortExprs, type PortExpr, portExprs } from "./l4-common.js";
+import { compileNftL4, type NftL4Expr } from "./nft-l4.js";
+import { fragOff, l4Avail, l4Port, tcpFlagsByte, tcpHdrLen, tcpOptByte } from "./pkt-util.js";
 
 export const XT_TCP_INV_SRCPT = 0x01;
 export const XT_TCP_INV_DSTPT = 0x02;
@@ -21,6 +24,12 @@ export interface TcpData {
   flgMask: number;
   flgCmp: number;
   invflags: number;
+  /**
+   * The native expressions the kernel holds for a translated match (not
+   * shown anywhere: several tcp matches read back as one, but each keeps
+   * its own expressions, e.g. two flag tests).
+   */
+  nft?: NftL4Expr[];
 }
 
 const O_SPORT = 1;
@@ -155,6 +164,68 @@ function exprsOf(d: TcpData): PortExpr[] {
   return portExprs(d.spts, (d.invflags & XT_TCP_INV_SRCPT) !== 0, d.dpts, (d.invflags & XT_TCP_INV_DSTPT) !== 0);
 }
 
+/** add_nft_tcp(): the flags test, then the port expressions. */
+function nftExprs(d: TcpData): NftL4Expr[] {
+  const out: NftL4Expr[] = [];
+  if (d.flgMask) out.push({ kind: "flags", mask: d.flgMask, cmp: d.flgCmp, op: d.invflags & XT_TCP_INV_FLAGS ? "neq" : "eq" });
+  return out.concat(exprsOf(d));
+}
+
+/** tcp_mt() of xt_tcpudp, for a match iptables-nft keeps as an xt match. */
+function xtTcp(d: TcpData): MatchFn {
+  const [s0, s1] = d.spts;
+  const [d0, d1] = d.dpts;
+  const invS = (d.invflags & XT_TCP_INV_SRCPT) !== 0;
+  const invD = (d.invflags & XT_TCP_INV_DSTPT) !== 0;
+  const invF = (d.invflags & XT_TCP_INV_FLAGS) !== 0;
+  const invO = (d.invflags & XT_TCP_INV_OPTION) !== 0;
+  const { flgMask, flgCmp, option } = d;
+  return (p, ctx) => {
+    const off = fragOff(p);
+    if (off !== 0) {
+      // "Don't allow a fragment of TCP 8 bytes in": offset 1 could overwrite the flags
+      if (off === 1) ctx.hotdrop = true;
+      return false;
+    }
+    const avail = l4Avail(p);
+    if (avail < 20) {
+      ctx.hotdrop = true;
+      return false;
+    }
+    const sp = l4Port(p, 0);
+    if ((sp >= s0 && sp <= s1) === invS) return false;
+    const dp = l4Port(p, 1);
+    if ((dp >= d0 && dp <= d1) === invD) return false;
+    if (((tcpFlagsByte(p) & flgMask) === flgCmp) === invF) return false;
+    if (option) {
+      const hl = tcpHdrLen(p);
+      if (hl < 20) {
+        ctx.hotdrop = true;
+        return false;
+      }
+      // tcp_find_option()
+      const optlen = hl - 20;
+      if (optlen === 0) return invO;
+      if (avail < hl) {
+        ctx.hotdrop = true;
+        return false;
+      }
+      for (let i = 0; i < optlen; ) {
+        const kind = tcpOptByte(p, i);
+        if (kind === option) return !invO;
+        if (kind < 2) {
+          i++;
+          continue;
+        }
+        if (i + 1 >= optlen) break;
+        i += tcpOptByte(p, i + 1) || 1;
+      }
+      return invO;
+    }
+    return true;
+  };
+}
+
 /** nft_parse_tcp(): the native expressions of `d` read back onto `into`. */
 function readBack(into: TcpData, d: TcpData): TcpData {
   let out: TcpData = { ...into, spts: [into.spts[0], into.spts[1]], dpts: [into.dpts[0], into.dpts[1]] };
@@ -194,12 +265,20 @@ export const tcpMatch = defineMatch<TcpData>({
     if (keptAsXt(d)) return d;
     if (ip.proto !== 6) throw paramError("TCP match requires '-p tcp'");
     const out = readBack(fresh(), d);
+    out.nft = d.nft ?? nftExprs(d); // idempotent on data read back before
     return out.flgMask || exprsOf(d).length ? out : null;
   },
   nftMerge(into, next) {
     // A later native tcp lands in the first native instance when read back.
     if (keptAsXt(into) || keptAsXt(next)) return undefined;
-    return readBack(into, next);
+    const out = readBack(into, next);
+    out.nft = [...(into.nft ?? nftExprs(into)), ...nftExprs(next)];
+    return out;
+  },
+  compile(d) {
+    // Translated matches run as payload expressions, the rest as xt_tcpudp's tcp_mt().
+    if (keptAsXt(d)) return xtTcp(d);
+    return compileNftL4(d.nft ?? nftExprs(d));
   },
   print(d, ctx) {
     let out = " tcp";

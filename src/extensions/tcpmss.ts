@@ -4,6 +4,7 @@
 import { paramError } from "../core/errors.js";
 import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XtType } from "./api.js";
 import { protoCheck } from "./l4-common.js";
+import { l4Avail, tcpHdrLen, tcpOptByte } from "./pkt-util.js";
 
 export interface TcpmssData {
   mssMin: number;
@@ -31,6 +32,30 @@ export const tcpmssMatch = defineMatch<TcpmssData>({
     if (cb.invert) d.invert = 1;
   },
   kernelCheck: protoCheck(6),
+  compile(d) {
+    // tcpmss_mt(): no fragment test, so a non-first fragment's payload is read as a TCP header
+    const { mssMin, mssMax } = d;
+    const inv = d.invert !== 0;
+    return (p, ctx) => {
+      const avail = l4Avail(p);
+      const hl = avail < 20 ? 0 : tcpHdrLen(p);
+      if (hl < 20 || avail < hl) {
+        ctx.hotdrop = true;
+        return false;
+      }
+      const optlen = hl - 20;
+      for (let i = 0; i < optlen; ) {
+        const kind = tcpOptByte(p, i);
+        if (kind === 2 && optlen - i >= 4 && tcpOptByte(p, i + 1) === 4) {
+          const mss = (tcpOptByte(p, i + 2) << 8) | tcpOptByte(p, i + 3);
+          return (mss >= mssMin && mss <= mssMax) !== inv;
+        }
+        if (kind < 2) i++;
+        else i += tcpOptByte(p, i + 1) || 1;
+      }
+      return inv;
+    };
+  },
   print: (d) => ` tcpmss match ${d.invert ? "!" : ""}${mssText(d)}`,
   save: (d) => `${d.invert ? " !" : ""} --mss ${mssText(d)}`,
   help: () =>

@@ -5,6 +5,7 @@
 import { paramError, XtablesError } from "../core/errors.js";
 import { defineMatch, XTOPT_INVERT, XtType } from "./api.js";
 import { cStrtoul, u32 } from "./misc1-util.js";
+import { wallSeconds } from "./stateful-util.js";
 
 const TIME_LOCAL_TZ = 1 << 0;
 const TIME_CONTIGUOUS = 1 << 1;
@@ -142,6 +143,37 @@ function parseWeekdays(arg: string): number {
   return ret;
 }
 
+const SECONDS_PER_DAY = 86400;
+/** days_since_epoch[] of xt_time.c: 1 January of 2039 back to 1970. */
+const DSE_FIRST = 2039;
+const DAYS_SINCE_EPOCH: number[] = (() => {
+  const out: number[] = [];
+  for (let y = DSE_FIRST; y >= 1970; y--) out.push(Math.round(Date.UTC(y, 0, 1) / 86400000));
+  return out;
+})();
+const DAYS_SINCE_YEAR = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+const DAYS_SINCE_LEAPYEAR = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335];
+
+function isLeap(y: number): boolean {
+  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+}
+
+/** localtime_3(): the day of the month, by the kernel's tables (years after 2039 count from 2039). */
+function monthday(stamp: number): number {
+  let w = Math.floor(stamp / SECONDS_PER_DAY);
+  let i = 0;
+  let year = DSE_FIRST;
+  while (DAYS_SINCE_EPOCH[i]! > w) {
+    i++;
+    year--;
+  }
+  w -= DAYS_SINCE_EPOCH[i]!;
+  const tbl = isLeap(year) ? DAYS_SINCE_LEAPYEAR : DAYS_SINCE_YEAR;
+  for (i = tbl.length - 1; i > 0 && tbl[i]! > w; i--);
+  // a u8 field
+  return (w - tbl[i]! + 1) & 0xff;
+}
+
 function two(n: number): string {
   return String(n).padStart(2, "0");
 }
@@ -268,6 +300,34 @@ export const timeMatch = defineMatch<TimeData>({
     return out;
   },
   save: (d) => saveText(d),
+  compile(d) {
+    // time_mt() against the wall clock; the kernel's time zone (sys_tz) is UTC here
+    const dateStart = d.dateStart >>> 0;
+    const dateStop = d.dateStop >>> 0;
+    const tStart = d.daytimeStart >>> 0;
+    const tStop = d.daytimeStop >>> 0;
+    const contiguous = (d.flags & TIME_CONTIGUOUS) !== 0;
+    const weekdays = d.weekdays >>> 0;
+    const monthdays = d.monthdays >>> 0;
+    const allMonthdays = monthdays === ALL_MONTHDAYS;
+    return (_p, ctx) => {
+      let stamp = wallSeconds(ctx);
+      if (stamp < dateStart || stamp > dateStop) return false;
+      const packetTime = stamp % SECONDS_PER_DAY;
+      if (tStart < tStop) {
+        if (packetTime < tStart || packetTime > tStop) return false;
+      } else {
+        if (packetTime < tStart && packetTime > tStop) return false;
+        // the part after midnight belongs to the day the range started on
+        if (contiguous && packetTime <= tStop) stamp -= SECONDS_PER_DAY;
+      }
+      // 1970-01-01 was a Thursday (4); Sunday is 7
+      const weekday = ((4 + Math.floor(stamp / SECONDS_PER_DAY) - 1) % 7) + 1;
+      if (!(weekdays & (1 << weekday))) return false;
+      if (!allMonthdays && !(monthdays & (1 << (monthday(stamp) & 31)))) return false;
+      return true;
+    };
+  },
   // bit 0 of either day mask is stored but never printed
   compareKey: (d) => `${saveText(d)}\u0000${d.monthdays}/${d.weekdays}`,
   help: () =>

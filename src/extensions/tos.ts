@@ -35,6 +35,12 @@ export const tosMatch = defineMatch<TosData>({
     cb.data.tosMask = cb.val.tosMask;
     if (cb.invert) cb.data.invert = 1;
   },
+  compile(d) {
+    // tos_mt() of xt_dscp
+    const { tosMask, tosValue } = d;
+    const inv = d.invert !== 0;
+    return (p) => ((p.tos & tosMask) === tosValue) !== inv;
+  },
   print(d, ctx) {
     // The numeric form follows "match" without a space, as in the C code.
     let out = " tos match";

@@ -38,6 +38,22 @@ export const ttlMatch = defineMatch<TtlData>({
     if (!(cb.xflags & F_ANY)) throw paramError("TTL match: You must specify one of `--ttl-eq', `--ttl-lt', `--ttl-gt");
   },
   kernelCheck: (d) => (d.mode > IPT_TTL_GT ? { errno: "EINVAL" } : undefined),
+  compile(d) {
+    // ttl_mt() of xt_hl
+    const v = d.ttl;
+    switch (d.mode) {
+      case IPT_TTL_EQ:
+        return (p) => p.ttl === v;
+      case IPT_TTL_NE:
+        return (p) => p.ttl !== v;
+      case IPT_TTL_LT:
+        return (p) => p.ttl < v;
+      case IPT_TTL_GT:
+        return (p) => p.ttl > v;
+      default:
+        return () => false;
+    }
+  },
   print(d) {
     const op = ["TTL ==", "TTL !=", "TTL <", "TTL >"][d.mode] ?? "";
     return ` TTL match ${op} ${d.ttl}`;

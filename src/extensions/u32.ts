@@ -5,6 +5,7 @@
 import { xtStrtoul } from "../core/cnum.js";
 import { paramError } from "../core/errors.js";
 import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XtType } from "./api.js";
+import { ipBytes } from "../core/packet.js";
 import { byteString, cIsSpace } from "./misc1-util.js";
 
 const U32_AND = 0;
@@ -128,6 +129,60 @@ export const u32Match = defineMatch<U32Data>({
   parse(cb) {
     cb.data.invert = cb.invert ? 1 : 0;
     cb.data.tests = parseTests(cb.arg);
+  },
+  compile(d) {
+    // u32_match_it() over the packet from the IP header on (skb->len = the IP total length)
+    const tests = d.tests.map((t) => ({
+      start: t.location[0]![0] >>> 0,
+      ops: Int32Array.from(t.location.slice(1).map(([, op]) => op)),
+      nums: Uint32Array.from(t.location.slice(1).map(([n]) => n >>> 0)),
+      mins: Uint32Array.from(t.value.map(([min]) => min >>> 0)),
+      maxs: Uint32Array.from(t.value.map(([, max]) => max >>> 0)),
+    }));
+    const inv = d.invert !== 0;
+    const word = (b: Uint8Array, o: number): number =>
+      ((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
+    const run = (b: Uint8Array): boolean => {
+      const len = b.length;
+      for (const t of tests) {
+        let at = 0;
+        let pos = t.start;
+        if (len < 4 || pos > len - 4) return false;
+        let val = word(b, pos);
+        for (let i = 0; i < t.ops.length; i++) {
+          const n = t.nums[i]!;
+          switch (t.ops[i]) {
+            case U32_AND:
+              val = (val & n) >>> 0;
+              break;
+            case U32_LEFTSH:
+              // x86 takes the shift count modulo 32
+              val = (val << (n & 31)) >>> 0;
+              break;
+            case U32_RIGHTSH:
+              val = val >>> (n & 31);
+              break;
+            case U32_AT:
+              if (at + val > 0xffffffff) return false;
+              at += val;
+              pos = n;
+              if (at + 4 > 0xffffffff || len < at + 4 || pos > len - at - 4) return false;
+              val = word(b, at + pos);
+              break;
+          }
+        }
+        let ok = false;
+        for (let i = 0; i < t.mins.length; i++) {
+          if (t.mins[i]! <= val && val <= t.maxs[i]!) {
+            ok = true;
+            break;
+          }
+        }
+        if (!ok) return false;
+      }
+      return true;
+    };
+    return (p) => run(ipBytes(p)) !== inv;
   },
   print: (d) => ` u32${d.invert ? " !" : ""}${dump(d)}`,
   save: (d) => `${d.invert ? " !" : ""} --u32${dump(d)}`,

@@ -6,6 +6,8 @@
 import { paramError } from "../core/errors.js";
 import { defineMatch, type IpSpec, XTOPT_INVERT, XTOPT_PUT, XtType } from "./api.js";
 import { applyPortExprs, type PortExpr, portExprs, printPortRange, savePortRange, wrongProto } from "./l4-common.js";
+import { compileNftL4, type NftL4Expr } from "./nft-l4.js";
+import { fragOff, l4Avail, l4Port } from "./pkt-util.js";
 
 const XT_UDP_INV_SRCPT = 0x01;
 const XT_UDP_INV_DSTPT = 0x02;
@@ -16,6 +18,8 @@ export interface UdpData {
   spts: number[];
   dpts: number[];
   invflags: number;
+  /** The native expressions the kernel holds (several udp matches read back as one; each keeps its own). */
+  nft?: NftL4Expr[];
 }
 
 const O_SOURCE_PORT = 0;
@@ -58,11 +62,34 @@ export const udpMatch = defineMatch<UdpData>({
     if (keptAsXt(d)) return d;
     if (ip.proto !== IPPROTO_UDP) throw paramError("UDP match requires '-p udp'");
     const exprs = exprsOf(d);
-    return exprs.length ? applyPortExprs(fresh(), exprs, XT_UDP_INV_SRCPT, XT_UDP_INV_DSTPT) : null;
+    if (!exprs.length) return null;
+    const out = applyPortExprs(fresh(), exprs, XT_UDP_INV_SRCPT, XT_UDP_INV_DSTPT);
+    out.nft = d.nft ?? exprs; // idempotent on data read back before
+    return out;
   },
   nftMerge(into: UdpData, next: UdpData, _ip: IpSpec) {
     if (keptAsXt(into) || keptAsXt(next)) return undefined;
-    return applyPortExprs(into, exprsOf(next), XT_UDP_INV_SRCPT, XT_UDP_INV_DSTPT);
+    const out = applyPortExprs(into, exprsOf(next), XT_UDP_INV_SRCPT, XT_UDP_INV_DSTPT);
+    out.nft = [...(into.nft ?? exprsOf(into)), ...exprsOf(next)];
+    return out;
+  },
+  compile(d) {
+    // Translated matches run as payload expressions (nft-l4.ts), the rest as udp_mt().
+    if (!keptAsXt(d)) return compileNftL4(d.nft ?? exprsOf(d));
+    const [s0, s1] = d.spts as [number, number];
+    const [d0, d1] = d.dpts as [number, number];
+    const invS = (d.invflags & XT_UDP_INV_SRCPT) !== 0;
+    const invD = (d.invflags & XT_UDP_INV_DSTPT) !== 0;
+    return (p, ctx) => {
+      if (fragOff(p) !== 0) return false;
+      if (l4Avail(p) < 8) {
+        ctx.hotdrop = true;
+        return false;
+      }
+      const sp = l4Port(p, 0);
+      const dp = l4Port(p, 1);
+      return (sp >= s0 && sp <= s1) !== invS && (dp >= d0 && dp <= d1) !== invD;
+    };
   },
   kernelCheck(d, ctx) {
     // Only an xt-kept udp reaches xt_tcpudp's checks (proto, invflags).

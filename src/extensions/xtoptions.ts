@@ -156,15 +156,23 @@ function parseMint(cb: OptionCall<any>): void {
   put(cb, e.type === XtType.UINT64RC ? vals : cb.val.range.slice());
 }
 
+const UTF8 = new TextEncoder();
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 function parseString(cb: OptionCall<any>): void {
   const e = cb.entry;
   // C counts bytes: lengths and truncation are on the UTF-8 form (a cut character decodes as U+FFFD).
-  const bytes = new TextEncoder().encode(cb.arg);
-  const z = bytes.length;
+  const ascii = isAscii(cb.arg);
+  const bytes = ascii ? null : UTF8.encode(cb.arg);
+  const z = bytes ? bytes.length : cb.arg.length;
   if (e.min && z < e.min) throw paramError(`Argument must have a minimum length of ${e.min} characters\n`);
   if (e.max && z > e.max) throw paramError(`Argument must have a maximum length of ${e.max} characters\n`);
   let s = cb.arg;
-  if (e.size && z >= e.size) s = new TextDecoder().decode(bytes.subarray(0, e.size - 1));
+  if (e.size && z >= e.size) s = bytes ? new TextDecoder().decode(bytes.subarray(0, e.size - 1)) : s.slice(0, e.size - 1);
   cb.val.str = s;
   put(cb, s);
 }

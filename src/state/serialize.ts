@@ -8,6 +8,7 @@
 import type { Flavour } from "../compat/iptables/commands.js";
 import { NameDb } from "../core/netdb.js";
 import { Host } from "../host.js";
+import { NetConfig } from "../engine/net.js";
 import type { AnyMatch, AnyTarget, IpSpec } from "../extensions/api.js";
 import type { Chain, Rule, Table } from "../engine/ruleset.js";
 
@@ -35,8 +36,8 @@ interface Meta {
 }
 
 type IpTuple = [number, number, number, number, string, string, number, number, number];
-/** [ip, matches, target, jumpto, pcnt, bcnt] */
-type RuleTuple = [IpTuple, Array<[string, unknown]>, [string, unknown] | null, string, number, number];
+/** [ip, matches, target, jumpto, pcnt, bcnt, nft handle] */
+type RuleTuple = [IpTuple, Array<[string, unknown]>, [string, unknown] | null, string, number, number, number?];
 interface ChainRecord {
   name: string;
   hook: number;
@@ -46,10 +47,12 @@ interface ChainRecord {
   pcnt: number;
   bcnt: number;
   rules: RuleTuple[];
+  handle?: number;
 }
 interface TableRecord {
   name: string;
   exists: boolean;
+  hgen?: number;
   chains: ChainRecord[];
   foreign?: ChainRecord[];
 }
@@ -77,14 +80,16 @@ function chainRecord(c: Chain): ChainRecord {
     policy: c.policy,
     pcnt: c.pcnt,
     bcnt: c.bcnt,
-    rules: c.rules.map((r) => [
+    rules: c.rules.map((r) => ([
       ipTuple(r.ip),
       r.matches.map((m) => [m.ext.name, m.data] as [string, unknown]),
       r.target ? [r.target.ext.name, r.target.data] : null,
       r.jumpto,
       r.pcnt,
       r.bcnt,
-    ]),
+      ...(r.handle !== undefined ? [r.handle] : []),
+    ]) as RuleTuple),
+    ...(c.handle !== undefined ? { handle: c.handle } : {}),
   };
 }
 
@@ -95,6 +100,14 @@ export interface StateSection {
 }
 
 export const STATE_SECTIONS = new Map<string, StateSection>();
+
+// Interfaces, addresses, routes and sysctls; a state without it gets a fresh configuration.
+STATE_SECTIONS.set("net", {
+  write: (host) => host.net.toJSON(),
+  read: (host, data) => {
+    host.net = NetConfig.fromJSON(data);
+  },
+});
 
 export function serializeHost(host: Host): string {
   const extra: Record<string, unknown> = {};
@@ -109,6 +122,7 @@ export function serializeHost(host: Host): string {
   let body = `${MAGIC}\n${JSON.stringify(meta, replacer)}\n`;
   for (const t of host.ruleset.tables.values()) {
     const rec: TableRecord = { name: t.name, exists: t.exists, chains: [...t.chains.values()].map(chainRecord) };
+    if (t.hgen !== undefined) rec.hgen = t.hgen;
     if (t.foreign?.length) rec.foreign = t.foreign.map(chainRecord);
     body += `${JSON.stringify(rec, replacer)}\n`;
   }
@@ -116,7 +130,7 @@ export function serializeHost(host: Host): string {
 }
 
 function reviveChain(host: Host, c: ChainRecord): Chain {
-  const rules: Rule[] = c.rules.map(([ipT, ms, t, jumpto, pcnt, bcnt]) => {
+  const rules: Rule[] = c.rules.map(([ipT, ms, t, jumpto, pcnt, bcnt, handle]) => {
     const ip: IpSpec = {
       src: ipT[0],
       smsk: ipT[1],
@@ -139,9 +153,11 @@ function reviveChain(host: Host, c: ChainRecord): Chain {
       if (!ext) throw new StateError(`unknown target extension '${t[0]}'`);
       target = { ext: ext as AnyTarget, data: t[1] };
     }
-    return { ip, matches, target, jumpto, pcnt, bcnt };
+    return { ip, matches, target, jumpto, pcnt, bcnt, ...(handle !== undefined ? { handle } : {}) };
   });
-  return { name: c.name, hook: c.hook, present: c.present, counting: c.counting, policy: c.policy, pcnt: c.pcnt, bcnt: c.bcnt, rules };
+  const chain: Chain = { name: c.name, hook: c.hook, present: c.present, counting: c.counting, policy: c.policy, pcnt: c.pcnt, bcnt: c.bcnt, rules };
+  if (c.handle !== undefined) chain.handle = c.handle;
+  return chain;
 }
 
 export function deserializeHost(text: string): Host {
@@ -173,7 +189,10 @@ export function deserializeHost(text: string): Host {
     const chains = new Map<string, Chain>();
     for (const c of rec.chains) chains.set(c.name, reviveChain(host, c));
     const t: Table = { name: rec.name, exists: rec.exists, chains };
+    if (rec.hgen !== undefined) t.hgen = rec.hgen;
     if (rec.foreign) t.foreign = rec.foreign.map((c) => reviveChain(host, c));
+    // Map order is load order (iptables-legacy-save lists the newest table first).
+    host.ruleset.tables.delete(rec.name);
     host.ruleset.tables.set(rec.name, t);
   }
   for (const [name, s] of STATE_SECTIONS) if (meta.extra && name in meta.extra) s.read(host, meta.extra[name]);

@@ -11,8 +11,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseScript, expandCommand } from "../../src/compat/shell.js";
 import type { CommandResult } from "../../src/compat/iptables/commands.js";
+import { expandCommand, parseScript } from "../../src/compat/shell.js";
 
 export type TResult = "OK" | "FAIL" | "NOMATCH";
 
@@ -92,7 +92,9 @@ export interface CalibrationLine {
 export type Calibration = Map<string, CalibrationLine>;
 
 export function loadCalibration(path: string): Calibration {
-  const doc = JSON.parse(readFileSync(path, "utf8")) as { lines: CalibrationLine[] };
+  const doc = JSON.parse(readFileSync(path, "utf8")) as {
+    lines: CalibrationLine[];
+  };
   const m: Calibration = new Map();
   for (const l of doc.lines) m.set(`${l.file}:${l.line}`, l);
   return m;
@@ -105,9 +107,15 @@ export interface Expectation {
   save: string;
   /** Why this differs from the line as written (calibration, variant). */
   note?: string;
+  /** For a FAIL the calibration recorded: the error real 1.8.9 printed (trailing space trimmed). */
+  stderr?: string;
 }
 
-const INVERT: Record<string, TResult> = { OK: "FAIL", FAIL: "OK", NOMATCH: "OK" };
+const INVERT: Record<string, TResult> = {
+  OK: "FAIL",
+  FAIL: "OK",
+  NOMATCH: "OK",
+};
 
 function asResult(s: string): TResult {
   // An alt-result of `=` (NFLOG) is neither OK nor FAIL: upstream then treats it like NOMATCH.
@@ -140,10 +148,19 @@ export function expectationFor(
     // Real 1.8.9 accepted it but saved another form: expect exactly that form.
     const line = c.saved_as_nft.find((s) => s.startsWith(`-A ${chain} `) || s === `-A ${chain}`);
     if (line !== undefined) {
-      return { result: "OK", save: line.slice(`-A ${chain} `.length), note: `calibrated (${cls}): 1.8.9 saves it differently` };
+      return {
+        result: "OK",
+        save: line.slice(`-A ${chain} `.length),
+        note: `calibrated (${cls}): 1.8.9 saves it differently`,
+      };
     }
   }
-  return { result: asResult(c.observed_nft), save, note: `calibrated (${cls}): 1.8.9 gives ${c.observed_nft}` };
+  // The recorded error is of the last chain run; each chain's own run names that chain.
+  const stderr =
+    c.observed_nft === "FAIL" && c.error_nft
+      ? c.error_nft.replace(/rule in chain \S+$/, `rule in chain ${chain}`)
+      : undefined;
+  return { result: asResult(c.observed_nft), save, note: `calibrated (${cls}): 1.8.9 gives ${c.observed_nft}`, stderr };
 }
 
 /** Shell words of a command text, as `sh -c` would split them (quotes, backslashes). */
@@ -218,7 +235,13 @@ function ruleArgv(op: string, chain: string, table: string, ruleWords: readonly 
 }
 
 /** run_test() + delete_rule() of iptables-test.py, against a twin. */
-export function runCheck(host: TwinLike, chain: string, table: string, rule: string, exp: Expectation): { ok: boolean; reason?: string } {
+export function runCheck(
+  host: TwinLike,
+  chain: string,
+  table: string,
+  rule: string,
+  exp: Expectation,
+): { ok: boolean; reason?: string } {
   let words: string[];
   try {
     words = shellWords(rule);
@@ -233,19 +256,40 @@ export function runCheck(host: TwinLike, chain: string, table: string, rule: str
     return dr.status === 0 ? "" : `\n  and cannot delete: ${cmdText("iptables", d)}${tail(dr)}`;
   };
   if (r.status !== 0) {
-    if (exp.result !== "FAIL") return { ok: false, reason: `cannot load: ${cmdText("iptables", add)}${tail(r)}` };
+    if (exp.result !== "FAIL")
+      return {
+        ok: false,
+        reason: `cannot load: ${cmdText("iptables", add)}${tail(r)}`,
+      };
+    if (exp.stderr !== undefined && r.stderr.trimEnd() !== exp.stderr) {
+      return {
+        ok: false,
+        reason: `fails otherwise than 1.8.9: ${cmdText("iptables", add)}${tail(r)}\n  1.8.9 says: ${exp.stderr}`,
+      };
+    }
     return { ok: true };
   }
-  if (exp.result === "FAIL") return { ok: false, reason: `should fail: ${cmdText("iptables", add)}${del()}` };
+  if (exp.result === "FAIL")
+    return {
+      ok: false,
+      reason: `should fail: ${cmdText("iptables", add)}${del()}`,
+    };
   const save = host.iptablesSave([]).stdout;
   const found = save.includes(`\n-A ${chain} ${exp.save}\n`);
   if (!found) {
     if (exp.result === "OK") {
-      return { ok: false, reason: `cannot find: -A ${chain} ${exp.save}${chainLines(save, chain)}${del()}` };
+      return {
+        ok: false,
+        reason: `cannot find: -A ${chain} ${exp.save}${chainLines(save, chain)}${del()}`,
+      };
     }
     return { ok: true };
   }
-  if (exp.result !== "OK") return { ok: false, reason: `should not match: ${cmdText("iptables", add)}${del()}` };
+  if (exp.result !== "OK")
+    return {
+      ok: false,
+      reason: `should not match: ${cmdText("iptables", add)}${del()}`,
+    };
   const d = del();
   return d ? { ok: false, reason: d.trimStart() } : { ok: true };
 }
@@ -296,13 +340,32 @@ export function runTFile(f: TFile, cal: Calibration, makeHost: () => TwinLike): 
     let all = true;
     for (const chain of it.chains) {
       const expect = expectationFor(f.name, it, chain, cal);
-      const r = safely(() => runCheck(host, chain, it.table, it.rule, expect), (e) => ({ ok: false, reason: crash(e) }));
-      checks.push({ file: f.name, line: it.line, chain, rule: it.rule, expect, ...r });
+      const r = safely(
+        () => runCheck(host, chain, it.table, it.rule, expect),
+        (e) => ({ ok: false, reason: crash(e) }),
+      );
+      checks.push({
+        file: f.name,
+        line: it.line,
+        chain,
+        rule: it.rule,
+        expect,
+        ...r,
+      });
       if (!r.ok) all = false;
     }
     if (all) passed++;
   }
-  return { name: f.name, checks, lines: { total, passed }, batch: safely(() => runBatch(f, cal, makeHost), (e) => ({ ok: false, reason: crash(e) })), notices };
+  return {
+    name: f.name,
+    checks,
+    lines: { total, passed },
+    batch: safely(
+      () => runBatch(f, cal, makeHost),
+      (e) => ({ ok: false, reason: crash(e) }),
+    ),
+    notices,
+  };
 }
 
 /** fast_run_possible(): one table, no setup commands, no variant fields. */
@@ -336,7 +399,11 @@ export function runBatch(f: TFile, cal: Calibration, makeHost: () => TwinLike): 
   for (const it of f.items) {
     if (it.kind !== "test") continue;
     if (it.table) table = it.table;
-    if (it.chains.length === 0) return { ok: false, reason: `line ${it.line}: broken test, missing chain` };
+    if (it.chains.length === 0)
+      return {
+        ok: false,
+        reason: `line ${it.line}: broken test, missing chain`,
+      };
     for (const chain of it.chains) {
       const exp = expectationFor(f.name, it, chain, cal);
       if (exp.result !== "OK") {
@@ -363,8 +430,14 @@ export function runBatch(f: TFile, cal: Calibration, makeHost: () => TwinLike): 
   const out = host.iptablesSave([]).stdout.trimEnd();
   const want = expected.join("\n");
   if (!out.includes(want)) {
-    const got = out.split("\n").filter((l) => l.startsWith("-A ")).join("\n    ");
-    return { ok: false, reason: `dumps differ; expected block:\n    ${want.split("\n").join("\n    ")}\n  got:\n    ${got}` };
+    const got = out
+      .split("\n")
+      .filter((l) => l.startsWith("-A "))
+      .join("\n    ");
+    return {
+      ok: false,
+      reason: `dumps differ; expected block:\n    ${want.split("\n").join("\n    ")}\n  got:\n    ${got}`,
+    };
   }
   return { ok: true };
 }
@@ -391,7 +464,15 @@ export interface Totals {
 }
 
 export function totals(outcomes: readonly FileOutcome[]): Totals {
-  const t: Totals = { files: outcomes.length, checks: 0, checksPassed: 0, lines: 0, linesPassed: 0, batches: 0, batchesPassed: 0 };
+  const t: Totals = {
+    files: outcomes.length,
+    checks: 0,
+    checksPassed: 0,
+    lines: 0,
+    linesPassed: 0,
+    batches: 0,
+    batchesPassed: 0,
+  };
   for (const o of outcomes) {
     t.checks += o.checks.length;
     t.checksPassed += o.checks.filter((c) => c.ok).length;
@@ -410,10 +491,20 @@ export function formatTable(outcomes: readonly FileOutcome[]): string {
   const rows: string[][] = [["file", "lines", "checks", "batch"]];
   for (const o of outcomes) {
     const n = o.checks.filter((c) => c.ok).length;
-    rows.push([o.name, `${o.lines.passed}/${o.lines.total}`, `${n}/${o.checks.length}`, o.batch ? (o.batch.ok ? "pass" : "FAIL") : "-"]);
+    rows.push([
+      o.name,
+      `${o.lines.passed}/${o.lines.total}`,
+      `${n}/${o.checks.length}`,
+      o.batch ? (o.batch.ok ? "pass" : "FAIL") : "-",
+    ]);
   }
   const t = totals(outcomes);
-  rows.push(["total", `${t.linesPassed}/${t.lines}`, `${t.checksPassed}/${t.checks}`, `${t.batchesPassed}/${t.batches}`]);
+  rows.push([
+    "total",
+    `${t.linesPassed}/${t.lines}`,
+    `${t.checksPassed}/${t.checks}`,
+    `${t.batchesPassed}/${t.batches}`,
+  ]);
   const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const fmt = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join("  ");
   const sep = w.map((n) => "-".repeat(n)).join("  ");
@@ -426,9 +517,19 @@ export function statusJson(outcomes: readonly FileOutcome[]): string {
   for (const o of outcomes) {
     files[o.name] = {
       lines: o.lines,
-      checks: { total: o.checks.length, passed: o.checks.filter((c) => c.ok).length },
+      checks: {
+        total: o.checks.length,
+        passed: o.checks.filter((c) => c.ok).length,
+      },
       batch: o.batch === null ? null : o.batch.ok ? "pass" : "fail",
-      failing: o.checks.filter((c) => !c.ok).map((c) => ({ line: c.line, chain: c.chain, rule: c.rule, expect: c.expect.result })),
+      failing: o.checks
+        .filter((c) => !c.ok)
+        .map((c) => ({
+          line: c.line,
+          chain: c.chain,
+          rule: c.rule,
+          expect: c.expect.result,
+        })),
       notices: o.notices,
     };
   }

@@ -3,10 +3,11 @@
  * netns) and on a twin Host; after every step the step's own output and
  * four views of the state are compared (dates masked).
  */
-import { Host } from "../../src/host.js";
+
 import type { CommandResult } from "../../src/compat/iptables/commands.js";
-import { normalize } from "./golden.js";
+import { Host } from "../../src/host.js";
 import type { Step } from "./gen.js";
+import { normalize } from "./golden.js";
 import { Netns, type RealCommand, shQuote } from "./netns.js";
 
 /** What is compared after a step: the step itself and the views of the state. */
@@ -29,7 +30,8 @@ export type View = (typeof VIEWS)[number];
 export function stepTable(step: Step): string {
   if (step.kind !== "iptables") return "filter";
   let t = "filter";
-  for (let i = 0; i < step.argv.length - 1; i++) if (step.argv[i] === "-t" || step.argv[i] === "--table") t = step.argv[i + 1]!;
+  for (let i = 0; i < step.argv.length - 1; i++)
+    if (step.argv[i] === "-t" || step.argv[i] === "--table") t = step.argv[i + 1]!;
   return t;
 }
 
@@ -48,7 +50,10 @@ export function stepText(step: Step): string {
 function viewCommands(table: string): RealCommand[] {
   return [
     { prog: "iptables", argv: ["-t", table, "-S"] },
-    { prog: "iptables", argv: ["-t", table, "-L", "-n", "-v", "--line-numbers"] },
+    {
+      prog: "iptables",
+      argv: ["-t", table, "-L", "-n", "-v", "--line-numbers"],
+    },
     { prog: "iptables-save", argv: [] },
     { prog: "iptables-save", argv: ["-c"] },
   ];
@@ -66,12 +71,22 @@ function stepCommand(step: Step): RealCommand {
 }
 
 function clean(r: CommandResult): CommandResult {
-  return { stdout: normalize(r.stdout), stderr: normalize(r.stderr), status: r.status };
+  return {
+    stdout: normalize(r.stdout),
+    stderr: normalize(r.stderr),
+    status: r.status,
+  };
 }
 
 function toObservation(rs: CommandResult[]): Observation {
   const [step, rules, list, save, saveCounters] = rs.map(clean);
-  return { step: step!, rules: rules!, list: list!, save: save!, saveCounters: saveCounters! };
+  return {
+    step: step!,
+    rules: rules!,
+    list: list!,
+    save: save!,
+    saveCounters: saveCounters!,
+  };
 }
 
 /** Runs steps on the real iptables, one batch (one process tree) for all of them. */
@@ -99,7 +114,11 @@ function twinStep(host: Host, step: Step): CommandResult {
         return host.iptablesRestore(step.args, step.input);
     }
   } catch (e) {
-    return { stdout: "", stderr: `twin threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`, status: -1 };
+    return {
+      stdout: "",
+      stderr: `twin threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      status: -1,
+    };
   }
 }
 
@@ -107,7 +126,11 @@ function safe(fn: () => CommandResult): CommandResult {
   try {
     return fn();
   } catch (e) {
-    return { stdout: "", stderr: `twin threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`, status: -1 };
+    return {
+      stdout: "",
+      stderr: `twin threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      status: -1,
+    };
   }
 }
 
@@ -149,14 +172,24 @@ export function compare(want: Observation, got: Observation): Mismatch[] {
       const bl = b.split("\n");
       let i = 0;
       while (i < al.length && al[i] === bl[i]) i++;
-      out.push({ view: v, field: f, want: `line ${i + 1}: ${JSON.stringify(al[i] ?? "<end>")}`, got: JSON.stringify(bl[i] ?? "<end>") });
+      out.push({
+        view: v,
+        field: f,
+        want: `line ${i + 1}: ${JSON.stringify(al[i] ?? "<end>")}`,
+        got: JSON.stringify(bl[i] ?? "<end>"),
+      });
     }
   }
   return out;
 }
 
 export function describeMismatch(ms: readonly Mismatch[]): string {
-  return ms.map((m) => `    ${m.view}.${m.field}: real ${m.want}\n    ${" ".repeat(m.view.length + m.field.length + 2)}twin ${m.got}`).join("\n");
+  return ms
+    .map(
+      (m) =>
+        `    ${m.view}.${m.field}: real ${m.want}\n    ${" ".repeat(m.view.length + m.field.length + 2)}twin ${m.got}`,
+    )
+    .join("\n");
 }
 
 /** A twin whose state is the real one's: restored from `iptables-save -c`. */
@@ -171,7 +204,10 @@ export function resyncedHost(realSaveCounters: string): Host | null {
  * Replays steps on a fresh twin against the observations (recorded or just
  * made); returns the index of the first step that disagrees, or -1.
  */
-export function firstDisagreement(steps: readonly Step[], want: readonly Observation[]): { index: number; mismatches: Mismatch[] } {
+export function firstDisagreement(
+  steps: readonly Step[],
+  want: readonly Observation[],
+): { index: number; mismatches: Mismatch[] } {
   const host = new Host();
   for (let i = 0; i < steps.length; i++) {
     const ms = compare(want[i]!, observeTwin(host, steps[i]!));

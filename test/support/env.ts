@@ -69,15 +69,32 @@ export function livePrereq(): Prereq {
 function probeLive(): Prereq {
   if (process.platform !== "linux") return { ok: false, reason: "not Linux" };
   if (process.getuid?.() !== 0) return { ok: false, reason: "not running as root" };
-  const v = spawnSync("iptables", ["-V"], { encoding: "utf8", env: { ...process.env, LC_ALL: "C" } });
+  const v = spawnSync("iptables", ["-V"], {
+    encoding: "utf8",
+    env: { ...process.env, LC_ALL: "C" },
+  });
   if (v.error || v.status !== 0) return { ok: false, reason: "no iptables binary on PATH" };
-  if (v.stdout.trim() !== REAL_VERSION) return { ok: false, reason: `iptables is "${v.stdout.trim()}", need "${REAL_VERSION}"` };
+  if (v.stdout.trim() !== REAL_VERSION)
+    return {
+      ok: false,
+      reason: `iptables is "${v.stdout.trim()}", need "${REAL_VERSION}"`,
+    };
   const ns = `iptwin-probe-${process.pid}`;
   const add = spawnSync("ip", ["netns", "add", ns], { encoding: "utf8" });
-  if (add.error || add.status !== 0) return { ok: false, reason: `ip netns add failed: ${(add.stderr ?? String(add.error)).trim()}` };
+  if (add.error || add.status !== 0)
+    return {
+      ok: false,
+      reason: `ip netns add failed: ${(add.stderr ?? String(add.error)).trim()}`,
+    };
   try {
-    const r = spawnSync("ip", ["netns", "exec", ns, "iptables", "-S"], { encoding: "utf8" });
-    if (r.status !== 0) return { ok: false, reason: `iptables in a netns failed: ${r.stderr.trim()}` };
+    const r = spawnSync("ip", ["netns", "exec", ns, "iptables", "-S"], {
+      encoding: "utf8",
+    });
+    if (r.status !== 0)
+      return {
+        ok: false,
+        reason: `iptables in a netns failed: ${r.stderr.trim()}`,
+      };
   } finally {
     spawnSync("ip", ["netns", "del", ns]);
   }

@@ -96,7 +96,11 @@ export function parseSave(text: string): World {
       w.set(line.slice(1), cur);
     } else if (line.startsWith(":") && cur) {
       const [name, policy] = line.slice(1).split(" ");
-      cur.set(name!, { builtin: policy !== "-", policy: policy ?? "-", rules: [] });
+      cur.set(name!, {
+        builtin: policy !== "-",
+        policy: policy ?? "-",
+        rules: [],
+      });
     } else if (line.startsWith("-A ") && cur) {
       const sp = line.indexOf(" ", 3);
       const chain = sp < 0 ? line.slice(3) : line.slice(3, sp);
@@ -126,13 +130,77 @@ const ADDRS = [
 const MULTI_ADDRS = ["10.0.0.1,10.0.0.2", "192.168.1.0/24,10.0.0.0/8", "1.1.1.1,2.2.2.2,3.3.3.3"];
 const BAD_ADDRS = ["10.0.0.256", "1.2.3.4/33", "10.0.0.0/255.255.0.255.0", "", "1.2.3.4/-1"];
 const IFACES = ["eth0", "eth1", "lo", "eth+", "br-lan", "wg0", "veth1234567890a", "ppp+", "+"];
-const PROTOS = ["tcp", "udp", "icmp", "all", "6", "17", "1", "gre", "47", "esp", "ah", "sctp", "udplite", "igmp", "TCP", "255", "ipv6-icmp"];
+const PROTOS = [
+  "tcp",
+  "udp",
+  "icmp",
+  "all",
+  "6",
+  "17",
+  "1",
+  "gre",
+  "47",
+  "esp",
+  "ah",
+  "sctp",
+  "udplite",
+  "igmp",
+  "TCP",
+  "255",
+  "ipv6-icmp",
+];
 const BAD_PROTOS = ["256", "foo", "-1", "tcpx"];
-const USER_CHAINS = ["web", "ssh_in", "c1", "c-2", "LOGDROP", "a", "zz_last", "Chain_With_28_Chars_Name_xy", "fw-out", "Web"];
-const BAD_CHAIN_NAMES = ["this-name-is-way-too-long-for-xt", "-bad", "!bang", "ACCEPT", "DROP", "has space", "RETURN", ""];
-const PORTS = ["22", "80", "ssh", "http", "1024:65535", "1024:", ":1023", "0", "65535", "8000:8080", "https", "domain", "3:3", "0:0"];
+const USER_CHAINS = [
+  "web",
+  "ssh_in",
+  "c1",
+  "c-2",
+  "LOGDROP",
+  "a",
+  "zz_last",
+  "Chain_With_28_Chars_Name_xy",
+  "fw-out",
+  "Web",
+];
+const BAD_CHAIN_NAMES = [
+  "this-name-is-way-too-long-for-xt",
+  "-bad",
+  "!bang",
+  "ACCEPT",
+  "DROP",
+  "has space",
+  "RETURN",
+  "",
+];
+const PORTS = [
+  "22",
+  "80",
+  "ssh",
+  "http",
+  "1024:65535",
+  "1024:",
+  ":1023",
+  "0",
+  "65535",
+  "8000:8080",
+  "https",
+  "domain",
+  "3:3",
+  "0:0",
+];
 const BAD_PORTS = ["65536", "noport", "5:4:3", "-1"];
-const COMMENTS = ["allow ssh", "x", 'quote"d', "back\\slash", "with  two  spaces", "café", "a;b", "tab\there", "$HOME", "'single'"];
+const COMMENTS = [
+  "allow ssh",
+  "x",
+  'quote"d',
+  "back\\slash",
+  "with  two  spaces",
+  "café",
+  "a;b",
+  "tab\there",
+  "$HOME",
+  "'single'",
+];
 const TCP_FLAGS: ReadonlyArray<readonly [string, string]> = [
   ["SYN,ACK,FIN,RST", "SYN"],
   ["ALL", "NONE"],
@@ -216,7 +284,18 @@ export const MATCH_GRAMMARS: Record<string, MatchGrammar> = {
     gen: (r) => [
       ...inv(r),
       "--icmp-type",
-      r.pick(["echo-request", "echo-reply", "8", "0", "3/1", "destination-unreachable", "any", "time-exceeded", "11/0", "port-unreachable"]),
+      r.pick([
+        "echo-request",
+        "echo-reply",
+        "8",
+        "0",
+        "3/1",
+        "destination-unreachable",
+        "any",
+        "time-exceeded",
+        "11/0",
+        "port-unreachable",
+      ]),
     ],
   },
   comment: { gen: (r) => ["--comment", r.pick(COMMENTS)] },
@@ -228,7 +307,13 @@ export const MATCH_GRAMMARS: Record<string, MatchGrammar> = {
       r.pick(["22,80,443", "1000:2000", "ssh,http", "53", "1:1024,8080"]),
     ],
   },
-  state: { gen: (r) => [...inv(r), "--state", r.pick(["NEW", "ESTABLISHED,RELATED", "INVALID", "NEW,ESTABLISHED", "UNTRACKED"])] },
+  state: {
+    gen: (r) => [
+      ...inv(r),
+      "--state",
+      r.pick(["NEW", "ESTABLISHED,RELATED", "INVALID", "NEW,ESTABLISHED", "UNTRACKED"]),
+    ],
+  },
   conntrack: {
     gen: (r) =>
       some(
@@ -243,7 +328,9 @@ export const MATCH_GRAMMARS: Record<string, MatchGrammar> = {
         1,
       ),
   },
-  mark: { gen: (r) => [...inv(r), "--mark", r.pick(["0x1", "1", "0x10/0xff", "0xffffffff", "5/0xf"])] },
+  mark: {
+    gen: (r) => [...inv(r), "--mark", r.pick(["0x1", "1", "0x10/0xff", "0xffffffff", "5/0xf"])],
+  },
   limit: {
     gen: (r) => [
       "--limit",
@@ -258,10 +345,25 @@ export const MATCH_GRAMMARS: Record<string, MatchGrammar> = {
       r.pick(["10.0.0.1-10.0.0.99", "192.168.1.10-192.168.1.20", "1.1.1.1-1.1.1.1"]),
     ],
   },
-  mac: { hooks: ["PREROUTING", "INPUT", "FORWARD"], gen: (r) => [...inv(r), "--mac-source", r.pick(["00:11:22:33:44:55", "aa:BB:cc:dd:ee:ff"])] },
-  pkttype: { gen: (r) => [...inv(r), "--pkt-type", r.pick(["unicast", "broadcast", "multicast"])] },
-  length: { gen: (r) => [...inv(r), "--length", r.pick(["100", "40:1500", "0:65535", "1500:"])] },
-  ttl: { gen: (r) => r.pick([["--ttl-eq", "64"], ["--ttl-gt", "5"], ["--ttl-lt", "10"], ["!", "--ttl-eq", "1"]]) },
+  mac: {
+    hooks: ["PREROUTING", "INPUT", "FORWARD"],
+    gen: (r) => [...inv(r), "--mac-source", r.pick(["00:11:22:33:44:55", "aa:BB:cc:dd:ee:ff"])],
+  },
+  pkttype: {
+    gen: (r) => [...inv(r), "--pkt-type", r.pick(["unicast", "broadcast", "multicast"])],
+  },
+  length: {
+    gen: (r) => [...inv(r), "--length", r.pick(["100", "40:1500", "0:65535", "1500:"])],
+  },
+  ttl: {
+    gen: (r) =>
+      r.pick([
+        ["--ttl-eq", "64"],
+        ["--ttl-gt", "5"],
+        ["--ttl-lt", "10"],
+        ["!", "--ttl-eq", "1"],
+      ]),
+  },
   addrtype: {
     gen: (r) =>
       some(
@@ -273,25 +375,44 @@ export const MATCH_GRAMMARS: Record<string, MatchGrammar> = {
         1,
       ),
   },
-  connmark: { gen: (r) => [...inv(r), "--mark", r.pick(["0x1", "0x1/0xff", "7"])] },
+  connmark: {
+    gen: (r) => [...inv(r), "--mark", r.pick(["0x1", "0x1/0xff", "7"])],
+  },
   owner: {
     hooks: ["OUTPUT", "POSTROUTING"],
     gen: (r) => r.pick([["--uid-owner", "0"], ["--gid-owner", "0"], ["!", "--uid-owner", "1000"], ["--socket-exists"]]),
   },
-  dscp: { gen: (r) => r.pick([["--dscp", "10"], ["!", "--dscp", "0x2e"], ["--dscp-class", "AF11"], ["--dscp-class", "EF"]]) },
-  tos: { gen: (r) => [...inv(r), "--tos", r.pick(["0x10", "Minimize-Delay", "0x08/0xff", "Normal-Service"])] },
+  dscp: {
+    gen: (r) =>
+      r.pick([
+        ["--dscp", "10"],
+        ["!", "--dscp", "0x2e"],
+        ["--dscp-class", "AF11"],
+        ["--dscp-class", "EF"],
+      ]),
+  },
+  tos: {
+    gen: (r) => [...inv(r), "--tos", r.pick(["0x10", "Minimize-Delay", "0x08/0xff", "Normal-Service"])],
+  },
   helper: { gen: (r) => [...inv(r), "--helper", r.pick(["ftp", "sip"])] },
-  ecn: { protos: ["tcp"], gen: (r) => r.pick([["--ecn-tcp-cwr"], ["--ecn-tcp-ece"], ["--ecn-ip-ect", "1"], ["!", "--ecn-tcp-cwr"]]) },
+  ecn: {
+    protos: ["tcp"],
+    gen: (r) => r.pick([["--ecn-tcp-cwr"], ["--ecn-tcp-ece"], ["--ecn-ip-ect", "1"], ["!", "--ecn-tcp-cwr"]]),
+  },
   statistic: {
     gen: (r) =>
       r.chance(0.5)
         ? ["--mode", "random", "--probability", r.pick(["0.5", "0.25", "1"])]
         : ["--mode", "nth", "--every", r.pick(["3", "10"]), "--packet", "1"],
   },
-  quota: { gen: (r) => [...inv(r), "--quota", r.pick(["1000", "0", "18446744073709551615"])] },
+  quota: {
+    gen: (r) => [...inv(r), "--quota", r.pick(["1000", "0", "18446744073709551615"])],
+  },
   connlimit: {
     gen: (r) =>
-      r.chance(0.5) ? ["--connlimit-above", r.pick(["2", "10"])] : ["--connlimit-upto", "10", "--connlimit-mask", r.pick(["24", "32"])],
+      r.chance(0.5)
+        ? ["--connlimit-above", r.pick(["2", "10"])]
+        : ["--connlimit-upto", "10", "--connlimit-mask", r.pick(["24", "32"])],
   },
   string: {
     gen: (r) =>
@@ -324,7 +445,12 @@ export const TARGET_GRAMMARS: Record<string, TargetGrammar> = {
             "--reject-with",
             c.proto === "tcp" && r.chance(0.4)
               ? "tcp-reset"
-              : r.pick(["icmp-port-unreachable", "icmp-host-unreachable", "icmp-admin-prohibited", "icmp-net-prohibited"]),
+              : r.pick([
+                  "icmp-port-unreachable",
+                  "icmp-host-unreachable",
+                  "icmp-admin-prohibited",
+                  "icmp-net-prohibited",
+                ]),
           ],
   },
   NFLOG: {
@@ -336,34 +462,91 @@ export const TARGET_GRAMMARS: Record<string, TargetGrammar> = {
         () => ["--nflog-threshold", "2"],
       ]),
   },
-  NFQUEUE: { gen: (r) => r.pick([["--queue-num", "1"], ["--queue-balance", "0:3"], ["--queue-num", "2", "--queue-bypass"], []]) },
+  NFQUEUE: {
+    gen: (r) => r.pick([["--queue-num", "1"], ["--queue-balance", "0:3"], ["--queue-num", "2", "--queue-bypass"], []]),
+  },
   AUDIT: { gen: (r) => ["--type", r.pick(["accept", "drop", "reject"])] },
-  CLASSIFY: { tables: ["mangle"], hooks: ["FORWARD", "OUTPUT", "POSTROUTING"], gen: (r) => ["--set-class", r.pick(["1:10", "0:0", "ffff:ffff"])] },
+  CLASSIFY: {
+    tables: ["mangle"],
+    hooks: ["FORWARD", "OUTPUT", "POSTROUTING"],
+    gen: (r) => ["--set-class", r.pick(["1:10", "0:0", "ffff:ffff"])],
+  },
   MARK: {
     tables: ["mangle"],
-    gen: (r) => r.pick([["--set-mark", "0x1"], ["--set-xmark", "0x1/0xff"], ["--and-mark", "0xf"], ["--or-mark", "1"], ["--xor-mark", "2"]]),
+    gen: (r) =>
+      r.pick([
+        ["--set-mark", "0x1"],
+        ["--set-xmark", "0x1/0xff"],
+        ["--and-mark", "0xf"],
+        ["--or-mark", "1"],
+        ["--xor-mark", "2"],
+      ]),
   },
-  CONNMARK: { tables: ["mangle"], gen: (r) => r.pick([["--set-mark", "1"], ["--save-mark"], ["--restore-mark"], ["--set-xmark", "0x1/0x3"]]) },
+  CONNMARK: {
+    tables: ["mangle"],
+    gen: (r) => r.pick([["--set-mark", "1"], ["--save-mark"], ["--restore-mark"], ["--set-xmark", "0x1/0x3"]]),
+  },
   DNAT: {
     tables: ["nat"],
     hooks: NAT_HOOKS_DNAT,
-    gen: (r, c) => ["--to-destination", c.proto === "tcp" || c.proto === "udp" ? r.pick(["10.0.0.1:80", "10.0.0.1", "10.0.0.1-10.0.0.5:80-90"]) : "10.0.0.1"],
+    gen: (r, c) => [
+      "--to-destination",
+      c.proto === "tcp" || c.proto === "udp"
+        ? r.pick(["10.0.0.1:80", "10.0.0.1", "10.0.0.1-10.0.0.5:80-90"])
+        : "10.0.0.1",
+    ],
   },
-  SNAT: { tables: ["nat"], hooks: NAT_HOOKS_SNAT, gen: (r) => ["--to-source", r.pick(["1.2.3.4", "1.2.3.4-1.2.3.9"])] },
+  SNAT: {
+    tables: ["nat"],
+    hooks: NAT_HOOKS_SNAT,
+    gen: (r) => ["--to-source", r.pick(["1.2.3.4", "1.2.3.4-1.2.3.9"])],
+  },
   MASQUERADE: {
     tables: ["nat"],
     hooks: ["POSTROUTING"],
-    gen: (r, c) => (c.proto === "tcp" || c.proto === "udp") && r.chance(0.5) ? ["--to-ports", r.pick(["1000-2000", "80"])] : r.chance(0.3) ? ["--random"] : [],
+    gen: (r, c) =>
+      (c.proto === "tcp" || c.proto === "udp") && r.chance(0.5)
+        ? ["--to-ports", r.pick(["1000-2000", "80"])]
+        : r.chance(0.3)
+          ? ["--random"]
+          : [],
   },
   REDIRECT: {
     tables: ["nat"],
     hooks: NAT_HOOKS_DNAT,
-    gen: (r, c) => (c.proto === "tcp" || c.proto === "udp") && r.chance(0.7) ? ["--to-ports", r.pick(["8080", "8000-8010"])] : [],
+    gen: (r, c) =>
+      (c.proto === "tcp" || c.proto === "udp") && r.chance(0.7) ? ["--to-ports", r.pick(["8080", "8000-8010"])] : [],
   },
-  DSCP: { tables: ["mangle"], gen: (r) => r.pick([["--set-dscp", "10"], ["--set-dscp-class", "AF21"]]) },
-  TOS: { tables: ["mangle"], gen: (r) => r.pick([["--set-tos", "0x10"], ["--and-tos", "0x0f"], ["--set-tos", "Minimize-Delay"]]) },
-  TTL: { tables: ["mangle"], gen: (r) => r.pick([["--ttl-set", "64"], ["--ttl-dec", "1"], ["--ttl-inc", "2"]]) },
-  CT: { tables: ["raw"], gen: (r) => r.pick([["--notrack"], ["--zone", "1"], ["--helper", "ftp"]]) },
+  DSCP: {
+    tables: ["mangle"],
+    gen: (r) =>
+      r.pick([
+        ["--set-dscp", "10"],
+        ["--set-dscp-class", "AF21"],
+      ]),
+  },
+  TOS: {
+    tables: ["mangle"],
+    gen: (r) =>
+      r.pick([
+        ["--set-tos", "0x10"],
+        ["--and-tos", "0x0f"],
+        ["--set-tos", "Minimize-Delay"],
+      ]),
+  },
+  TTL: {
+    tables: ["mangle"],
+    gen: (r) =>
+      r.pick([
+        ["--ttl-set", "64"],
+        ["--ttl-dec", "1"],
+        ["--ttl-inc", "2"],
+      ]),
+  },
+  CT: {
+    tables: ["raw"],
+    gen: (r) => r.pick([["--notrack"], ["--zone", "1"], ["--helper", "ftp"]]),
+  },
   NOTRACK: { tables: ["raw"], gen: () => [] },
   TRACE: { tables: ["raw"], gen: () => [] },
   CHECKSUM: { tables: ["mangle"], gen: () => ["--checksum-fill"] },
@@ -442,7 +625,8 @@ export function genRule(r: Rng, av: Available, c0: Omit<RuleCtx, "proto">, o: Ru
   if (r.chance(0.2) && (inOk || err)) core.push([...inv(r), r.pick(["-i", "--in-interface"]), r.pick(IFACES)]);
   if (r.chance(0.2) && (outOk || err)) core.push([...inv(r), r.pick(["-o", "--out-interface"]), r.pick(IFACES)]);
   if (r.chance(0.05)) core.push([...inv(r, 0.5), "-f"]);
-  if (o.counters && r.chance(0.06)) core.push(r.chance(0.5) ? ["-c", `${r.int(1000)}`, `${r.int(100000)}`] : ["-c", `${r.int(9)},${r.int(999)}`]);
+  if (o.counters && r.chance(0.06))
+    core.push(r.chance(0.5) ? ["-c", `${r.int(1000)}`, `${r.int(100000)}`] : ["-c", `${r.int(9)},${r.int(999)}`]);
 
   const words: string[] = [];
   for (const part of r.shuffle(core)) words.push(...part);
@@ -454,15 +638,26 @@ export function genRule(r: Rng, av: Available, c0: Omit<RuleCtx, "proto">, o: Ru
     if (err && r.chance(0.2)) words.push(r.pick(["--bogus-option", "--dport"]));
   }
 
-  const target = genTarget(r, av, c, o.userChains, !!err);
+  const target = genTarget(r, av, c, o.userChains, !!err, !!o.errors);
   if (target.length && r.chance(0.1)) return [...target, ...words];
   return [...words, ...target];
 }
 
-function genTarget(r: Rng, av: Available, c: RuleCtx, userChains: readonly string[], err: boolean): string[] {
+function genTarget(
+  r: Rng,
+  av: Available,
+  c: RuleCtx,
+  userChains: readonly string[],
+  err: boolean,
+  errors: boolean,
+): string[] {
   const exts = av.targets.filter((t) => {
     const g = TARGET_GRAMMARS[t]!;
-    return (!g.tables || g.tables.includes(c.table)) && hookAllows(g.hooks, c) && (!g.protos || (c.proto && g.protos.includes(c.proto)));
+    return (
+      (!g.tables || g.tables.includes(c.table)) &&
+      hookAllows(g.hooks, c) &&
+      (!g.protos || (c.proto && g.protos.includes(c.proto)))
+    );
   });
   const kind = r.weighted([
     [10, "none"],
@@ -470,13 +665,17 @@ function genTarget(r: Rng, av: Available, c: RuleCtx, userChains: readonly strin
     [userChains.length ? 18 : 0, "jump"],
     [userChains.length ? 5 : 0, "goto"],
     [exts.length ? 25 : 0, "ext"],
-    [err ? 8 : 1, "bad"],
+    [err ? 8 : 0, "bad"],
   ] as const);
   switch (kind) {
     case "none":
       return [];
     case "verdict": {
-      const v = c.table === "nat" ? r.pick(["ACCEPT", "RETURN"]) : r.pick(["ACCEPT", "DROP", "RETURN", "ACCEPT", "DROP", "QUEUE"]);
+      // QUEUE: the nf_tables build cannot add it (ENOENT), so only where errors are wanted.
+      const v =
+        c.table === "nat"
+          ? r.pick(["ACCEPT", "RETURN"])
+          : r.pick(["ACCEPT", "DROP", "RETURN", "ACCEPT", "DROP", errors ? "QUEUE" : "DROP"]);
       return [r.pick(["-j", "--jump"]), v];
     }
     case "jump":
@@ -550,11 +749,19 @@ export class SequenceGen {
   }
 
   private ctxFor(table: TableName, chain: string): Omit<RuleCtx, "proto"> {
-    return { table, chain, hook: (TABLE_CHAINS[table] as readonly string[]).includes(chain) ? chain : null };
+    return {
+      table,
+      chain,
+      hook: (TABLE_CHAINS[table] as readonly string[]).includes(chain) ? chain : null,
+    };
   }
 
   private rule(w: World, table: TableName, chain: string, counters = false): string[] {
-    return genRule(this.r, this.av, this.ctxFor(table, chain), { userChains: userChainsOf(w, table), counters, errors: true });
+    return genRule(this.r, this.av, this.ctxFor(table, chain), {
+      userChains: userChainsOf(w, table),
+      counters,
+      errors: true,
+    });
   }
 
   /** A rule already in the chain: its original words or its saved form; or an absent one. */
@@ -590,25 +797,47 @@ export class SequenceGen {
       [4, "list"],
       [6, "restore"],
       [2, "save"],
+      [4, "odd"],
     ] as const);
     switch (op) {
       case "append":
-        return { kind: "iptables", argv: [...t, r.pick(["-A", "--append"]), chain, ...this.rule(w, table, chain, true), ...v] };
+        return {
+          kind: "iptables",
+          argv: [...t, r.pick(["-A", "--append"]), chain, ...this.rule(w, table, chain, true), ...v],
+        };
       case "insert": {
         const num = r.chance(0.4) ? [] : [`${r.range(1, len + 2)}`];
-        return { kind: "iptables", argv: [...t, "-I", chain, ...num, ...this.rule(w, table, chain, true), ...v] };
+        return {
+          kind: "iptables",
+          argv: [...t, "-I", chain, ...num, ...this.rule(w, table, chain, true), ...v],
+        };
       }
       case "delete":
-        return { kind: "iptables", argv: [...t, "-D", chain, ...this.existingSpec(w, table, chain), ...v] };
+        return {
+          kind: "iptables",
+          argv: [...t, "-D", chain, ...this.existingSpec(w, table, chain), ...v],
+        };
       case "deletenum":
-        return { kind: "iptables", argv: [...t, "-D", chain, `${r.range(r.chance(0.05) ? 0 : 1, len + 1)}`] };
+        return {
+          kind: "iptables",
+          argv: [...t, "-D", chain, `${r.range(r.chance(0.05) ? 0 : 1, len + 1)}`],
+        };
       case "replace":
-        return { kind: "iptables", argv: [...t, "-R", chain, `${r.range(1, len + 1)}`, ...this.rule(w, table, chain, true), ...v] };
+        return {
+          kind: "iptables",
+          argv: [...t, "-R", chain, `${r.range(1, len + 1)}`, ...this.rule(w, table, chain, true), ...v],
+        };
       case "check":
-        return { kind: "iptables", argv: [...t, "-C", chain, ...this.existingSpec(w, table, chain), ...v] };
+        return {
+          kind: "iptables",
+          argv: [...t, "-C", chain, ...this.existingSpec(w, table, chain), ...v],
+        };
       case "newchain": {
         const name = r.chance(0.1) ? r.pick(BAD_CHAIN_NAMES) : r.pick(USER_CHAINS);
-        return { kind: "iptables", argv: [...t, r.pick(["-N", "--new-chain", "--new"]), name] };
+        return {
+          kind: "iptables",
+          argv: [...t, r.pick(["-N", "--new-chain", "--new"]), name],
+        };
       }
       case "delchain": {
         const users = userChainsOf(w, table);
@@ -636,7 +865,10 @@ export class SequenceGen {
         return { kind: "iptables", argv: [...t, "-P", c, pol] };
       }
       case "flush":
-        return { kind: "iptables", argv: [...t, "-F", ...(r.chance(0.6) ? [chain] : []), ...v] };
+        return {
+          kind: "iptables",
+          argv: [...t, "-F", ...(r.chance(0.6) ? [chain] : []), ...v],
+        };
       case "zero": {
         const args = r.weighted([
           [4, () => []],
@@ -649,11 +881,22 @@ export class SequenceGen {
         const which = r.pick(["-L", "-S", "--list", "--list-rules"]);
         const args = r.chance(0.5) ? [chain, ...(r.chance(0.3) ? [`${r.range(1, len + 1)}`] : [])] : [];
         const listing = which === "-L" || which === "--list";
-        const flags = listing ? ["-n", ...(r.chance(0.5) ? ["-v"] : []), ...(r.chance(0.3) ? ["-x"] : []), ...(r.chance(0.3) ? ["--line-numbers"] : [])] : r.chance(0.2) ? ["-v"] : [];
+        const flags = listing
+          ? [
+              "-n",
+              ...(r.chance(0.5) ? ["-v"] : []),
+              ...(r.chance(0.3) ? ["-x"] : []),
+              ...(r.chance(0.3) ? ["--line-numbers"] : []),
+            ]
+          : r.chance(0.2)
+            ? ["-v"]
+            : [];
         return { kind: "iptables", argv: [...t, which, ...args, ...flags] };
       }
       case "restore":
         return this.restore(w);
+      case "odd":
+        return { kind: "iptables", argv: [...t, ...r.pick(oddCommands(chain, len))] };
       default: {
         const args = [...(r.chance(0.3) ? ["-c"] : []), ...(r.chance(0.3) ? ["-t", this.pickTable()] : [])];
         return { kind: "save", args };
@@ -670,14 +913,22 @@ export class SequenceGen {
     if (noflush) args.push(r.pick(["-n", "--noflush"]));
     if (counters) args.push("-c");
     if (r.chance(0.05)) args.push("-t");
-    const tables = r.shuffle([...TABLES]).slice(0, r.weighted([
-      [60, 1],
-      [30, 2],
-      [10, 3],
-    ] as const));
+    if (r.chance(0.08)) args.push("-v");
+    const tables = r.shuffle([...TABLES]).slice(
+      0,
+      r.weighted([
+        [60, 1],
+        [30, 2],
+        [10, 3],
+      ] as const),
+    );
     if (r.chance(0.05)) args.push("-T", r.pick(tables));
     const bad = r.chance(0.15) ? r.int(tables.length) : -1;
-    const input = genRestoreText(r, this.av, tables, { world: noflush ? w : undefined, counters, badTable: bad });
+    const input = genRestoreText(r, this.av, tables, {
+      world: noflush ? w : undefined,
+      counters,
+      badTable: bad,
+    });
     return { kind: "restore", args, input };
   }
 
@@ -755,7 +1006,12 @@ const BAD_LINES = [
 ];
 
 /** The text of an iptables-restore input covering `tables`, in that order. */
-export function genRestoreText(r: Rng, av: Available, tables: readonly TableName[], o: RestoreTextOptions = {}): string {
+export function genRestoreText(
+  r: Rng,
+  av: Available,
+  tables: readonly TableName[],
+  o: RestoreTextOptions = {},
+): string {
   let out = "";
   tables.forEach((table, ti) => {
     const lines: string[] = [];
@@ -775,8 +1031,15 @@ export function genRestoreText(r: Rng, av: Available, tables: readonly TableName
     const nrules = r.int(8);
     for (let k = 0; k < nrules; k++) {
       const chain = r.pick(chains);
-      const ctx = { table, chain, hook: (builtins as readonly string[]).includes(chain) ? chain : null };
-      const words = genRule(r, av, ctx, { userChains: jumpable, errors: !o.valid });
+      const ctx = {
+        table,
+        chain,
+        hook: (builtins as readonly string[]).includes(chain) ? chain : null,
+      };
+      const words = genRule(r, av, ctx, {
+        userChains: jumpable,
+        errors: !o.valid,
+      });
       const pc = o.counters && r.chance(0.5) ? `[${r.int(100)}:${r.int(10000)}] ` : "";
       lines.push(`${pc}-A ${chain} ${words.map(restoreWord).join(" ")}`.trimEnd());
     }
@@ -790,10 +1053,162 @@ export function genRestoreText(r: Rng, av: Available, tables: readonly TableName
       }
     }
     if (!o.valid && r.chance(0.1) && users.length) lines.push(`-X ${r.pick(users)}`);
+    if (!o.valid && r.chance(0.15)) {
+      // Other commands a restore file may hold, and layout it must take.
+      const odd = [
+        "",
+        "# a comment",
+        `-N ${r.pick(USER_CHAINS)}`,
+        `-P ${r.pick(builtins)} ${table === "nat" ? "ACCEPT" : "DROP"}`,
+        "-Z",
+        `-Z ${r.pick(builtins)}`,
+        "-F",
+        `-E ${r.pick([...users, "nosuchchain"])} renamed`,
+        `  -A ${r.pick(builtins)} -j ACCEPT`,
+        `-A ${r.pick(builtins)}  -s  10.0.0.1   -j ACCEPT`,
+        `-I ${r.pick(builtins)} -j RETURN`,
+        `-S`,
+        `-L -n`,
+        `-A ${r.pick(builtins)} -m comment --comment "a \\"quoted\\" word" -j ACCEPT`,
+      ];
+      lines.splice(r.int(lines.length + 1), 0, r.pick(odd));
+    }
     if (ti === o.badTable) lines.splice(r.int(lines.length + 1), 0, r.pick(BAD_LINES));
     out += lines.map((l) => `${l}\n`).join("");
     if (!o.valid && r.chance(0.04)) return; // missing COMMIT
     out += "COMMIT\n";
   });
   return out;
+}
+
+/** A rule set described by small numbers, so that fast-check can shrink it. */
+export interface RuleSetSpec {
+  tables: TableName[];
+  /** User chains per table (0..4). */
+  userChains: number;
+  rules: Array<{
+    table: number;
+    chain: number;
+    seed: number;
+    counters?: [number, number];
+  }>;
+  /** Seeds for the built-in chains' policies and counters. */
+  policySeed: number;
+}
+
+/**
+ * iptables-restore text for a spec: built-in chains with policies, user
+ * chains, rules from the extension grammars. Jumps only go "down" (base
+ * chain to user chain, user chain i to user chain j > i): no loops.
+ */
+export function ruleSetText(spec: RuleSetSpec, av: Available): string {
+  const pr = new Rng(spec.policySeed);
+  let out = "";
+  spec.tables.forEach((table, ti) => {
+    out += `*${table}\n`;
+    const builtins = TABLE_CHAINS[table];
+    for (const c of builtins) {
+      const pol = table === "nat" || pr.chance(0.6) ? "ACCEPT" : "DROP";
+      out += `:${c} ${pol} [${pr.chance(0.3) ? `${pr.int(100)}:${pr.int(10000)}` : "0:0"}]\n`;
+    }
+    const users = USER_CHAINS.slice(0, spec.userChains);
+    for (const u of users) out += `:${u} - [0:0]\n`;
+    const chains = [...builtins, ...users];
+    for (const rs of spec.rules) {
+      if (rs.table % spec.tables.length !== ti) continue;
+      const chain = chains[rs.chain % chains.length]!;
+      const ui = users.indexOf(chain);
+      const jumpable = ui < 0 ? users : users.slice(ui + 1);
+      const ctx = { table, chain, hook: ui < 0 ? chain : null };
+      const words = genRule(new Rng(rs.seed), av, ctx, {
+        userChains: jumpable,
+        errors: false,
+      });
+      const pc = rs.counters ? `[${rs.counters[0]}:${rs.counters[1]}] ` : "";
+      out += `${pc}-A ${chain} ${words.map(restoreWord).join(" ")}`.trimEnd() + "\n";
+    }
+    out += "COMMIT\n";
+  });
+  return out;
+}
+
+/** Lines that make iptables-restore fail wherever they appear in a table section. */
+export const FAILING_LINES = [
+  "-A INPUT --bogus-option",
+  "-A nosuchchain -j ACCEPT",
+  "-X nosuchchain",
+  "bogus line",
+  "-A FORWARD -p 256",
+  "-D nosuchchain -s 203.0.113.77 -j DROP",
+  "-N has space",
+] as const;
+
+/** Unusual but legal-looking invocations: bundled flags, misplaced options, combined commands, typos. */
+function oddCommands(chain: string, len: number): string[][] {
+  return [
+    ["-nvL"],
+    ["-L", "-n", "--line"],
+    ["-vnxL", chain],
+    ["-L", chain, "-n", "-Z"],
+    ["-S", "-Z"],
+    ["-Z", "-L", "-n", "-v"],
+    ["-Z", chain, "-S"],
+    ["-V"],
+    ["-6", "-A", chain, "-j", "ACCEPT"],
+    ["-4", "-A", chain, "-j", "ACCEPT"],
+    ["-w", "-A", chain, "-j", "ACCEPT"],
+    ["-w", "5", "-S"],
+    ["-W", "100", "-S"],
+    ["-A"],
+    ["-A", chain, "--dport", "22"],
+    ["-A", chain, "!", "!", "-s", "1.2.3.4"],
+    ["-A", chain, "-s", "!", "1.2.3.4"],
+    ["!", "-A", chain],
+    ["-A", chain, "!", "-j", "ACCEPT"],
+    ["-P", chain, "DROP", "-c", "5", "6"],
+    ["-P", chain, "ACCEPT", "extra"],
+    ["-I", chain, "0", "-j", "ACCEPT"],
+    ["-I", chain, `${len + 1}`, "-j", "ACCEPT"],
+    ["-D", chain, "0"],
+    ["-R", chain, "1"],
+    ["-L", chain, "x"],
+    ["-L", chain, `${len + 3}`, "-n"],
+    ["-F", chain, "extra"],
+    ["-X", "a", "b"],
+    ["-E", chain],
+    ["-N"],
+    ["--bogus"],
+    ["-t", "nosuchtable", "-L"],
+    ["-t", "filter", "-t", "nat", "-S"],
+    ["-C", chain],
+    ["-S", chain, "0"],
+    ["-A", chain, "-p", "tcp", "-p", "udp"],
+    ["-i", "eth0", "-A", chain, "-j", "ACCEPT"],
+    ["-A", chain, "-i", ""],
+    ["-A", chain, "-o", "abcdefghijklmnop"],
+    ["-A", chain, "-i", "a/b"],
+    ["-A", chain, "-j", "ACCEPT", "extra"],
+    ["-A", chain, "-s", "10.0.0.1", "-s", "10.0.0.2"],
+    ["-A", chain, "-c", "1"],
+    ["-A", chain, "-c", "x", "y"],
+    ["-A", chain, "-f", "-p", "tcp", "--dport", "80"],
+    ["-A", chain, "-m", "nosuchmatch"],
+    ["-A", chain, "-m", "tcp", "--dport", "80"],
+    ["--append", chain, "--protocol", "tcp", "--jump", "ACCEPT"],
+    ["--append=" + chain, "-j", "ACCEPT"],
+    ["-A", chain, "--proto", "udp", "--jump", "DROP"],
+    ["-A", chain, "-j", "RETURN", "-v", "-v"],
+    ["-S", chain, "-v", "-v"],
+    ["-L", "-n", "-v", "-v", chain],
+    ["-F", "-v"],
+    ["-Z", "-v"],
+    ["-X", "-v"],
+    ["-E", chain, chain],
+    ["-N", chain],
+    ["-A", chain, "-s", "0/0", "-d", "0.0.0.0/0.0.0.0", "-j", "ACCEPT"],
+    ["-A", chain, "-s", "10.0.0.0/8", "!", "-d", "10.0.0.0/8"],
+    ["-A", chain, "-p", "0"],
+    ["-A", chain, "!", "-p", "0"],
+    ["-A", chain, "-p", "all", "!", "-f"],
+  ];
 }

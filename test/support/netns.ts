@@ -9,7 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CommandResult } from "../../src/compat/iptables/commands.js";
 
-const ENV = { ...process.env, LC_ALL: "C", PATH: `/usr/sbin:/sbin:${process.env.PATH ?? "/usr/bin:/bin"}` };
+const ENV = {
+  ...process.env,
+  LC_ALL: "C",
+  PATH: `/usr/sbin:/sbin:${process.env.PATH ?? "/usr/bin:/bin"}`,
+};
 
 const live = new Set<string>();
 let counter = 0;
@@ -60,7 +64,11 @@ export class Netns {
 
   private exec(prog: string, argv: readonly string[], input?: string): CommandResult {
     if (this.dead) throw new Error(`netns ${this.name} already deleted`);
-    const r = spawnSync("ip", ["netns", "exec", this.name, prog, ...argv], { encoding: "utf8", env: ENV, input: input ?? "" });
+    const r = spawnSync("ip", ["netns", "exec", this.name, prog, ...argv], {
+      encoding: "utf8",
+      env: ENV,
+      input: input ?? "",
+    });
     if (r.error) throw r.error;
     return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? 128 };
   }
@@ -87,11 +95,16 @@ export class Netns {
         const inFile = join(dir, `${i}.in`);
         writeFileSync(inFile, c.stdin ?? "");
         const words = [c.prog, ...c.argv].map(shQuote).join(" ");
-        lines.push(`${words} <${inFile} >${join(dir, `${i}.out`)} 2>${join(dir, `${i}.err`)}; echo $? >${join(dir, `${i}.rc`)}`);
+        lines.push(
+          `${words} <${inFile} >${join(dir, `${i}.out`)} 2>${join(dir, `${i}.err`)}; echo $? >${join(dir, `${i}.rc`)}`,
+        );
       });
       const script = join(dir, "run.sh");
       writeFileSync(script, `${lines.join("\n")}\n`);
-      const r = spawnSync("ip", ["netns", "exec", this.name, "sh", script], { encoding: "utf8", env: ENV });
+      const r = spawnSync("ip", ["netns", "exec", this.name, "sh", script], {
+        encoding: "utf8",
+        env: ENV,
+      });
       if (r.status !== 0) throw new Error(`batch in ${this.name} failed: ${r.stderr}`);
       return cmds.map((_, i) => ({
         stdout: readFileSync(join(dir, `${i}.out`), "utf8"),

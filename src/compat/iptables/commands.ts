@@ -13,6 +13,7 @@ import {
   type Chain,
   cloneTable,
   findBuiltinTable,
+  HOOK_NAMES,
   freshBaseChain,
   isBuiltinChain,
   type MatchInst,
@@ -22,7 +23,8 @@ import {
   type Ruleset,
   type Table,
 } from "../../engine/ruleset.js";
-import { checkRule, jumpTarget, validateTable } from "../../engine/validate.js";
+import { checkRule, checkRuleIp, jumpTarget, type TableValidation, validateTable } from "../../engine/validate.js";
+import { runLegacyIptables } from "./legacy-command.js";
 import {
   FMT_C_COUNTS,
   FMT_KILOMEGAGIGA,
@@ -38,6 +40,7 @@ import {
 } from "./format.js";
 import {
   type BatchType,
+  type NftFn,
   type Errno,
   type KernelFailure,
   kernelFailureText,
@@ -124,12 +127,15 @@ export function normalizeRule(rule: Rule): Rule {
     const data = target.ext.normalize(target.data, ip);
     target = data === null ? null : { ext: target.ext, data };
   }
-  return { ...rule, ip, matches, target, saveText: undefined };
+  // One object shape for every stored rule (the engine reads them on hot paths).
+  return { ip, matches, target, jumpto: rule.jumpto, pcnt: rule.pcnt, bcnt: rule.bcnt, saveText: undefined, hookOk: undefined };
 }
 
 /** The comparison key of a rule for -D/-C (nft_rule_cmp ignores counters). */
 export function ruleKey(rule: Rule, db: NameDb): string {
-  if (rule.saveText === undefined) rule.saveText = saveRuleBody(withCompareKeys(rule), db);
+  // A jump to a chain renamed to a verdict's name (-E web ACCEPT) saves like the verdict but is not one.
+  const jump = rule.target === null && rule.jumpto !== "" ? "\u0000chain" : "";
+  if (rule.saveText === undefined) rule.saveText = saveRuleBody(withCompareKeys(rule), db) + jump;
   return rule.saveText;
 }
 
@@ -162,11 +168,17 @@ function referenceCount(table: Table, name: string): number {
 }
 
 const BASE_CHAIN_NAMES = ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"];
+/** nft.c lists the nat table's base chains in this order (it decides their handles). */
+const NAT_CHAIN_ORDER = ["PREROUTING", "INPUT", "POSTROUTING", "OUTPUT"];
 
 /** State of one iptables invocation's transaction on one table. */
 export class Transaction {
   readonly work: Table;
   readonly failures: KernelFailure[] = [];
+  /** nft_fn: the last nft.c operation run in this process (nft_strerror() keys on it; some ops never set it). */
+  lastFn: NftFn | null = null;
+  /** Rules a restore `:CHAIN` line flushed in the kernel but left in iptables' rule cache (nft_chain_restore()). */
+  private readonly stale = new Set<Rule>();
   /** Failures of rule operations still in the batch, by chain (a flush drops them). */
   private readonly pendingRuleFailures = new Map<KernelFailure, string>();
   stdout = "";
@@ -193,18 +205,33 @@ export class Transaction {
     return this.env.db;
   }
 
+  /** The table was (re)created in this batch: handles it allocates are not the committed table's. */
+  private recreated = false;
+
+  /** nf_tables_alloc_handle(): chains and rules share the table's counter. */
+  nextHandle(): number {
+    this.work.hgen = (this.work.hgen ?? 0) + 1;
+    return this.work.hgen;
+  }
+
   /**
    * nft_xt_builtin_init(): the table comes into existence; with `null` all
    * its base chains, with a name that base chain (undefined: the table only).
    */
   builtinInit(chain?: string | null): void {
+    if (!this.work.exists) {
+      // A new nf_tables table: its handle generator starts again.
+      this.work.hgen = 0;
+      this.recreated = true;
+    }
     this.work.exists = true;
     if (chain === undefined) return;
-    const names = chain === null ? BASE_CHAIN_NAMES : [chain];
+    const names = chain === null ? (this.work.name === "nat" ? NAT_CHAIN_ORDER : BASE_CHAIN_NAMES) : [chain];
     for (const name of names) {
       const c = this.work.chains.get(name);
       if (!c || c.hook < 0 || c.present) continue;
       c.present = true;
+      c.handle = this.nextHandle();
       this.created.add(c.name);
       this.cachedPolicy.set(c.name, "ACCEPT");
     }
@@ -252,21 +279,30 @@ export class Transaction {
     return out;
   }
 
-  private kernelAdd(chain: Chain, rule: Rule, type: BatchType): Rule {
+  private kernelAdd(chain: Chain, rule: Rule, type: BatchType, handle?: number): Rule {
     // iptables-nft sends -j QUEUE as an xt target named "QUEUE", which no kernel has.
     const queue = this.env.flavour === "nft" && rule.target?.ext.name === "standard" && rule.jumpto === "QUEUE";
-    const err = checkRule(this.work, chain, rule, () => this.peers()) ?? (queue ? { errno: "ENOENT" } : undefined);
+    // The kernel parses every expression before it initialises any: the address compare and the unknown
+    // target fail at parse time, ahead of all checkentry errors.
+    const err = queue ? (checkRuleIp(rule) ?? { errno: "ENOENT" }) : checkRule(this.work, chain, rule, () => this.peers());
     if (err) {
       const f: KernelFailure = { type, errno: err.errno as Errno, what: `rule in chain ${chain.name}`, line: this.line };
       this.failures.push(f);
       this.pendingRuleFailures.set(f, chain.name);
     }
-    const stored = readbackRule(rule);
+    const stored = { ...readbackRule(rule), handle: handle ?? this.nextHandle() };
+    if (queue) {
+      // Read back from the batch, the xt target "QUEUE" is the standard target: listed as "standard",
+      // still matched (-D, -C) as the QUEUE rule it was made from.
+      stored.saveText = ruleKey(rule, this.db);
+      stored.jumpto = "standard";
+    }
     this.added.set(stored, { type, chain: chain.name, line: this.line });
     return stored;
   }
 
   append(chainName: string, rule: Rule): void {
+    this.lastFn = "rule_append";
     this.assertChainExists(rule);
     this.builtinInit(chainName);
     const c = this.chainFind(chainName);
@@ -276,6 +312,7 @@ export class Transaction {
 
   /** rulenum is 0-based as nft_rule_insert receives it. */
   insert(chainName: string, rule: Rule, rulenum: number): void {
+    this.lastFn = "rule_insert";
     this.assertChainExists(rule);
     this.builtinInit(chainName);
     const c = this.chainFind(chainName);
@@ -298,23 +335,28 @@ export class Transaction {
 
   /** Returns the rule found (as stored: -v prints it, not the command's rule). */
   delete(chainName: string, rule: Rule): Rule {
+    this.lastFn = "rule_delete";
     this.assertChainExists(rule);
     const c = this.chainFind(chainName);
     if (!c) throw new NftOpError("rule_delete", "ENOENT");
     const i = this.findRule(c, rule);
     if (i < 0) throw new NftOpError("rule_delete", "ENOENT");
+    this.touchStale(c, c.rules[i]!, "RULE_DELETE");
     return c.rules.splice(i, 1)[0]!;
   }
 
   deleteNum(chainName: string, rulenum: number): void {
+    this.lastFn = "rule_delete_num";
     const c = this.chainFind(chainName);
     if (!c) throw new NftOpError("rule_delete_num", "ENOENT");
     if (rulenum >= c.rules.length) throw new NftOpError("rule_delete_num", "E2BIG");
+    this.touchStale(c, c.rules[rulenum]!, "RULE_DELETE");
     c.rules.splice(rulenum, 1);
   }
 
   /** Returns the rule found (as stored: -v prints it, not the command's rule). */
   check(chainName: string, rule: Rule): Rule {
+    this.lastFn = "rule_check";
     this.assertChainExists(rule);
     const c = this.chainFind(chainName);
     if (!c) throw new NftOpError("rule_check", "ENOENT");
@@ -324,14 +366,17 @@ export class Transaction {
   }
 
   replace(chainName: string, rule: Rule, rulenum: number): void {
+    this.lastFn = "rule_replace";
     this.assertChainExists(rule);
     const c = this.chainFind(chainName);
     if (!c) throw new NftOpError("rule_replace", "ENOENT");
     if (rulenum >= c.rules.length) throw new NftOpError("rule_replace", "E2BIG");
-    c.rules[rulenum] = this.kernelAdd(c, rule, "RULE_REPLACE");
+    this.touchStale(c, c.rules[rulenum]!, "RULE_REPLACE");
+    c.rules[rulenum] = this.kernelAdd(c, rule, "RULE_REPLACE", c.rules[rulenum]!.handle);
   }
 
   flush(chainName: string | null, verbose: boolean): void {
+    this.lastFn = "rule_flush";
     if (chainName !== null || verbose) this.builtinInit(chainName);
     else if (!this.work.exists) return;
     if (chainName !== null) {
@@ -353,8 +398,22 @@ export class Transaction {
     }
   }
 
+  /** Deleting or replacing a rule the batch already flushed: found in the cache, gone from the kernel. */
+  private touchStale(c: Chain, r: Rule, type: BatchType): void {
+    if (!this.stale.has(r)) return;
+    const f: KernelFailure = { type, errno: "ENOENT", what: `rule in chain ${c.name}`, line: this.line };
+    this.failures.push(f);
+    this.pendingRuleFailures.set(f, c.name);
+  }
+
+  /** The rules the kernel holds (without those a restore `:CHAIN` line flushed). */
+  private liveRules(c: Chain): Rule[] {
+    return this.stale.size ? c.rules.filter((r) => !this.stale.has(r)) : c.rules;
+  }
+
   /** batch_chain_flush(): rule operations of this batch in the chain (null: the table) never reach the kernel. */
   private dropPendingRules(chainName: string | null): void {
+    for (const [r, a] of this.added) if (chainName === null || a.chain === chainName) this.added.delete(r);
     for (const [f, chain] of this.pendingRuleFailures) {
       if (chainName !== null && chain !== chainName) continue;
       this.failures.splice(this.failures.indexOf(f), 1);
@@ -368,6 +427,9 @@ export class Transaction {
       c.pcnt = 0;
       c.bcnt = 0;
       c.counting = true;
+      // The zero update sends the cached chain, policy included: a -P earlier in the batch is undone.
+      const cached = this.cachedPolicy.get(c.name);
+      if (cached !== undefined && cached !== null) c.policy = cached;
     }
     c.rules = c.rules.map((r) => (r.pcnt || r.bcnt ? { ...r, pcnt: 0, bcnt: 0 } : r));
   }
@@ -375,7 +437,8 @@ export class Transaction {
   zero(chainName: string | null, verbose: boolean): void {
     if (chainName !== null) {
       const c = this.chainFind(chainName);
-      if (!c) throw new NftOpError("chain_zero", "ENOENT");
+      // nft_chain_zero_counters() sets no nft_fn: the message is that of the operation before it.
+      if (!c) throw new NftOpError(this.lastFn ?? "chain_zero", "ENOENT");
       this.zeroChain(c, verbose);
       return;
     }
@@ -389,7 +452,10 @@ export class Transaction {
   listZero(chainName: string | null, verbose: boolean): void {
     const base = [...this.work.chains.values()].filter((c) => c.hook >= 0 && (chainName === null || c.name === chainName));
     if (!this.work.exists) {
-      const first = base.sort((a, b) => a.hook - b.hook)[0];
+      base.sort((a, b) => a.hook - b.hook);
+      // The faked chains are zeroed (and announced) before the kernel finds no table.
+      if (verbose) for (const c of base) this.stdout += `Zeroing chain \`${c.name}'\n`;
+      const first = base[0];
       if (first) this.failures.push({ type: "CHAIN_ZERO", errno: "ENOENT", what: `chain ${first.name}`, line: this.line });
       return;
     }
@@ -405,8 +471,16 @@ export class Transaction {
 
   /** nft_rule_zero_counters(): a missing rule is not an error. */
   zeroNum(chainName: string, rulenum: number): void {
+    this.lastFn = "rule_delete";
     const c = this.chainFind(chainName);
-    if (!c) throw new NftOpError("rule_delete", "ENOENT");
+    if (!c) {
+      // No errno of its own: the cache fetched this chain and the table's base chains one by one,
+      // in strcmp order, and the last answer (found: 0, missing: ENOENT) is what errno holds.
+      const names = [...findBuiltinTable(this.work.name)!.hooks.map((h) => HOOK_NAMES[h]!), chainName].sort((x, y) =>
+        x < y ? -1 : x > y ? 1 : 0,
+      );
+      throw new NftOpError("rule_delete", this.chainFind(names.at(-1)!) ? "0" : "ENOENT");
+    }
     const r = c.rules[rulenum];
     if (r) c.rules[rulenum] = { ...r, pcnt: 0, bcnt: 0 };
   }
@@ -415,9 +489,9 @@ export class Transaction {
   restoreChain(name: string): void {
     this.builtinInit();
     const c = this.work.chains.get(name);
-    if (c?.present) c.rules = [];
+    if (c?.present) for (const r of c.rules) this.stale.add(r);
     else {
-      this.work.chains.set(name, newUserChain(name));
+      this.work.chains.set(name, { ...newUserChain(name), handle: this.nextHandle() });
       this.created.add(name);
       this.foreignClash(name, "CHAIN_USER_ADD");
     }
@@ -431,17 +505,19 @@ export class Transaction {
   }
 
   newChain(name: string): void {
+    this.lastFn = "chain_user_add";
     this.builtinInit();
     if (this.chainExists(name)) throw new NftOpError("chain_user_add", "EEXIST");
-    this.work.chains.set(name, newUserChain(name));
+    this.work.chains.set(name, { ...newUserChain(name), handle: this.nextHandle() });
     this.created.add(name);
     this.foreignClash(name, "CHAIN_USER_ADD");
   }
 
   deleteChain(name: string | null, verbose: boolean): void {
+    this.lastFn = "chain_del";
     const refs = new Map<string, number>();
     for (const c of [...this.work.chains.values(), ...(this.work.foreign ?? [])])
-      for (const r of c.rules) if (r.target === null && r.jumpto) refs.set(r.jumpto, (refs.get(r.jumpto) ?? 0) + 1);
+      for (const r of this.liveRules(c)) if (r.target === null && r.jumpto) refs.set(r.jumpto, (refs.get(r.jumpto) ?? 0) + 1);
     const del = (c: Chain, explicit: boolean) => {
       if (verbose && !isBuiltinChain(c)) this.stdout += `Deleting chain \`${c.name}'\n`;
       if (isBuiltinChain(c)) {
@@ -458,7 +534,7 @@ export class Transaction {
         Object.assign(c, fresh);
         return;
       }
-      if (c.rules.length > 0 || (refs.get(c.name) ?? 0) > 0) {
+      if (this.liveRules(c).length > 0 || (refs.get(c.name) ?? 0) > 0) {
         this.failures.push({ type: "CHAIN_DEL", errno: "EBUSY", what: `chain ${c.name}`, line: this.line });
         return;
       }
@@ -474,6 +550,7 @@ export class Transaction {
   }
 
   rename(oldName: string, newName: string): void {
+    this.lastFn = "chain_user_rename";
     if (this.chainExists(newName)) throw new NftOpError("chain_user_rename", "EEXIST");
     const c = this.chainFind(oldName);
     if (!c) throw new NftOpError("chain_user_rename", "ENOENT");
@@ -498,6 +575,7 @@ export class Transaction {
   }
 
   setPolicy(chainName: string, policy: string, counters?: { pcnt: number; bcnt: number }): void {
+    this.lastFn = "chain_set";
     if (policy !== "DROP" && policy !== "ACCEPT" && policy !== "-") throw new NftOpError("chain_set", "EINVAL");
     if (!findBuiltinTable(this.work.name)) throw new NftOpError("chain_set", "ENXIO");
     this.builtinInit(chainName);
@@ -513,25 +591,59 @@ export class Transaction {
 
   /** The kernel's commit: table-wide validation; returns the failures (empty when accepted). */
   commit(): KernelFailure[] {
+    if (this.stale.size) for (const c of this.work.chains.values()) c.rules = this.liveRules(c);
+    const failures = this.validateCommit();
+    // An aborted batch still used up the handles it allocated in a table that stays.
+    if (failures.length > 0 && !this.recreated && this.original.exists && this.work.hgen !== this.original.hgen) {
+      const t = this.env.ruleset.tables.get(this.original.name);
+      if (t === this.original) this.env.ruleset.tables.set(t.name, { ...t, hgen: this.work.hgen });
+    }
+    return failures;
+  }
+
+  private validateCommit(): KernelFailure[] {
     if (this.failures.length > 0) return this.failures;
     const v = validateTable(this.work);
-    if (v.error) {
-      // The kernel validates as each rule arrives: blame the last-added rule on the bad path.
-      const order = [...this.added.keys()];
-      const onPath = (v.path ?? []).filter((p) => this.added.has(p.rule)).map((p) => p.rule);
-      const hit = onPath.sort((x, y) => order.indexOf(y) - order.indexOf(x))[0] ?? v.rule;
-      const blamed = hit ? this.added.get(hit) : undefined;
-      const chain = blamed?.chain ?? v.chain ?? "";
-      return [
-        {
-          type: blamed?.type ?? "RULE_APPEND",
-          errno: v.error.errno as Errno,
-          what: `rule in chain ${chain}`,
-          line: blamed?.line ?? this.line,
-        },
-      ];
+    if (!v.error) return [];
+    // The kernel validates the table at the end of the batch; when that fails it replays the batch
+    // validating after each new rule: the first rule that leaves the table invalid fails, and since
+    // it stays in place until the abort, so does every rule added after it.
+    const order = [...this.added.keys()];
+    const index = new Map(order.map((r, i) => [r, i]));
+    const upTo = (k: number): Table => {
+      const chains = new Map<string, Chain>();
+      for (const [n, c] of this.work.chains) chains.set(n, { ...c, rules: c.rules.filter((r) => (index.get(r) ?? -1) <= k) });
+      return { ...this.work, chains };
+    };
+    const invalid = (k: number) => validateTable(upTo(k)).error;
+    if (invalid(-1)) return [this.blameOne(v)];
+    let lo = 0;
+    let hi = order.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (invalid(mid)) hi = mid;
+      else lo = mid + 1;
     }
-    return [];
+    const firstErr = invalid(lo)!;
+    return order.slice(lo).map((r, i) => {
+      const a = this.added.get(r)!;
+      return { type: a.type, errno: (i === 0 ? firstErr : v.error!).errno as Errno, what: `rule in chain ${a.chain}`, line: a.line };
+    });
+  }
+
+  /** A table invalid before this batch's rules: blame the last-added rule on the bad path. */
+  private blameOne(v: TableValidation): KernelFailure {
+    const order = [...this.added.keys()];
+    const onPath = (v.path ?? []).filter((p) => this.added.has(p.rule)).map((p) => p.rule);
+    const hit = onPath.sort((x, y) => order.indexOf(y) - order.indexOf(x))[0] ?? v.rule;
+    const blamed = hit ? this.added.get(hit) : undefined;
+    const chain = blamed?.chain ?? v.chain ?? "";
+    return {
+      type: blamed?.type ?? "RULE_APPEND",
+      errno: v.error!.errno as Errno,
+      what: `rule in chain ${chain}`,
+      line: blamed?.line ?? this.line,
+    };
   }
 }
 
@@ -766,6 +878,7 @@ function verboseRule(r: Rule, env: IptablesEnv): string {
 
 /** Full `iptables` invocation: parse, run, report as the real binary does. */
 export function runIptables(env: IptablesEnv, args: readonly string[]): CommandResult {
+  if (env.flavour === "legacy") return runLegacyIptables(env, args);
   const program = "iptables";
   const version = versionString(env.flavour);
   let warnings = "";

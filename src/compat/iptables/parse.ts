@@ -698,6 +698,8 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
           jumpto: st.jumpto,
           pcnt,
           bcnt,
+          saveText: undefined,
+          hookOk: undefined,
         });
       }
     }

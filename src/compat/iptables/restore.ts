@@ -20,6 +20,7 @@ import {
 } from "./commands.js";
 import { NftOpError, nftStrerror } from "./nft-errors.js";
 import { assertValidChainName, parseCommand } from "./parse.js";
+import { parseLegacyRestoreArgs, runLegacyRestore } from "./legacy-restore.js";
 import type { ExtensionBase } from "../../extensions/api.js";
 
 const RESTORE_OPTS: readonly LongOption[] = [
@@ -54,6 +55,7 @@ export type RestoreArgs =
 
 /** Parses iptables-restore's own options. */
 export function parseRestoreArgs(args: readonly string[], program: string, flavour: "nft" | "legacy"): RestoreArgs {
+  if (flavour === "legacy") return parseLegacyRestoreArgs(args, program);
   const argv = [program, ...args];
   const g = new Getopt(argv, "bcvVthnM:T:wW");
   g.printErrors = true;
@@ -198,12 +200,14 @@ interface PendingTable {
  * committed; the table being restored when it fails is left as it was.
  */
 export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, program = "iptables-restore", now?: number): CommandResult {
+  if (env.flavour === "legacy") return runLegacyRestore(env, input, o, program);
   void now;
   const version = versionString(env.flavour);
   let stdout = "";
   let stderr = "";
   let line = 0;
   let pending: PendingTable | null = null;
+  let lastTx: Transaction | null = null;
   let curTable: string | null = null;
   const announced = new Set<string>();
   const loaded = new Set<ExtensionBase<any>>();
@@ -262,6 +266,9 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
         if (o.table !== undefined && o.table !== table) continue;
         const original = env.ruleset.table(table)!;
         const tx = new Transaction(original, env, line);
+        // One process: nft_fn carries over from the tables committed before.
+        tx.lastFn = lastTx?.lastFn ?? null;
+        lastTx = tx;
         pending = { tx, ops: [] };
         if (!o.noflush && o.verbose) {
           pending.ops.push({
@@ -277,6 +284,7 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
             line,
             run: () => {
               // nft_table_flush(): the table is deleted and recreated on demand.
+              tx.lastFn = "table_flush";
               const fresh: Table = newTable(def, false);
               tx.work.exists = false;
               tx.work.chains = fresh.chains;

@@ -8,6 +8,7 @@ import { saveChainLine, saveRuleBody } from "./format.js";
 import { type CommandResult, type Flavour, versionString } from "./commands.js";
 import { formatCtime } from "../../core/time.js";
 import { takePrintWarnings } from "../../extensions/diag.js";
+import { legacySave, runLegacyIptablesSave } from "./legacy-save.js";
 
 const SAVE_OPTS: readonly LongOption[] = [
   { name: "counters", hasArg: 0, val: ch("c") },
@@ -44,6 +45,10 @@ export function saveTable(t: Table, counters: boolean, db: NameDb, program: stri
 
 /** iptables-save output for the whole rule set or one table (no argv handling). */
 export function saveRuleset(rs: Ruleset, db: NameDb, opts: SaveOptions, flavour: Flavour = "nft"): string {
+  if (flavour === "legacy") {
+    const r = legacySave(rs, db, opts.table, opts.counters ?? false, "iptables-save", opts.now);
+    return "out" in r ? r.out : "";
+  }
   const version = versionString(flavour);
   let out = "";
   for (const t of rs.tables.values()) {
@@ -62,6 +67,7 @@ export function runIptablesSave(
   flavour: Flavour = "nft",
   program = "iptables-save",
 ): CommandResult & { file?: string } {
+  if (flavour === "legacy") return runLegacyIptablesSave(rs, db, args, now, program);
   const argv = [program, ...args];
   const g = new Getopt(argv, "bcdt:M:f:V");
   g.printErrors = true;

@@ -1,0 +1,712 @@
+/**
+ * What a `send` packet is made of, read from iptables-style options or from
+ * one JSON object, checked field by field, then turned into a Packet with
+ * the host's defaults. Also the reverse: a Packet as the same JSON fields
+ * (emitted packets can be fed back as input).
+ */
+import { cidrToMask, formatIPv4 } from "../core/ipv4.js";
+import { getProtoByName, getProtoByNumber, getServByName, type NameDb } from "../core/netdb.js";
+import {
+  IP_DF,
+  IPPROTO_ICMP,
+  IPPROTO_TCP,
+  IPPROTO_UDP,
+  macToString,
+  PACKET_BROADCAST,
+  PACKET_MULTICAST,
+  Packet,
+  parseMac,
+  TCP_ACK,
+  TCP_CWR,
+  TCP_ECE,
+  TCP_FIN,
+  TCP_PSH,
+  TCP_RST,
+  TCP_SYN,
+  TCP_URG,
+} from "../core/packet.js";
+import type { NetConfig } from "../engine/net.js";
+import { ICMP_CODES } from "../extensions/icmp.js";
+
+/** The quoted packet of an ICMP error. */
+export interface InnerSpec {
+  src?: number;
+  dst?: number;
+  proto?: number;
+  sport?: number;
+  dport?: number;
+  type?: number;
+  code?: number;
+}
+
+/** A packet to send, every field optional until defaults are applied. */
+export interface PacketSpec {
+  /** Arriving on this interface; absent with `local`. */
+  in?: string;
+  local?: boolean;
+  src?: number;
+  dst?: number;
+  proto?: number;
+  sport?: number;
+  dport?: number;
+  flags?: number;
+  type?: number;
+  code?: number;
+  /** ICMP echo identifier for ICMP, the IP identification otherwise. */
+  id?: number;
+  /** IP identification (any protocol). */
+  ipid?: number;
+  /** TCP sequence number, or ICMP echo sequence. */
+  seq?: number;
+  ack?: number;
+  window?: number;
+  len?: number;
+  ttl?: number;
+  tos?: number;
+  mark?: number;
+  df?: boolean;
+  macSrc?: number;
+  uid?: number;
+  gid?: number;
+  inner?: InnerSpec;
+}
+
+/** A field that does not make sense: `field` names it as the user wrote it. */
+export class SpecError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const FLAG_LETTERS: Record<string, number> = {
+  F: TCP_FIN,
+  S: TCP_SYN,
+  R: TCP_RST,
+  P: TCP_PSH,
+  A: TCP_ACK,
+  ".": TCP_ACK,
+  U: TCP_URG,
+  E: TCP_ECE,
+  C: TCP_CWR,
+  W: TCP_CWR,
+};
+
+const FLAG_NAMES: Record<string, number> = {
+  FIN: TCP_FIN,
+  SYN: TCP_SYN,
+  RST: TCP_RST,
+  PSH: TCP_PSH,
+  ACK: TCP_ACK,
+  URG: TCP_URG,
+  ECE: TCP_ECE,
+  CWR: TCP_CWR,
+  ALL: 0x3f,
+  NONE: 0,
+};
+
+/** TCP flags as letters in the order tcpdump prints them ("S", "SA", "RA", "" for none). */
+export function flagLetters(f: number): string {
+  let s = "";
+  if (f & TCP_FIN) s += "F";
+  if (f & TCP_SYN) s += "S";
+  if (f & TCP_RST) s += "R";
+  if (f & TCP_PSH) s += "P";
+  if (f & TCP_ACK) s += "A";
+  if (f & TCP_URG) s += "U";
+  if (f & TCP_ECE) s += "E";
+  if (f & TCP_CWR) s += "C";
+  return s;
+}
+
+function parseFlagLetters(field: string, s: string): number {
+  let f = 0;
+  for (const ch of s.toUpperCase()) {
+    const v = FLAG_LETTERS[ch];
+    if (v === undefined) throw new SpecError(field, `unknown TCP flag letter '${ch}' (use F S R P A U E C)`);
+    f |= v;
+  }
+  return f;
+}
+
+function parseFlagNames(field: string, s: string): number {
+  let f = 0;
+  for (const part of s.split(",")) {
+    const v = FLAG_NAMES[part.toUpperCase()];
+    if (v === undefined) throw new SpecError(field, `unknown TCP flag '${part}'`);
+    f |= v;
+  }
+  return f;
+}
+
+/** A dotted quad, strictly (four decimal parts 0-255). */
+export function parseDotted(s: string): number | undefined {
+  let v = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return undefined;
+      v = v * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return undefined;
+    } else return undefined;
+  }
+  if (dots !== 3 || digits === 0) return undefined;
+  return v * 256 + part;
+}
+
+function addr(field: string, v: unknown, db?: NameDb): number {
+  if (typeof v !== "string") throw new SpecError(field, "expected an IPv4 address as a string");
+  const a = parseDotted(v);
+  if (a !== undefined) return a;
+  const names = db?.lookupHost(v);
+  if (names?.length) return names[0]!;
+  throw new SpecError(field, `bad IPv4 address '${v}'`);
+}
+
+/** An integer in [min, max], from a number or a decimal/0x-hex string. */
+function int(field: string, v: unknown, min: number, max: number): number {
+  let n: number;
+  if (typeof v === "number") n = v;
+  else if (typeof v === "string" && /^(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(v)) n = Number(v);
+  else throw new SpecError(field, `expected an integer, got ${JSON.stringify(v)}`);
+  if (!Number.isInteger(n)) throw new SpecError(field, `expected an integer, got ${JSON.stringify(v)}`);
+  if (n < min || n > max) throw new SpecError(field, `${n} out of range (${min}-${max})`);
+  return n;
+}
+
+function proto(field: string, v: unknown): number {
+  if (typeof v === "number") return int(field, v, 0, 255);
+  if (typeof v !== "string") throw new SpecError(field, "expected a protocol name or number");
+  const low = v.toLowerCase();
+  if (low === "tcp") return IPPROTO_TCP;
+  if (low === "udp") return IPPROTO_UDP;
+  if (low === "icmp") return IPPROTO_ICMP;
+  if (/^[0-9]+$/.test(v)) return int(field, v, 0, 255);
+  const n = getProtoByName(low);
+  if (n === undefined) throw new SpecError(field, `unknown protocol '${v}'`);
+  return n;
+}
+
+function port(field: string, v: unknown, protoName: string): number {
+  if (typeof v === "string" && !/^[0-9]+$/.test(v)) {
+    const n = getServByName(v, protoName) ?? getServByName(v);
+    if (n === undefined) throw new SpecError(field, `unknown service '${v}'`);
+    return n;
+  }
+  return int(field, v, 0, 65535);
+}
+
+/** --icmp-type NAME[/CODE] | TYPE[/CODE], names as iptables knows them (unique prefixes too). */
+export function parseIcmpType(field: string, s: string): { type: number; code: number } {
+  const slash = s.indexOf("/");
+  const head = slash >= 0 ? s.slice(0, slash) : s;
+  const codeText = slash >= 0 ? s.slice(slash + 1) : undefined;
+  let type: number;
+  let code = 0;
+  if (/^[0-9]+$/.test(head)) type = int(field, head, 0, 255);
+  else {
+    const low = head.toLowerCase();
+    const exact = ICMP_CODES.find(([n]) => n.toLowerCase() === low);
+    const hits = exact ? [exact] : ICMP_CODES.filter(([n]) => n.toLowerCase().startsWith(low));
+    if (hits.length === 0) throw new SpecError(field, `unknown ICMP type '${head}'`);
+    if (hits.length > 1)
+      throw new SpecError(field, `ambiguous ICMP type '${head}': '${hits[0]![0]}' or '${hits[1]![0]}'?`);
+    const [, t, lo] = hits[0]!;
+    if (t === 0xff) throw new SpecError(field, "'any' is not a packet's ICMP type");
+    type = t;
+    code = lo;
+  }
+  if (codeText !== undefined) code = int(field, codeText, 0, 255);
+  return { type, code };
+}
+
+function boolField(field: string, v: unknown): boolean {
+  if (typeof v !== "boolean") throw new SpecError(field, "expected true or false");
+  return v;
+}
+
+function protoNameOf(p: number | undefined): string {
+  return p === IPPROTO_UDP ? "udp" : "tcp";
+}
+
+const INNER_FIELDS = new Set(["src", "dst", "proto", "sport", "dport", "type", "code"]);
+
+function innerSpec(v: unknown): InnerSpec {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) throw new SpecError("inner", "expected an object");
+  const o = v as Record<string, unknown>;
+  const s: InnerSpec = {};
+  for (const k of Object.keys(o)) if (!INNER_FIELDS.has(k)) throw new SpecError(`inner.${k}`, "unknown field");
+  if (o.src !== undefined) s.src = addr("inner.src", o.src);
+  if (o.dst !== undefined) s.dst = addr("inner.dst", o.dst);
+  if (o.proto !== undefined) s.proto = proto("inner.proto", o.proto);
+  const pn = protoNameOf(s.proto);
+  if (o.sport !== undefined) s.sport = port("inner.sport", o.sport, pn);
+  if (o.dport !== undefined) s.dport = port("inner.dport", o.dport, pn);
+  if (o.type !== undefined) s.type = int("inner.type", o.type, 0, 255);
+  if (o.code !== undefined) s.code = int("inner.code", o.code, 0, 255);
+  return s;
+}
+
+/** One JSON input line's object → spec (throws SpecError naming the field). */
+export function specFromJson(o: unknown): PacketSpec {
+  if (o === null || typeof o !== "object" || Array.isArray(o)) throw new SpecError("(line)", "expected a JSON object");
+  const r = o as Record<string, unknown>;
+  const s: PacketSpec = {};
+  let pv: unknown;
+  for (const k in r) {
+    const v = r[k];
+    switch (k) {
+      case "in":
+        if (typeof v !== "string" || v === "") throw new SpecError(k, "expected an interface name");
+        s.in = v;
+        break;
+      case "local":
+        s.local = boolField(k, v);
+        break;
+      case "src":
+        s.src = addr(k, v);
+        break;
+      case "dst":
+        s.dst = addr(k, v);
+        break;
+      case "proto":
+        s.proto = proto(k, v);
+        break;
+      case "sport":
+      case "dport":
+        pv = v; // resolved below, once the protocol is known
+        break;
+      case "flags":
+        if (typeof v !== "string") throw new SpecError(k, 'expected TCP flag letters, e.g. "SA"');
+        s.flags = parseFlagLetters(k, v);
+        break;
+      case "type":
+        if (typeof v === "string" && !/^[0-9]+$/.test(v)) {
+          const t = parseIcmpType(k, v);
+          s.type = t.type;
+          if (s.code === undefined) s.code = t.code;
+        } else s.type = int(k, v, 0, 255);
+        break;
+      case "code":
+        s.code = int(k, v, 0, 255);
+        break;
+      case "id":
+        s.id = int(k, v, 0, 65535);
+        break;
+      case "ipid":
+        s.ipid = int(k, v, 0, 65535);
+        break;
+      case "seq":
+        s.seq = int(k, v, 0, 0xffffffff);
+        break;
+      case "ack":
+        s.ack = int(k, v, 0, 0xffffffff);
+        break;
+      case "window":
+        s.window = int(k, v, 0, 65535);
+        break;
+      case "len":
+        s.len = int(k, v, 20, 65535);
+        break;
+      case "ttl":
+        s.ttl = int(k, v, 0, 255);
+        break;
+      case "tos":
+        s.tos = int(k, v, 0, 255);
+        break;
+      case "mark":
+        s.mark = int(k, v, 0, 0xffffffff);
+        break;
+      case "df":
+        s.df = boolField(k, v);
+        break;
+      case "mac":
+      case "macsrc": {
+        const m = typeof v === "string" ? parseMac(v) : undefined;
+        if (m === undefined) throw new SpecError(k, `bad MAC address ${JSON.stringify(v)}`);
+        s.macSrc = m;
+        break;
+      }
+      case "uid":
+        s.uid = int(k, v, 0, 0xfffffffe);
+        break;
+      case "gid":
+        s.gid = int(k, v, 0, 0xfffffffe);
+        break;
+      case "inner":
+        s.inner = innerSpec(v);
+        break;
+      case "out":
+        // Emitted packets carry "out": feeding one back needs "in" instead.
+        throw new SpecError(k, 'an input packet arrives ("in") or is local ("local"), it has no "out"');
+      default:
+        throw new SpecError(k, "unknown field");
+    }
+  }
+  if (pv !== undefined) {
+    const pn = protoNameOf(s.proto);
+    if (r.sport !== undefined) s.sport = port("sport", r.sport, pn);
+    if (r.dport !== undefined) s.dport = port("dport", r.dport, pn);
+  }
+  return s;
+}
+
+/** Usage text of the packet options shared by send and trace. */
+export const SEND_OPTIONS_HELP = `Packet options (as iptables users write them):
+  -i IFACE | --local         arriving on IFACE, or sent by the host itself
+  -p tcp|udp|icmp|NUM        protocol (default tcp)
+  -s ADDR  -d ADDR           source and destination
+  --sport N  --dport N       ports (numbers or service names)
+  --syn | --tcp-flags F,F    TCP flags set (SYN,ACK,FIN,RST,PSH,URG,ECE,CWR; default SYN)
+  --seq N  --ack N  --window N
+  --icmp-type NAME[/CODE]|TYPE[/CODE]   (default echo-request)
+  --id N                     ICMP echo id (ICMP) or IP id (others); --ip-id N for the IP id
+  --inner-src A --inner-dst A --inner-proto P --inner-sport N --inner-dport N   quoted packet of an ICMP error
+  --len N                    IP total length (payload padded with zeros)
+  --ttl N  --tos N  --mark N  --df  --mac-source MAC  --uid N  --gid N
+`;
+
+/** iptables-style words → spec. Throws SpecError naming the option. */
+export function specFromArgs(args: readonly string[], db: NameDb): PacketSpec {
+  const s: PacketSpec = {};
+  let sport: string | undefined;
+  let dport: string | undefined;
+  let innerSport: string | undefined;
+  let innerDport: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = (): string => {
+      const v = args[++i];
+      if (v === undefined) throw new SpecError(a, "needs a value");
+      return v;
+    };
+    const inner = (): InnerSpec => {
+      s.inner ??= {};
+      return s.inner;
+    };
+    switch (a) {
+      case "-i":
+      case "--in-interface":
+        s.in = value();
+        break;
+      case "--local":
+        s.local = true;
+        break;
+      case "-p":
+      case "--protocol":
+        s.proto = proto(a, value());
+        break;
+      case "-s":
+      case "--source":
+      case "--src":
+        s.src = addr(a, value(), db);
+        break;
+      case "-d":
+      case "--destination":
+      case "--dst":
+        s.dst = addr(a, value(), db);
+        break;
+      case "--sport":
+      case "--source-port":
+        sport = value();
+        break;
+      case "--dport":
+      case "--destination-port":
+        dport = value();
+        break;
+      case "--syn":
+        s.flags = TCP_SYN;
+        break;
+      case "--tcp-flags":
+        s.flags = parseFlagNames(a, value());
+        break;
+      case "--icmp-type": {
+        const t = parseIcmpType(a, value());
+        s.type = t.type;
+        s.code = t.code;
+        s.proto ??= IPPROTO_ICMP;
+        break;
+      }
+      case "--id":
+        s.id = int(a, value(), 0, 65535);
+        break;
+      case "--ip-id":
+        s.ipid = int(a, value(), 0, 65535);
+        break;
+      case "--seq":
+        s.seq = int(a, value(), 0, 0xffffffff);
+        break;
+      case "--ack":
+        s.ack = int(a, value(), 0, 0xffffffff);
+        break;
+      case "--window":
+        s.window = int(a, value(), 0, 65535);
+        break;
+      case "--len":
+      case "--length":
+        s.len = int(a, value(), 20, 65535);
+        break;
+      case "--ttl":
+        s.ttl = int(a, value(), 0, 255);
+        break;
+      case "--tos":
+        s.tos = int(a, value(), 0, 255);
+        break;
+      case "--mark":
+        s.mark = int(a, value(), 0, 0xffffffff);
+        break;
+      case "--df":
+        s.df = true;
+        break;
+      case "--mac-source": {
+        const v = value();
+        const m = parseMac(v);
+        if (m === undefined) throw new SpecError(a, `bad MAC address '${v}'`);
+        s.macSrc = m;
+        break;
+      }
+      case "--uid":
+      case "--uid-owner":
+        s.uid = int(a, value(), 0, 0xfffffffe);
+        break;
+      case "--gid":
+      case "--gid-owner":
+        s.gid = int(a, value(), 0, 0xfffffffe);
+        break;
+      case "--inner-src":
+        inner().src = addr(a, value(), db);
+        break;
+      case "--inner-dst":
+        inner().dst = addr(a, value(), db);
+        break;
+      case "--inner-proto":
+        inner().proto = proto(a, value());
+        break;
+      case "--inner-sport":
+        innerSport = value();
+        inner();
+        break;
+      case "--inner-dport":
+        innerDport = value();
+        inner();
+        break;
+      default:
+        throw new SpecError(a, "unknown option");
+    }
+  }
+  if (s.proto === undefined && (sport !== undefined || dport !== undefined || s.flags !== undefined))
+    s.proto = IPPROTO_TCP;
+  const pn = protoNameOf(s.proto);
+  if (sport !== undefined) s.sport = port("--sport", sport, pn);
+  if (dport !== undefined) s.dport = port("--dport", dport, pn);
+  if (s.inner) {
+    const ipn = protoNameOf(s.inner.proto);
+    if (innerSport !== undefined) s.inner.sport = port("--inner-sport", innerSport, ipn);
+    if (innerDport !== undefined) s.inner.dport = port("--inner-dport", innerDport, ipn);
+  }
+  return s;
+}
+
+/** ICMP types whose body quotes the offending packet. */
+export function isIcmpError(type: number): boolean {
+  return type === 3 || type === 4 || type === 5 || type === 11 || type === 12;
+}
+
+/** Echo-like ICMP types (id and sequence in the header). */
+export function isIcmpQuery(type: number): boolean {
+  return type === 0 || type === 8 || type === 13 || type === 14 || type === 17 || type === 18;
+}
+
+function l4Len(proto: number): number {
+  return proto === IPPROTO_TCP ? 20 : proto === IPPROTO_UDP || proto === IPPROTO_ICMP ? 8 : 0;
+}
+
+/** Default source of a packet arriving on `dev`: a neighbour on the interface's subnet. */
+function neighbourOf(net: NetConfig, dev: string): number {
+  const a = net.iface(dev)?.addrs[0];
+  if (!a) return 0x0a000002;
+  if (a.plen >= 31) return a.addr ^ 1;
+  const mask = cidrToMask(a.plen);
+  const base = (a.addr & mask) >>> 0;
+  const cand = base + 1 === a.addr ? base + 2 : base + 1;
+  return cand >>> 0;
+}
+
+/** The packet a spec describes, on `net` (defaults: tcp SYN, ports 40000 → 80, ttl 64). Throws SpecError. */
+export function buildPacket(s: PacketSpec, net: NetConfig): Packet {
+  if (s.local && s.in !== undefined)
+    throw new SpecError("in", "a packet either arrives on an interface or is local, not both");
+  if (!s.local && s.in === undefined)
+    throw new SpecError("in", 'say where the packet comes from: an interface (-i / "in") or --local');
+  const iface = s.in !== undefined ? net.iface(s.in) : undefined;
+  if (s.in !== undefined && !iface) throw new SpecError("in", `no interface '${s.in}' on this host`);
+  const p = new Packet();
+  p.proto = s.proto ?? IPPROTO_TCP;
+  if (s.dst === undefined) {
+    if (s.local) throw new SpecError("dst", "a local packet needs a destination (-d)");
+    p.dst = iface?.addrs[0]?.addr ?? 0x7f000001;
+  } else p.dst = s.dst;
+  if (s.src !== undefined) p.src = s.src;
+  else if (!s.local) p.src = neighbourOf(net, s.in!);
+  p.ttl = s.ttl ?? 64;
+  p.tos = s.tos ?? 0;
+  p.mark = s.mark ?? 0;
+  if (s.df) p.frag = IP_DF;
+  if (s.uid !== undefined) p.uid = s.uid;
+  if (s.gid !== undefined) p.gid = s.gid;
+  const icmp = p.proto === IPPROTO_ICMP;
+  p.id = s.ipid ?? (!icmp && s.id !== undefined ? s.id : 0);
+  switch (p.proto) {
+    case IPPROTO_TCP:
+      p.sport = s.sport ?? 40000;
+      p.dport = s.dport ?? 80;
+      p.tcpFlags = s.flags ?? TCP_SYN;
+      p.seq = s.seq ?? 0;
+      p.ack = s.ack ?? 0;
+      p.window = s.window ?? 64240;
+      break;
+    case IPPROTO_UDP:
+      p.sport = s.sport ?? 40000;
+      p.dport = s.dport ?? 53;
+      break;
+    case IPPROTO_ICMP:
+      p.icmpType = s.type ?? 8;
+      p.icmpCode = s.code ?? 0;
+      if (isIcmpQuery(p.icmpType)) {
+        if (s.seq !== undefined && s.seq > 65535)
+          throw new SpecError("seq", `${s.seq} out of range (0-65535) for ICMP`);
+        p.icmpId = s.id ?? 1;
+        p.icmpSeq = s.seq ?? 1;
+        p.icmpRest = ((p.icmpId << 16) | p.icmpSeq) >>> 0;
+      }
+      break;
+    default:
+      if (s.sport !== undefined || s.dport !== undefined) {
+        // Ports of other protocols (sctp, dccp, udplite) sit in the first four bytes.
+        p.sport = s.sport ?? 0;
+        p.dport = s.dport ?? 0;
+        const b = new Uint8Array(4);
+        b[0] = p.sport >>> 8;
+        b[1] = p.sport & 255;
+        b[2] = p.dport >>> 8;
+        b[3] = p.dport & 255;
+        p.payload = b;
+      }
+  }
+  let min = 20 + l4Len(p.proto) + (p.payload?.length ?? 0);
+  if (icmp && isIcmpError(p.icmpType)) {
+    const q = s.inner ?? {};
+    const inner = new Packet();
+    inner.src = q.src ?? p.dst;
+    inner.dst = q.dst ?? p.src;
+    inner.proto = q.proto ?? IPPROTO_UDP;
+    inner.ttl = 64;
+    if (inner.proto === IPPROTO_TCP || inner.proto === IPPROTO_UDP) {
+      inner.sport = q.sport ?? 40000;
+      inner.dport = q.dport ?? (inner.proto === IPPROTO_TCP ? 80 : 53);
+      if (inner.proto === IPPROTO_TCP) inner.tcpFlags = TCP_SYN;
+    } else if (inner.proto === IPPROTO_ICMP) {
+      inner.icmpType = q.type ?? 8;
+      inner.icmpCode = q.code ?? 0;
+      inner.icmpId = q.sport ?? 1;
+      inner.icmpSeq = 1;
+    }
+    inner.len = 20 + Math.max(8, l4Len(inner.proto));
+    p.inner = inner;
+    p.innerLen = inner.len - 20;
+    min = 20 + 8 + inner.len;
+  } else if (s.inner)
+    throw new SpecError("inner", "only ICMP errors (destination-unreachable, time-exceeded, …) quote a packet");
+  if (s.len !== undefined && s.len < min) throw new SpecError("len", `${s.len} is shorter than the headers (${min})`);
+  p.len = s.len ?? min;
+  if (icmp && p.inner && p.len > min) {
+    // Extra length after the quoted header: more of the quoted packet.
+    p.inner.len += p.len - min;
+    p.innerLen = p.inner.len - 20;
+  }
+  if (iface) {
+    p.hasMac = true;
+    p.macDst = iface.mac;
+    p.macSrc = s.macSrc ?? 0x0200000000fe;
+    if (p.dst === 0xffffffff || iface.addrs.some((a) => a.brd !== 0 && a.brd === p.dst)) {
+      p.pktType = PACKET_BROADCAST;
+      p.macDst = 0xffffffffffff;
+    } else if (p.dst >>> 28 === 0xe) {
+      p.pktType = PACKET_MULTICAST;
+      p.macDst = 0x01005e000000 + (p.dst & 0x7fffff);
+    }
+  }
+  return p;
+}
+
+/** A packet as the JSON fields `send --json` reads (plus "out" for where it went). */
+export function packetJson(p: Packet, out: string | undefined): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  if (out !== undefined) o.out = out;
+  o.src = formatIPv4(p.src);
+  o.dst = formatIPv4(p.dst);
+  o.proto = protoName(p.proto);
+  switch (p.proto) {
+    case IPPROTO_TCP:
+      o.sport = p.sport;
+      o.dport = p.dport;
+      o.flags = flagLetters(p.tcpFlags);
+      o.seq = p.seq >>> 0;
+      o.ack = p.ack >>> 0;
+      o.window = p.window;
+      break;
+    case IPPROTO_UDP:
+      o.sport = p.sport;
+      o.dport = p.dport;
+      break;
+    case IPPROTO_ICMP:
+      o.type = p.icmpType;
+      o.code = p.icmpCode;
+      if (isIcmpQuery(p.icmpType)) {
+        o.id = p.icmpId;
+        o.seq = p.icmpSeq;
+      }
+      if (p.inner) {
+        const q = p.inner;
+        const inner: Record<string, unknown> = {
+          src: formatIPv4(q.src),
+          dst: formatIPv4(q.dst),
+          proto: protoName(q.proto),
+        };
+        if (q.proto === IPPROTO_TCP || q.proto === IPPROTO_UDP) {
+          inner.sport = q.sport;
+          inner.dport = q.dport;
+        } else if (q.proto === IPPROTO_ICMP) {
+          inner.type = q.icmpType;
+          inner.code = q.icmpCode;
+        }
+        o.inner = inner;
+      }
+      break;
+  }
+  o.len = p.len;
+  o.ttl = p.ttl;
+  o.tos = p.tos;
+  o.ipid = p.id;
+  if (p.frag & IP_DF) o.df = true;
+  if (p.mark) o.mark = p.mark >>> 0;
+  if (p.hasMac) o.mac = macToString(p.macSrc);
+  return o;
+}
+
+export function protoName(n: number): string | number {
+  if (n === IPPROTO_TCP) return "tcp";
+  if (n === IPPROTO_UDP) return "udp";
+  if (n === IPPROTO_ICMP) return "icmp";
+  return getProtoByNumber(n) ?? n;
+}

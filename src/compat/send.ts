@@ -1,0 +1,245 @@
+/**
+ * `send` and `trace`: a packet through the twin host's netfilter path.
+ *
+ *   send <packet options>        where the packet went, its header rewrites,
+ *                                the kernel log lines and what the host emitted
+ *   send --json                  one JSON packet per stdin line → one JSON result per line
+ *   trace <packet options>       the xtables-monitor --trace lines, then the same as send
+ */
+import type { Packet } from "../core/packet.js";
+import { MissingSemantics } from "../engine/netfilter.js";
+import { HOOK_NAMES } from "../engine/ruleset.js";
+import type { PacketReport } from "../engine/stack.js";
+import type { Host } from "../host.js";
+import type { CommandResult } from "./iptables/commands.js";
+import {
+  buildPacket,
+  type PacketSpec,
+  packetJson,
+  SEND_OPTIONS_HELP,
+  SpecError,
+  specFromArgs,
+  specFromJson,
+} from "./packet-spec.js";
+import { packetLine, traceLines } from "./packet-text.js";
+
+export const SEND_USAGE = `Usage: send [--json] <packet options>
+       trace <packet options>
+
+${SEND_OPTIONS_HELP}  --after SECONDS            let virtual time pass before sending
+With --json, packets are read from standard input, one JSON object per line
+(fields: in local src dst proto sport dport flags type code id ipid seq ack window
+len ttl tos mark df mac uid gid inner after), and one JSON result is written per line.
+`;
+
+/** A packet run through the host; the report plus the kernel log lines it produced. */
+interface Outcome {
+  report: PacketReport;
+  logs: string[];
+}
+
+function advance(host: Host, seconds: number): void {
+  if (seconds > 0) host.elapsedNs += BigInt(Math.round(seconds * 1e9));
+}
+
+function run(host: Host, spec: PacketSpec, p: Packet, watch: boolean): Outcome {
+  const stack = host.stack();
+  const logStart = host.kernlog.length;
+  const report = spec.local ? stack.send(p, watch) : stack.receive(p, spec.in!, watch);
+  const logs: string[] = [];
+  for (let i = logStart; i < host.kernlog.length; i++) logs.push(host.kernlog[i]!.line);
+  return { report, logs };
+}
+
+/** The deciding rule's target name, for "rejected". */
+function ruleTarget(host: Host, table: string, chain: string, rule: number): string | undefined {
+  const r = host.ruleset.table(table)?.chains.get(chain)?.rules[rule - 1];
+  return r?.target?.ext.name;
+}
+
+function fateLine(host: Host, r: PacketReport): string {
+  const f = r.fate;
+  switch (f.kind) {
+    case "delivered":
+      return "delivered locally";
+    case "forwarded":
+      return `forwarded out ${f.dev}`;
+    case "sent":
+      return f.dev === "lo" ? "delivered locally (looped back through lo)" : `sent out ${f.dev}`;
+    case "dropped":
+    case "stolen":
+    case "queued": {
+      if (f.table === "conntrack") return "dropped by conntrack (invalid packet)";
+      const where = `${f.table}:${f.chain}`;
+      if (f.rule === 0) return `${f.kind} by ${where} policy ${f.kind === "dropped" ? "DROP" : "ACCEPT"}`;
+      const target = ruleTarget(host, f.table, f.chain, f.rule);
+      const verb = f.kind === "dropped" && target === "REJECT" ? "rejected" : f.kind;
+      const tail = f.kind === "queued" ? " (no queue reader: dropped)" : "";
+      return `${verb} by ${where} rule ${f.rule}${tail}`;
+    }
+    case "discarded":
+      return `discarded: ${f.reason || "no further path"}`;
+  }
+}
+
+/** The text report of send (and the tail of trace). */
+function outcomeText(host: Host, o: Outcome): string {
+  let s = `${fateLine(host, o.report)}\n`;
+  for (const w of o.report.rewrites ?? [])
+    s += `${w.table} ${HOOK_NAMES[w.hook]}: ${w.field} ${w.before} → ${w.after}\n`;
+  for (const l of o.logs) s += `log: ${l}\n`;
+  for (const e of o.report.emitted) s += `out ${e.dev}: ${packetLine(e.pkt)}\n`;
+  return s;
+}
+
+/** "after" / --after: seconds of virtual time to let pass first. */
+function takeAfter(args: string[]): { args: string[]; after: number } {
+  const i = args.indexOf("--after");
+  if (i < 0) return { args, after: 0 };
+  const v = args[i + 1];
+  const n = v === undefined ? Number.NaN : Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new SpecError("--after", `expected a number of seconds, got '${v ?? ""}'`);
+  return { args: [...args.slice(0, i), ...args.slice(i + 2)], after: n };
+}
+
+function failure(prog: string, e: unknown): CommandResult {
+  if (e instanceof SpecError)
+    return {
+      stdout: "",
+      stderr: `${prog}: ${e.field}: ${e.message}\n`,
+      status: 2,
+    };
+  if (e instanceof MissingSemantics) return { stdout: "", stderr: `${prog}: ${e.message}\n`, status: 1 };
+  throw e;
+}
+
+/** `send ARGS…` (stdin feeds --json). */
+export function runSend(host: Host, argv: readonly string[], stdin: string): CommandResult {
+  const args = [...argv];
+  if (args.includes("-h") || args.includes("--help")) return { stdout: SEND_USAGE, stderr: "", status: 0 };
+  if (args.includes("--json")) {
+    const rest = args.filter((a) => a !== "--json");
+    if (rest.length)
+      return {
+        stdout: "",
+        stderr: `send: --json reads packets from standard input; no other options (got ${rest[0]})\n`,
+        status: 2,
+      };
+    return sendJson(host, stdin);
+  }
+  try {
+    const t = takeAfter(args);
+    const spec = specFromArgs(t.args, host.db);
+    const p = buildPacket(spec, host.net);
+    host.stack().prepare();
+    advance(host, t.after);
+    return {
+      stdout: outcomeText(host, run(host, spec, p, true)),
+      stderr: "",
+      status: 0,
+    };
+  } catch (e) {
+    return failure("send", e);
+  }
+}
+
+/** `trace ARGS…`: the packet is traced from its first hook on (as if marked by -j TRACE). */
+export function runTrace(host: Host, argv: readonly string[]): CommandResult {
+  const args = [...argv];
+  if (args.includes("-h") || args.includes("--help")) return { stdout: SEND_USAGE, stderr: "", status: 0 };
+  try {
+    const t = takeAfter(args);
+    const spec = specFromArgs(t.args, host.db);
+    const p = buildPacket(spec, host.net);
+    host.stack().prepare();
+    advance(host, t.after);
+    p.nfTrace = true;
+    const o = run(host, spec, p, true);
+    return {
+      stdout: traceLines(o.report.trace, host.db) + outcomeText(host, o),
+      stderr: "",
+      status: 0,
+    };
+  } catch (e) {
+    return failure("trace", e);
+  }
+}
+
+function verdictJson(host: Host, r: PacketReport): Record<string, unknown> {
+  const f = r.fate;
+  switch (f.kind) {
+    case "delivered":
+      return { verdict: "delivered" };
+    case "forwarded":
+    case "sent":
+      return { verdict: f.kind, dev: f.dev };
+    case "dropped":
+    case "stolen":
+    case "queued": {
+      if (f.table === "conntrack") return { verdict: "dropped", by: "conntrack" };
+      const target = f.rule ? ruleTarget(host, f.table, f.chain, f.rule) : undefined;
+      const verdict = f.kind === "dropped" && target === "REJECT" ? "rejected" : f.kind;
+      return { verdict, by: `${f.table}:${f.chain}:${f.rule || "policy"}` };
+    }
+    case "discarded":
+      return { verdict: "discarded", reason: f.reason };
+  }
+}
+
+/** One JSON result per input line; a bad line gives {"error": …} and runs nothing. */
+export function sendJson(host: Host, input: string): CommandResult {
+  let out = "";
+  let lineNo = 0;
+  let prepared = false;
+  let start = 0;
+  while (start < input.length) {
+    let end = input.indexOf("\n", start);
+    if (end < 0) end = input.length;
+    const line = input.slice(start, end);
+    start = end + 1;
+    lineNo++;
+    if (line.trim() === "") continue;
+    let obj: unknown;
+    try {
+      obj = JSON.parse(line);
+    } catch (e) {
+      out += `${JSON.stringify({ error: `line ${lineNo}: not JSON: ${(e as Error).message}` })}\n`;
+      continue;
+    }
+    let spec: PacketSpec;
+    let p: Packet;
+    let after = 0;
+    try {
+      if (obj && typeof obj === "object" && !Array.isArray(obj) && "after" in obj) {
+        const { after: a, ...rest } = obj as Record<string, unknown>;
+        if (typeof a !== "number" || !Number.isFinite(a) || a < 0)
+          throw new SpecError("after", "expected a number of seconds ≥ 0");
+        after = a;
+        obj = rest;
+      }
+      spec = specFromJson(obj);
+      p = buildPacket(spec, host.net);
+      if (!prepared) {
+        host.stack().prepare();
+        prepared = true;
+      }
+    } catch (e) {
+      if (e instanceof SpecError) {
+        out += `${JSON.stringify({ error: `line ${lineNo}: field ${e.field}: ${e.message}` })}\n`;
+        continue;
+      }
+      if (e instanceof MissingSemantics) {
+        out += `${JSON.stringify({ error: `line ${lineNo}: ${e.message}` })}\n`;
+        continue;
+      }
+      throw e;
+    }
+    advance(host, after);
+    const o = run(host, spec, p, false);
+    const res = verdictJson(host, o.report);
+    res.emitted = o.report.emitted.map((e) => packetJson(e.pkt, e.dev));
+    if (o.logs.length) res.log = o.logs;
+    out += `${JSON.stringify(res)}\n`;
+  }
+  return { stdout: out, stderr: "", status: 0 };
+}

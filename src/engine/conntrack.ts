@@ -1,0 +1,1537 @@
+/**
+ * Connection tracking as Linux 6.x does it (net/netfilter/nf_conntrack_core.c
+ * and the tcp/udp/icmp/generic trackers): entries with original and reply
+ * tuples, status bits, ctinfo on each packet, the TCP state machine with
+ * window tracking, per-state timeouts from the sysctls on the virtual clock,
+ * zones, marks, templates (CT target) and the untracked state. Conntrack only
+ * runs while a rule in the namespace holds a reference (nf_ct_netns_get).
+ *
+ * Differences from the kernel, on purpose: the table is dumped in insertion
+ * order (the kernel's order follows a randomly seeded hash); expired entries
+ * are collected when the table is next touched; events are recorded as if a
+ * listener had always been present (nf_conntrack_events=2 creates the event
+ * extension only while `conntrack -E` runs); no helpers/expectations.
+ */
+import {
+  IPPROTO_ICMP,
+  IPPROTO_TCP,
+  IPPROTO_UDP,
+  type Packet,
+  TCP_ACK,
+  TCP_FIN,
+  TCP_RST,
+  TCP_SYN,
+} from "../core/packet.js";
+import type { Rng } from "../core/rng.js";
+import type { Nat } from "./nat.js";
+import type { NetConfig } from "./net.js";
+import type { Ruleset } from "./ruleset.js";
+import type { ConntrackHooks } from "./stack.js";
+
+// ---- enum ip_conntrack_info ----
+export const IP_CT_ESTABLISHED = 0;
+export const IP_CT_RELATED = 1;
+export const IP_CT_NEW = 2;
+export const IP_CT_IS_REPLY = 3;
+export const IP_CT_ESTABLISHED_REPLY = 3;
+export const IP_CT_RELATED_REPLY = 4;
+export const IP_CT_UNTRACKED = 7;
+
+export const IP_CT_DIR_ORIGINAL = 0;
+export const IP_CT_DIR_REPLY = 1;
+
+/** CTINFO2DIR() */
+export function ctinfoDir(ctinfo: number): number {
+  return ctinfo >= IP_CT_IS_REPLY ? IP_CT_DIR_REPLY : IP_CT_DIR_ORIGINAL;
+}
+
+// ---- enum ip_conntrack_status (include/uapi/linux/netfilter/nf_conntrack_common.h) ----
+export const IPS_EXPECTED = 1 << 0;
+export const IPS_SEEN_REPLY = 1 << 1;
+export const IPS_ASSURED = 1 << 2;
+export const IPS_CONFIRMED = 1 << 3;
+export const IPS_SRC_NAT = 1 << 4;
+export const IPS_DST_NAT = 1 << 5;
+export const IPS_NAT_MASK = IPS_SRC_NAT | IPS_DST_NAT;
+export const IPS_SEQ_ADJUST = 1 << 6;
+export const IPS_SRC_NAT_DONE = 1 << 7;
+export const IPS_DST_NAT_DONE = 1 << 8;
+export const IPS_NAT_DONE_MASK = IPS_SRC_NAT_DONE | IPS_DST_NAT_DONE;
+export const IPS_DYING = 1 << 9;
+export const IPS_FIXED_TIMEOUT = 1 << 10;
+export const IPS_TEMPLATE = 1 << 11;
+export const IPS_NAT_CLASH = 1 << 12;
+export const IPS_HELPER = 1 << 13;
+export const IPS_OFFLOAD = 1 << 14;
+export const IPS_HW_OFFLOAD = 1 << 15;
+
+// ---- enum ip_conntrack_events (cached per entry, delivered at confirm) ----
+export const IPCT_NEW = 0;
+export const IPCT_RELATED = 1;
+export const IPCT_DESTROY = 2;
+export const IPCT_REPLY = 3;
+export const IPCT_ASSURED = 4;
+export const IPCT_PROTOINFO = 5;
+export const IPCT_HELPER = 6;
+export const IPCT_MARK = 7;
+export const IPCT_SEQADJ = 8;
+export const IPCT_SECMARK = 9;
+export const IPCT_LABEL = 10;
+
+// ---- zones ----
+export const NF_CT_ZONE_DIR_ORIG = 1;
+export const NF_CT_ZONE_DIR_REPL = 2;
+export const NF_CT_DEFAULT_ZONE_DIR = 3;
+
+export interface Zone {
+  id: number;
+  dir: number;
+}
+
+/** nf_ct_zone_id(): the zone that applies to one direction. */
+export function zoneIdFor(z: Zone, dir: number): number {
+  return z.dir & (1 << dir) ? z.id : 0;
+}
+
+// ---- TCP ----
+export const TCP_CONNTRACK_NONE = 0;
+export const TCP_CONNTRACK_SYN_SENT = 1;
+export const TCP_CONNTRACK_SYN_RECV = 2;
+export const TCP_CONNTRACK_ESTABLISHED = 3;
+export const TCP_CONNTRACK_FIN_WAIT = 4;
+export const TCP_CONNTRACK_CLOSE_WAIT = 5;
+export const TCP_CONNTRACK_LAST_ACK = 6;
+export const TCP_CONNTRACK_TIME_WAIT = 7;
+export const TCP_CONNTRACK_CLOSE = 8;
+export const TCP_CONNTRACK_SYN_SENT2 = 9;
+const sIV = 10; // TCP_CONNTRACK_MAX
+const sIG = 11; // TCP_CONNTRACK_IGNORE
+const TCP_CONNTRACK_RETRANS = 12;
+const TCP_CONNTRACK_UNACK = 13;
+
+export const TCP_STATE_NAMES = [
+  "NONE",
+  "SYN_SENT",
+  "SYN_RECV",
+  "ESTABLISHED",
+  "FIN_WAIT",
+  "CLOSE_WAIT",
+  "LAST_ACK",
+  "TIME_WAIT",
+  "CLOSE",
+  "SYN_SENT2",
+] as const;
+
+const TCP_SYN_SET = 0;
+const TCP_SYNACK_SET = 1;
+const TCP_FIN_SET = 2;
+const TCP_ACK_SET = 3;
+const TCP_RST_SET = 4;
+const TCP_NONE_SET = 5;
+
+const [sNO, sSS, sSR, sES, sFW, sCW, sLA, sTW, sCL, sS2] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+
+/** tcp_conntracks[dir][index][state] of Linux 6.x. */
+const TCP_CONNTRACKS: readonly (readonly (readonly number[])[])[] = [
+  [
+    /* ORIGINAL     sNO, sSS, sSR, sES, sFW, sCW, sLA, sTW, sCL, sS2 */
+    /* syn    */ [sSS, sSS, sIG, sIG, sIG, sIG, sIG, sSS, sSS, sS2],
+    /* synack */ [sIV, sIV, sSR, sIV, sIV, sIV, sIV, sIV, sIV, sSR],
+    /* fin    */ [sIV, sIV, sFW, sFW, sLA, sLA, sLA, sTW, sCL, sIV],
+    /* ack    */ [sES, sIV, sES, sES, sCW, sCW, sTW, sTW, sCL, sIV],
+    /* rst    */ [sIV, sCL, sCL, sCL, sCL, sCL, sCL, sCL, sCL, sCL],
+    /* none   */ [sIV, sIV, sIV, sIV, sIV, sIV, sIV, sIV, sIV, sIV],
+  ],
+  [
+    /* REPLY        sNO, sSS, sSR, sES, sFW, sCW, sLA, sTW, sCL, sS2 */
+    /* syn    */ [sIV, sS2, sIV, sIV, sIV, sIV, sIV, sSS, sIV, sS2],
+    /* synack */ [sIV, sSR, sIG, sIG, sIG, sIG, sIG, sIG, sIG, sSR],
+    /* fin    */ [sIV, sIV, sFW, sFW, sLA, sLA, sLA, sTW, sCL, sIV],
+    /* ack    */ [sIV, sIG, sSR, sES, sCW, sCW, sTW, sTW, sCL, sIG],
+    /* rst    */ [sIV, sCL, sCL, sCL, sCL, sCL, sCL, sCL, sCL, sCL],
+    /* none   */ [sIV, sIV, sIV, sIV, sIV, sIV, sIV, sIV, sIV, sIV],
+  ],
+];
+
+const IP_CT_TCP_FLAG_WINDOW_SCALE = 0x01;
+const IP_CT_TCP_FLAG_SACK_PERM = 0x02;
+const IP_CT_TCP_FLAG_CLOSE_INIT = 0x04;
+const IP_CT_TCP_FLAG_BE_LIBERAL = 0x08;
+const IP_CT_TCP_FLAG_DATA_UNACKNOWLEDGED = 0x10;
+const IP_CT_TCP_FLAG_MAXACK_SET = 0x20;
+const IP_CT_EXP_CHALLENGE_ACK = 0x40;
+const IP_CT_TCP_SIMULTANEOUS_OPEN = 0x80;
+
+interface TcpSeen {
+  end: number;
+  maxend: number;
+  maxwin: number;
+  maxack: number;
+  scale: number;
+  flags: number;
+}
+
+export interface TcpInfo {
+  seen: [TcpSeen, TcpSeen];
+  state: number;
+  lastDir: number;
+  retrans: number;
+  lastIndex: number;
+  lastSeq: number;
+  lastAck: number;
+  lastEnd: number;
+  lastWin: number;
+  lastWscale: number;
+  lastFlags: number;
+}
+
+const newSeen = (): TcpSeen => ({
+  end: 0,
+  maxend: 0,
+  maxwin: 0,
+  maxack: 0,
+  scale: 0,
+  flags: 0,
+});
+const newTcp = (): TcpInfo => ({
+  seen: [newSeen(), newSeen()],
+  state: 0,
+  lastDir: 0,
+  retrans: 0,
+  lastIndex: 0,
+  lastSeq: 0,
+  lastAck: 0,
+  lastEnd: 0,
+  lastWin: 0,
+  lastWscale: 0,
+  lastFlags: 0,
+});
+
+const u32 = (n: number) => n >>> 0;
+/** before(seq1, seq2) of include/net/tcp.h */
+const before = (a: number, b: number) => ((a - b) | 0) < 0;
+const after = (a: number, b: number) => before(b, a);
+
+// ---- tuples ----
+/** struct nf_conntrack_tuple, IPv4 only. ICMP: sport is the id, type/code in their own fields. */
+export interface Tuple {
+  src: number;
+  dst: number;
+  proto: number;
+  sport: number;
+  dport: number;
+  type: number;
+  code: number;
+}
+
+export const IPPROTO_DCCP = 33;
+export const IPPROTO_SCTP = 132;
+export const IPPROTO_UDPLITE = 136;
+export const IPPROTO_GRE = 47;
+
+/** Protocols whose tuple carries ports. */
+export function hasPorts(proto: number): boolean {
+  return (
+    proto === IPPROTO_TCP ||
+    proto === IPPROTO_UDP ||
+    proto === IPPROTO_UDPLITE ||
+    proto === IPPROTO_SCTP ||
+    proto === IPPROTO_DCCP
+  );
+}
+
+export function tupleEqual(a: Tuple, b: Tuple): boolean {
+  return (
+    a.src === b.src &&
+    a.dst === b.dst &&
+    a.proto === b.proto &&
+    a.sport === b.sport &&
+    a.dport === b.dport &&
+    a.type === b.type &&
+    a.code === b.code
+  );
+}
+
+export function tupleKey(t: Tuple): string {
+  return `${t.proto}/${t.src}/${t.dst}/${t.sport}/${t.dport}/${t.type}/${t.code}`;
+}
+
+/** icmp invmap: request types and their replies. */
+const ICMP_INVMAP: Readonly<Record<number, number>> = {
+  8: 0,
+  0: 8,
+  13: 14,
+  14: 13,
+  15: 16,
+  16: 15,
+  17: 18,
+  18: 17,
+};
+
+/** nf_ct_invert_tuple(); undefined when the protocol cannot invert it (ICMP types without a reply). */
+export function invertTuple(t: Tuple): Tuple | undefined {
+  if (t.proto === IPPROTO_ICMP) {
+    const inv = ICMP_INVMAP[t.type];
+    if (inv === undefined) return undefined;
+    return {
+      src: t.dst,
+      dst: t.src,
+      proto: t.proto,
+      sport: t.sport,
+      dport: 0,
+      type: inv,
+      code: t.code,
+    };
+  }
+  return {
+    src: t.dst,
+    dst: t.src,
+    proto: t.proto,
+    sport: t.dport,
+    dport: t.sport,
+    type: 0,
+    code: 0,
+  };
+}
+
+/** Total length of the packet as on the wire. */
+export function wireLen(p: Packet): number {
+  return p.len > 0 ? p.len : p.ihl + p.l4HeaderLen + (p.payload?.length ?? 0);
+}
+
+/** nf_ct_get_tuple() from a packet (or a quoted packet inside an ICMP error). */
+export function packetTuple(p: Packet): Tuple | undefined {
+  const t: Tuple = {
+    src: p.src >>> 0,
+    dst: p.dst >>> 0,
+    proto: p.proto,
+    sport: 0,
+    dport: 0,
+    type: 0,
+    code: 0,
+  };
+  if (p.proto === IPPROTO_ICMP) {
+    t.sport = p.icmpId;
+    t.type = p.icmpType;
+    t.code = p.icmpCode;
+  } else if (hasPorts(p.proto)) {
+    t.sport = p.sport;
+    t.dport = p.dport;
+  }
+  return t;
+}
+
+/** One entry of the table (struct nf_conn); also used for CT templates (IPS_TEMPLATE). */
+export class Conn {
+  readonly tuple: [Tuple, Tuple];
+  status = 0;
+  /** Expiry in virtual ns (absolute once confirmed, relative before, like ct->timeout). */
+  timeout = 0;
+  mark = 0;
+  secmark = 0;
+  labels: bigint | null = null;
+  zone: Zone = { id: 0, dir: NF_CT_DEFAULT_ZONE_DIR };
+  /** Template zone taken from the packet mark (CT --zone mark). */
+  zoneFromMark = false;
+  counters: Array<{ packets: number; bytes: number }> | null = null;
+  tcp: TcpInfo | null = null;
+  udpStreamTs = 0;
+  helper = "";
+  /** Event bits cached for the next delivery (ecache). */
+  ecache = 0;
+  /** Output device of MASQUERADE (nat->masq_index), "" when none. */
+  masqDev = "";
+  id: number;
+  constructor(
+    readonly owner: Conntrack | null,
+    orig: Tuple,
+    reply: Tuple,
+    id: number,
+  ) {
+    this.tuple = [orig, reply];
+    this.id = id;
+  }
+
+  get proto(): number {
+    return this.tuple[0].proto;
+  }
+
+  isConfirmed(): boolean {
+    return (this.status & IPS_CONFIRMED) !== 0;
+  }
+
+  isTemplate(): boolean {
+    return (this.status & IPS_TEMPLATE) !== 0;
+  }
+
+  /** nf_ct_expires() in ns (0 for an unconfirmed entry, whose timeout is still relative). */
+  expiresNs(now: number): number {
+    if (!this.isConfirmed()) return 0;
+    return Math.max(this.timeout - now, 0);
+  }
+}
+
+/** nf_conntrack_tuple_hash: an entry seen from one direction. */
+interface TupleHash {
+  ct: Conn;
+  dir: number;
+}
+
+/** A recorded event (what ctnetlink would report), with the entry's state at that time. */
+export interface CtEvent {
+  type: "NEW" | "UPDATE" | "DESTROY";
+  orig: Tuple;
+  reply: Tuple;
+  status: number;
+  /** Seconds left, or undefined when ctnetlink leaves the timeout out (DESTROY of an expired entry). */
+  timeout: number | undefined;
+  tcpState: number | undefined;
+  mark: number;
+  zone: Zone;
+  counters: Array<{ packets: number; bytes: number }> | null;
+  /** Deleted by a userspace request (conntrack -D/-F): printed as [USERSPACE]. */
+  userspace: boolean;
+  id: number;
+}
+
+export interface ConntrackOptions {
+  ruleset: () => Ruleset;
+  net: () => NetConfig;
+  rng: Rng;
+  /** Kernel log (printk). */
+  log?: (level: number, line: string) => void;
+  /** Per-host shared state: the instance registers itself under CONNTRACK_KEY for extensions. */
+  shared?: Map<string, unknown>;
+}
+
+export const CONNTRACK_KEY = "conntrack";
+
+/** Extensions whose checkentry calls nf_ct_netns_get() (verified on Linux 6.18: see test/conntrack.test.ts). */
+const CT_MATCH_USERS = new Set([
+  "state",
+  "conntrack",
+  "connmark",
+  "connlimit",
+  "connbytes",
+  "connlabel",
+  "helper",
+  "cluster",
+]);
+const CT_TARGET_USERS = new Set([
+  "CONNMARK",
+  "CONNSECMARK",
+  "SNAT",
+  "DNAT",
+  "MASQUERADE",
+  "REDIRECT",
+  "NETMAP",
+  "SYNPROXY",
+]);
+const XT_CT_NOTRACK = 1;
+
+interface Usage {
+  active: boolean;
+  labels: boolean;
+  acct: boolean;
+}
+
+const SEC = 1_000_000_000;
+
+/** Kernel defaults for the timeout sysctls the host may not list. */
+const DEFAULT_TIMEOUTS: Readonly<Record<string, number>> = {
+  nf_conntrack_tcp_timeout_syn_sent: 120,
+  nf_conntrack_tcp_timeout_syn_recv: 60,
+  nf_conntrack_tcp_timeout_established: 432000,
+  nf_conntrack_tcp_timeout_fin_wait: 120,
+  nf_conntrack_tcp_timeout_close_wait: 60,
+  nf_conntrack_tcp_timeout_last_ack: 30,
+  nf_conntrack_tcp_timeout_time_wait: 120,
+  nf_conntrack_tcp_timeout_close: 10,
+  nf_conntrack_tcp_timeout_max_retrans: 300,
+  nf_conntrack_tcp_timeout_unacknowledged: 300,
+  nf_conntrack_udp_timeout: 30,
+  nf_conntrack_udp_timeout_stream: 120,
+  nf_conntrack_icmp_timeout: 30,
+  nf_conntrack_generic_timeout: 600,
+  nf_conntrack_tcp_loose: 1,
+  nf_conntrack_tcp_be_liberal: 0,
+  nf_conntrack_tcp_max_retrans: 3,
+  nf_conntrack_tcp_ignore_invalid_rst: 0,
+  nf_conntrack_max: 65536,
+  nf_conntrack_acct: 0,
+};
+
+const TCP_TIMEOUT_SYSCTL = [
+  "",
+  "syn_sent",
+  "syn_recv",
+  "established",
+  "fin_wait",
+  "close_wait",
+  "last_ack",
+  "time_wait",
+  "close",
+  "syn_sent",
+  "",
+  "",
+  "max_retrans",
+  "unacknowledged",
+];
+
+const NF_DROP = 0;
+const NF_ACCEPT = 1;
+const NF_REPEAT = 4;
+
+/** The twin's connection tracking table and trackers. */
+export class Conntrack implements ConntrackHooks {
+  private readonly hash = new Map<string, TupleHash[]>();
+  /** Confirmed entries in insertion order. */
+  private readonly order = new Set<Conn>();
+  private events: CtEvent[] = [];
+  private usageCache: { tables: unknown[]; usage: Usage } | null = null;
+  private lastNow = 0;
+  /** The NAT engine bound to this table (set by its constructor). */
+  nat: Nat | null = null;
+  /** Statistics of conntrack -S (per cpu in the kernel; one cpu here). */
+  readonly stats = {
+    found: 0,
+    invalid: 0,
+    insert: 0,
+    insert_failed: 0,
+    drop: 0,
+    early_drop: 0,
+    error: 0,
+    search_restart: 0,
+    clash_resolve: 0,
+    chaintoolong: 0,
+  };
+
+  constructor(readonly opts: ConntrackOptions) {
+    opts.shared?.set(CONNTRACK_KEY, this);
+  }
+
+  // ---- configuration ----
+  sysctl(name: string): number {
+    const v = this.opts.net().sysctlRead(["net", "netfilter", name]);
+    if (v === undefined) return DEFAULT_TIMEOUTS[name] ?? 0;
+    return Number.parseInt(v, 10);
+  }
+
+  private timeoutSecs(name: string): number {
+    return this.sysctl(name);
+  }
+
+  private tcpTimeout(state: number): number {
+    if (state === TCP_CONNTRACK_SYN_SENT2) return 120 * SEC;
+    return this.timeoutSecs(`nf_conntrack_tcp_timeout_${TCP_TIMEOUT_SYSCTL[state]}`) * SEC;
+  }
+
+  /** What the committed rules ask of conntrack (nf_ct_netns_get users, labels, accounting). */
+  private usage(): Usage {
+    const rs = this.opts.ruleset();
+    const tables = [...rs.tables.values()];
+    const c = this.usageCache;
+    if (c && c.tables.length === tables.length && c.tables.every((t, i) => t === tables[i])) return c.usage;
+    const usage: Usage = { active: false, labels: false, acct: false };
+    for (const t of tables) {
+      if (!t.exists) continue;
+      for (const ch of t.chains.values()) {
+        for (const r of ch.rules) {
+          for (const m of r.matches) {
+            if (CT_MATCH_USERS.has(m.ext.name)) usage.active = true;
+            if (m.ext.name === "connlabel") usage.labels = true;
+            if (m.ext.name === "connbytes") usage.acct = true;
+          }
+          const tg = r.target?.ext.name;
+          if (tg && CT_TARGET_USERS.has(tg)) usage.active = true;
+          if ((tg === "CT" || tg === "NOTRACK") && !((r.target!.data as { flags: number }).flags & XT_CT_NOTRACK))
+            usage.active = true;
+        }
+      }
+    }
+    // xt_connbytes checkentry: "Forcing CT accounting to be enabled" sets the sysctl for good.
+    if (usage.acct && this.sysctl("nf_conntrack_acct") === 0)
+      this.opts.net().sysctlWrite(["net", "netfilter", "nf_conntrack_acct"], "1");
+    this.usageCache = { tables, usage };
+    return usage;
+  }
+
+  active(): boolean {
+    return this.usage().active;
+  }
+
+  // ---- the table ----
+  private hashAdd(ct: Conn): void {
+    for (const dir of [0, 1]) {
+      const k = tupleKey(ct.tuple[dir]!);
+      const list = this.hash.get(k);
+      if (list) list.push({ ct, dir });
+      else this.hash.set(k, [{ ct, dir }]);
+    }
+  }
+
+  private hashDel(ct: Conn): void {
+    for (const dir of [0, 1]) {
+      const k = tupleKey(ct.tuple[dir]!);
+      const list = this.hash.get(k);
+      if (!list) continue;
+      const rest = list.filter((h) => h.ct !== ct);
+      if (rest.length) this.hash.set(k, rest);
+      else this.hash.delete(k);
+    }
+  }
+
+  /** __nf_conntrack_find_get(): a live entry with this tuple in `zone` (expired ones are reaped). */
+  find(t: Tuple, zone: Zone, now: number = this.lastNow): TupleHash | undefined {
+    const list = this.hash.get(tupleKey(t));
+    if (!list) return undefined;
+    for (const h of list) {
+      if (this.expired(h.ct, now)) {
+        this.expire(h.ct);
+        return this.find(t, zone, now);
+      }
+      if (zoneIdFor(h.ct.zone, h.dir) === zoneIdFor(zone, h.dir)) return h;
+    }
+    return undefined;
+  }
+
+  /** nf_conntrack_tuple_taken(): another confirmed entry already uses `t` (in the zone of `ignored`). */
+  tupleTaken(t: Tuple, ignored: Conn): boolean {
+    const list = this.hash.get(tupleKey(t));
+    if (!list) return false;
+    for (const h of list.slice()) {
+      const ct = h.ct;
+      if (ct === ignored) continue;
+      if (this.expired(ct, this.lastNow)) {
+        this.expire(ct);
+        continue;
+      }
+      if (zoneIdFor(ct.zone, h.dir) !== zoneIdFor(ignored.zone, h.dir)) continue;
+      if (tupleEqual(ignored.tuple[0], ct.tuple[0]) && zoneIdFor(ct.zone, 0) === zoneIdFor(ignored.zone, 0)) continue;
+      return true;
+    }
+    return false;
+  }
+
+  private expired(ct: Conn, now: number): boolean {
+    return ct.isConfirmed() && ct.timeout - now <= 0;
+  }
+
+  private expire(ct: Conn): void {
+    this.remove(ct, false);
+  }
+
+  /** nf_ct_delete(): out of the table, with a DESTROY event. */
+  remove(ct: Conn, userspace: boolean): void {
+    if (!this.order.has(ct)) {
+      ct.status |= IPS_DYING;
+      return;
+    }
+    this.order.delete(ct);
+    this.hashDel(ct);
+    ct.status |= IPS_DYING;
+    this.record(ct, "DESTROY", userspace);
+  }
+
+  /** Reaps expired entries (the kernel's gc worker, run lazily). */
+  gc(now: number): void {
+    this.lastNow = Math.max(this.lastNow, now);
+    for (const ct of [...this.order]) if (this.expired(ct, now)) this.expire(ct);
+  }
+
+  /** Live entries in insertion order. */
+  entries(now: number = this.lastNow): Conn[] {
+    this.gc(now);
+    return [...this.order];
+  }
+
+  count(now: number = this.lastNow): number {
+    this.gc(now);
+    return this.order.size;
+  }
+
+  flush(userspace = true): number {
+    const all = [...this.order];
+    for (const ct of all) this.remove(ct, userspace);
+    return all.length;
+  }
+
+  /** Events recorded since the previous call (what `conntrack -E` would have printed). */
+  takeEvents(): CtEvent[] {
+    const e = this.events;
+    this.events = [];
+    return e;
+  }
+
+  peekEvents(): readonly CtEvent[] {
+    return this.events;
+  }
+
+  /** Flushes the entries MASQUERADE bound to `dev` (device down / address removed). */
+  flushMasquerade(dev: string): void {
+    for (const ct of [...this.order]) if (ct.masqDev === dev) this.remove(ct, false);
+  }
+
+  private record(ct: Conn, type: CtEvent["type"], userspace = false): void {
+    if (ct.isTemplate()) return;
+    let timeout: number | undefined;
+    const now = this.lastNow;
+    if (type === "DESTROY") {
+      const left = Math.floor(ct.expiresNs(now) / SEC);
+      timeout = left === 0 ? undefined : left;
+    } else {
+      timeout = ct.isConfirmed() ? Math.floor(ct.expiresNs(now) / SEC) : Math.floor(ct.timeout / SEC);
+    }
+    // unread events are kept up to a bound (the kernel drops them when no listener reads)
+    if (this.events.length >= 10000) this.events.shift();
+    this.events.push({
+      type,
+      orig: { ...ct.tuple[0] },
+      reply: { ...ct.tuple[1] },
+      status: ct.status,
+      timeout,
+      tcpState: ct.tcp ? ct.tcp.state : undefined,
+      mark: ct.mark,
+      zone: { ...ct.zone },
+      counters: ct.counters ? ct.counters.map((c) => ({ ...c })) : null,
+      userspace,
+      id: ct.id,
+    });
+  }
+
+  /** nf_conntrack_event_cache() */
+  eventCache(ct: Conn, ev: number): void {
+    ct.ecache |= 1 << ev;
+  }
+
+  /** nf_ct_deliver_cached_events() */
+  private deliver(ct: Conn): void {
+    const ev = ct.ecache;
+    ct.ecache = 0;
+    if (!ev || ct.status & IPS_DYING) return;
+    if (ev & ((1 << IPCT_NEW) | (1 << IPCT_RELATED))) this.record(ct, "NEW");
+    else this.record(ct, "UPDATE");
+  }
+
+  // ---- timeouts and accounting ----
+  /** nf_ct_refresh_acct() */
+  private refreshAcct(ct: Conn, ctinfo: number, p: Packet, extraNs: number, now: number): void {
+    if (!(ct.status & IPS_FIXED_TIMEOUT)) ct.timeout = ct.isConfirmed() ? now + extraNs : extraNs;
+    this.acct(ct, ctinfo, p);
+  }
+
+  private acct(ct: Conn, ctinfo: number, p: Packet): void {
+    if (!ct.counters) return;
+    const c = ct.counters[ctinfoDir(ctinfo)]!;
+    c.packets++;
+    c.bytes += wireLen(p);
+  }
+
+  /** nf_ct_kill_acct() */
+  private killAcct(ct: Conn, ctinfo: number, p: Packet): void {
+    this.acct(ct, ctinfo, p);
+    this.remove(ct, false);
+  }
+
+  // ---- the packet path ----
+  private nextId(): number {
+    return this.opts.rng.next32();
+  }
+
+  /** A CT target template (zone, helper); the rule holds one for its lifetime. */
+  static template(zone: Zone, zoneFromMark: boolean, helper: string): Conn {
+    const z: Tuple = {
+      src: 0,
+      dst: 0,
+      proto: 0,
+      sport: 0,
+      dport: 0,
+      type: 0,
+      code: 0,
+    };
+    const t = new Conn(null, z, { ...z }, 0);
+    t.status = IPS_TEMPLATE | IPS_CONFIRMED;
+    t.zone = zone;
+    t.zoneFromMark = zoneFromMark;
+    t.helper = helper;
+    return t;
+  }
+
+  /** nf_ct_zone_tmpl() */
+  private zoneOf(tmpl: Conn | null, p: Packet): Zone {
+    if (!tmpl) return { id: 0, dir: NF_CT_DEFAULT_ZONE_DIR };
+    if (tmpl.zoneFromMark) return { id: p.mark & 0xffff, dir: tmpl.zone.dir };
+    return tmpl.zone;
+  }
+
+  /** nf_conntrack_in() at PREROUTING or OUTPUT. */
+  in(p: Packet, hook: number, nowNs: number): boolean {
+    this.lastNow = Math.max(this.lastNow, nowNs);
+    const now = nowNs;
+    const cur = p.ct as Conn | null;
+    if (cur || p.ctinfo === IP_CT_UNTRACKED) {
+      // previously seen (loopback) or untracked
+      if ((cur && !cur.isTemplate()) || p.ctinfo === IP_CT_UNTRACKED) return true;
+    }
+    const tmpl = cur && cur.isTemplate() ? cur : null;
+    p.ct = null;
+    p.ctinfo = 0;
+    // nf_defrag_ipv4 runs first: a lone fragment waits in the reassembly queue.
+    if (p.isFragment() || p.frag & 0x2000) {
+      this.stats.drop++;
+      return false;
+    }
+    if (p.proto === IPPROTO_ICMP) {
+      const r = this.icmpError(tmpl, p, hook);
+      if (r === "invalid") {
+        this.stats.invalid++;
+        return true;
+      }
+      if (r === "related") return true;
+    }
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const res = this.resolveNormal(tmpl, p, now);
+      if (res === "drop") {
+        this.stats.drop++;
+        return false;
+      }
+      const ct = p.ct as Conn | null;
+      if (!ct) {
+        this.stats.invalid++;
+        return true;
+      }
+      const v = this.handlePacket(ct, p, p.ctinfo, hook, now);
+      if (v <= 0) {
+        p.ct = null;
+        p.ctinfo = 0;
+        if (v === -NF_REPEAT) continue;
+        this.stats.invalid++;
+        if (v === NF_DROP) {
+          this.stats.drop++;
+          return false;
+        }
+        return true;
+      }
+      if (p.ctinfo === IP_CT_ESTABLISHED_REPLY && !(ct.status & IPS_SEEN_REPLY)) {
+        ct.status |= IPS_SEEN_REPLY;
+        this.eventCache(ct, IPCT_REPLY);
+      }
+      return true;
+    }
+    return true;
+  }
+
+  /** nf_conntrack_icmpv4_error(): ICMP errors become RELATED to the connection they quote. */
+  private icmpError(tmpl: Conn | null, p: Packet, _hook: number): "invalid" | "related" | "normal" {
+    if (wireLen(p) - p.ihl < 8) return "invalid";
+    if (p.icmpType > 18) return "invalid";
+    const t = p.icmpType;
+    if (!(t === 3 || t === 4 || t === 5 || t === 11 || t === 12)) return "normal";
+    const inner = p.inner;
+    const quoted = p.innerLen || wireLen(p) - p.ihl - 8;
+    if (!inner || quoted < inner.ihl + 8) return "invalid";
+    const orig = packetTuple(inner);
+    if (!orig) return "invalid";
+    const innertuple = invertTuple(orig);
+    if (!innertuple) return "invalid";
+    const zone = this.zoneOf(tmpl, p);
+    const h = this.find(innertuple, zone);
+    if (!h) return "invalid";
+    const ctDaddr = h.ct.tuple[h.dir]!.dst;
+    if (ctDaddr !== p.dst >>> 0) return "invalid";
+    p.ct = h.ct;
+    p.ctinfo = h.dir === IP_CT_DIR_REPLY ? IP_CT_RELATED_REPLY : IP_CT_RELATED;
+    return "related";
+  }
+
+  /** resolve_normal_ct() */
+  private resolveNormal(tmpl: Conn | null, p: Packet, now: number): "ok" | "drop" {
+    const t = packetTuple(p);
+    if (!t) return "ok";
+    const zone = this.zoneOf(tmpl, p);
+    let h = this.find(t, zone, now);
+    if (!h) {
+      const reply = invertTuple(t);
+      if (!reply) return "ok";
+      const max = this.sysctl("nf_conntrack_max");
+      if (max && this.order.size + 1 > max) {
+        this.opts.log?.(4, "nf_conntrack: nf_conntrack: table full, dropping packet");
+        return "drop";
+      }
+      const usage = this.usage();
+      const ct = new Conn(this, t, reply, this.nextId());
+      ct.zone = { ...zone };
+      if (tmpl?.helper) ct.helper = tmpl.helper;
+      if (usage.labels) ct.labels = 0n;
+      if (this.sysctl("nf_conntrack_acct"))
+        ct.counters = [
+          { packets: 0, bytes: 0 },
+          { packets: 0, bytes: 0 },
+        ];
+      h = { ct, dir: IP_CT_DIR_ORIGINAL };
+      p.ct = ct;
+      p.ctinfo = IP_CT_NEW;
+      return "ok";
+    }
+    const ct = h.ct;
+    if (h.dir === IP_CT_DIR_REPLY) p.ctinfo = IP_CT_ESTABLISHED_REPLY;
+    else if (ct.status & IPS_SEEN_REPLY) p.ctinfo = IP_CT_ESTABLISHED;
+    else if (ct.status & IPS_EXPECTED) p.ctinfo = IP_CT_RELATED;
+    else p.ctinfo = IP_CT_NEW;
+    p.ct = ct;
+    this.stats.found++;
+    return "ok";
+  }
+
+  /** nf_conntrack_handle_packet(): >0 accept, -NF_ACCEPT invalid, -NF_REPEAT reopen, NF_DROP drop. */
+  private handlePacket(ct: Conn, p: Packet, ctinfo: number, hook: number, now: number): number {
+    switch (ct.proto) {
+      case IPPROTO_TCP:
+        return this.tcpPacket(ct, p, ctinfo, hook, now);
+      case IPPROTO_UDP:
+      case IPPROTO_UDPLITE:
+        return this.udpPacket(ct, p, ctinfo, now);
+      case IPPROTO_ICMP:
+        return this.icmpPacket(ct, p, ctinfo, now);
+      default:
+        this.refreshAcct(ct, ctinfo, p, this.timeoutSecs("nf_conntrack_generic_timeout") * SEC, now);
+        return NF_ACCEPT;
+    }
+  }
+
+  private udpPacket(ct: Conn, p: Packet, ctinfo: number, now: number): number {
+    const l4len = wireLen(p) - p.ihl;
+    if (l4len < 8) return -NF_ACCEPT;
+    const status = ct.status;
+    if (!(status & IPS_CONFIRMED)) ct.udpStreamTs = now + 2 * SEC;
+    if (status & IPS_SEEN_REPLY) {
+      let extra = this.timeoutSecs("nf_conntrack_udp_timeout") * SEC;
+      let stream = false;
+      // still active after two seconds? then it is a stream
+      if (now > ct.udpStreamTs) {
+        extra = this.timeoutSecs("nf_conntrack_udp_timeout_stream") * SEC;
+        stream = (status & IPS_ASSURED) === 0;
+      }
+      this.refreshAcct(ct, ctinfo, p, extra, now);
+      if (status & IPS_NAT_CLASH) return NF_ACCEPT;
+      if (stream && !(ct.status & IPS_ASSURED)) {
+        ct.status |= IPS_ASSURED;
+        this.eventCache(ct, IPCT_ASSURED);
+      }
+    } else {
+      this.refreshAcct(ct, ctinfo, p, this.timeoutSecs("nf_conntrack_udp_timeout") * SEC, now);
+    }
+    return NF_ACCEPT;
+  }
+
+  private icmpPacket(ct: Conn, p: Packet, ctinfo: number, now: number): number {
+    const t = ct.tuple[0].type;
+    // only requests can create a "connection"
+    if (!(t === 8 || t === 13 || t === 15 || t === 17)) return -NF_ACCEPT;
+    this.refreshAcct(ct, ctinfo, p, this.timeoutSecs("nf_conntrack_icmp_timeout") * SEC, now);
+    return NF_ACCEPT;
+  }
+
+  // ---- TCP (nf_conntrack_proto_tcp.c) ----
+  private tcpPacket(ct: Conn, p: Packet, ctinfo: number, hook: number, now: number): number {
+    const len = wireLen(p);
+    const doff = p.l4HeaderLen;
+    if (len - p.ihl < 20 || len - p.ihl < doff) return -NF_ACCEPT; // truncated packet
+    const fl = p.tcpFlags;
+    if (!tcpValidFlags(fl & ~(0x40 | 0x80 | 0x08))) return -NF_ACCEPT; // invalid tcp flag combination
+    void hook;
+    if (!ct.isConfirmed() && !this.tcpNew(ct, p)) return -NF_ACCEPT;
+    const tcp = ct.tcp!;
+    let oldState = tcp.state;
+    const dir = ctinfoDir(ctinfo);
+    const index = conntrackIndex(fl);
+    let newState = TCP_CONNTRACK_TCP(dir, index, oldState);
+    const seq = p.seq >>> 0;
+    const ackSeq = p.ack >>> 0;
+    let skipWindow = false;
+
+    /** The ignore path (sIG): true when the packet brought the entry back in sync. */
+    const ignored = (): boolean => {
+      if (index === TCP_SYNACK_SET && tcp.lastIndex === TCP_SYN_SET && tcp.lastDir !== dir && ackSeq === tcp.lastEnd) {
+        // the SYN/ACK acknowledges a SYN we ignored: get in sync from it
+        const ld = tcp.seen[tcp.lastDir]!;
+        ld.end = tcp.lastEnd;
+        ld.maxend = tcp.lastEnd;
+        ld.maxwin = tcp.lastWin === 0 ? 1 : tcp.lastWin;
+        ld.scale = tcp.lastWscale;
+        tcp.lastFlags &= ~IP_CT_EXP_CHALLENGE_ACK;
+        ld.flags = tcp.lastFlags;
+        const s = tcp.seen[dir]!;
+        s.end = 0;
+        s.maxend = 0;
+        s.maxwin = 0;
+        s.maxack = 0;
+        s.scale = 0;
+        s.flags &= IP_CT_TCP_FLAG_BE_LIBERAL;
+        return true;
+      }
+      tcp.lastIndex = index;
+      tcp.lastDir = dir;
+      tcp.lastSeq = seq;
+      tcp.lastEnd = segEnd(p);
+      tcp.lastWin = p.window;
+      if (index === TCP_SYN_SET && dir === IP_CT_DIR_ORIGINAL) {
+        const seen = newSeen();
+        tcp.lastFlags = 0;
+        tcp.lastWscale = 0;
+        tcpOptions(p, seen);
+        if (seen.flags & IP_CT_TCP_FLAG_WINDOW_SCALE) {
+          tcp.lastFlags |= IP_CT_TCP_FLAG_WINDOW_SCALE;
+          tcp.lastWscale = seen.scale;
+        }
+        if (seen.flags & IP_CT_TCP_FLAG_SACK_PERM) tcp.lastFlags |= IP_CT_TCP_FLAG_SACK_PERM;
+        if (oldState === TCP_CONNTRACK_LAST_ACK) tcp.lastFlags |= IP_CT_EXP_CHALLENGE_ACK;
+      }
+      if (oldState === TCP_CONNTRACK_SYN_SENT && index === TCP_ACK_SET && dir === IP_CT_DIR_REPLY) tcp.lastAck = ackSeq;
+      // ignored: accepted without touching state or timeout
+      return false;
+    };
+
+    switch (newState) {
+      case TCP_CONNTRACK_SYN_SENT:
+        if (oldState < TCP_CONNTRACK_TIME_WAIT) break;
+        if (
+          (tcp.seen[dir]!.flags | tcp.seen[1 - dir]!.flags) & IP_CT_TCP_FLAG_CLOSE_INIT ||
+          (tcp.lastDir === dir && tcp.lastIndex === TCP_RST_SET)
+        ) {
+          // reopening a closed/aborted connection: delete it and look up again
+          this.remove(ct, false);
+          return -NF_REPEAT;
+        }
+        if (!ignored()) return NF_ACCEPT;
+        oldState = TCP_CONNTRACK_SYN_SENT;
+        newState = TCP_CONNTRACK_SYN_RECV;
+        break;
+      case sIG:
+        if (!ignored()) return NF_ACCEPT;
+        oldState = TCP_CONNTRACK_SYN_SENT;
+        newState = TCP_CONNTRACK_SYN_RECV;
+        break;
+      case sIV:
+        return -NF_ACCEPT;
+      case TCP_CONNTRACK_TIME_WAIT:
+        if (
+          oldState === TCP_CONNTRACK_LAST_ACK &&
+          index === TCP_ACK_SET &&
+          tcp.lastDir !== dir &&
+          tcp.lastIndex === TCP_SYN_SET &&
+          tcp.lastFlags & IP_CT_EXP_CHALLENGE_ACK
+        ) {
+          tcp.lastFlags &= ~IP_CT_EXP_CHALLENGE_ACK;
+          return NF_ACCEPT; // challenge ACK ignored
+        }
+        break;
+      case TCP_CONNTRACK_SYN_SENT2:
+        tcp.lastFlags |= IP_CT_TCP_SIMULTANEOUS_OPEN;
+        break;
+      case TCP_CONNTRACK_SYN_RECV:
+        if (dir === IP_CT_DIR_REPLY && index === TCP_ACK_SET && tcp.lastFlags & IP_CT_TCP_SIMULTANEOUS_OPEN)
+          newState = TCP_CONNTRACK_ESTABLISHED;
+        break;
+      case TCP_CONNTRACK_CLOSE: {
+        if (index !== TCP_RST_SET) break;
+        if (tcpCanEarlyDrop(tcp.state)) {
+          skipWindow = true;
+          break;
+        }
+        const other = tcp.seen[1 - dir]!;
+        if (other.flags & IP_CT_TCP_FLAG_MAXACK_SET && tcp.lastIndex !== TCP_SYN_SET) {
+          const established = tcp.state === TCP_CONNTRACK_ESTABLISHED && (ct.status & IPS_ASSURED) !== 0;
+          if (seq === 0 && !established) break;
+          if (before(seq, other.maxack) && !this.sysctl("nf_conntrack_tcp_ignore_invalid_rst")) return -NF_ACCEPT; // invalid rst
+          if (!established || seq === other.maxack) break;
+          if (tcp.lastIndex === TCP_ACK_SET && tcp.lastDir === dir && seq === tcp.lastEnd) break;
+          newState = oldState; // keep the state for a possible challenge ACK
+        }
+        if (
+          ((ct.status & IPS_SEEN_REPLY && tcp.lastIndex === TCP_SYN_SET) ||
+            (!(ct.status & IPS_ASSURED) && tcp.lastIndex === TCP_ACK_SET)) &&
+          ackSeq === tcp.lastEnd
+        ) {
+          skipWindow = true;
+          break;
+        }
+        if (
+          oldState === TCP_CONNTRACK_SYN_SENT &&
+          tcp.lastIndex === TCP_ACK_SET &&
+          tcp.lastDir === IP_CT_DIR_REPLY &&
+          seq === tcp.lastAck
+        ) {
+          skipWindow = true;
+          break;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+
+    if (!skipWindow) {
+      const res = this.tcpInWindow(ct, dir, index, p);
+      if (res === "ignore") return NF_ACCEPT;
+      if (res === "invalid") {
+        this.tcpHandleInvalid(ct, dir, index, now);
+        return -NF_ACCEPT;
+      }
+    }
+    // in-window packet
+    tcp.lastIndex = index;
+    tcp.lastDir = dir;
+    tcp.state = newState;
+    if (oldState !== newState && newState === TCP_CONNTRACK_FIN_WAIT) tcp.seen[dir]!.flags |= IP_CT_TCP_FLAG_CLOSE_INIT;
+
+    let timeout: number;
+    const tNew = this.tcpTimeout(newState);
+    const tRetrans = this.tcpTimeout(TCP_CONNTRACK_RETRANS);
+    const tUnack = this.tcpTimeout(TCP_CONNTRACK_UNACK);
+    if (tcp.retrans >= this.sysctl("nf_conntrack_tcp_max_retrans") && tNew > tRetrans) timeout = tRetrans;
+    else if (index === TCP_RST_SET) timeout = this.tcpTimeout(TCP_CONNTRACK_CLOSE);
+    else if ((tcp.seen[0].flags | tcp.seen[1].flags) & IP_CT_TCP_FLAG_DATA_UNACKNOWLEDGED && tNew > tUnack)
+      timeout = tUnack;
+    else if (tcp.lastWin === 0 && tNew > tRetrans) timeout = tRetrans;
+    else timeout = tNew;
+
+    if (newState !== oldState) this.eventCache(ct, IPCT_PROTOINFO);
+
+    if (!(ct.status & IPS_SEEN_REPLY)) {
+      // only a RST answered: no connection to keep
+      if (fl & TCP_RST) {
+        if (ct.isConfirmed()) this.killAcct(ct, ctinfo, p);
+        else ct.status |= IPS_DYING;
+        return NF_ACCEPT;
+      }
+      // do not renew the timeout on a SYN retransmit
+      if (index === TCP_SYN_SET && oldState === TCP_CONNTRACK_SYN_SENT) return NF_ACCEPT;
+      // picked up mid-stream without a reply yet
+      if (newState === TCP_CONNTRACK_ESTABLISHED && timeout > tUnack) timeout = tUnack;
+    } else if (
+      !(ct.status & IPS_ASSURED) &&
+      (oldState === TCP_CONNTRACK_SYN_RECV || oldState === TCP_CONNTRACK_ESTABLISHED) &&
+      newState === TCP_CONNTRACK_ESTABLISHED
+    ) {
+      ct.status |= IPS_ASSURED;
+      this.eventCache(ct, IPCT_ASSURED);
+    }
+    this.refreshAcct(ct, ctinfo, p, timeout, now);
+    return NF_ACCEPT;
+  }
+
+  /** tcp_new(): the first packet of a connection. */
+  private tcpNew(ct: Conn, p: Packet): boolean {
+    const index = conntrackIndex(p.tcpFlags);
+    const newState = TCP_CONNTRACKS[0]![index]![TCP_CONNTRACK_NONE]!;
+    if (newState >= sIV) return false; // invalid new
+    const tcp = newTcp();
+    const s = tcp.seen[0];
+    if (newState === TCP_CONNTRACK_SYN_SENT) {
+      s.end = segEnd(p);
+      s.maxwin = p.window === 0 ? 1 : p.window;
+      s.maxend = s.end;
+      tcpOptions(p, s);
+    } else if (this.sysctl("nf_conntrack_tcp_loose") === 0) {
+      return false;
+    } else {
+      // picked up mid-stream: history lost, be liberal
+      s.end = segEnd(p);
+      s.maxwin = p.window === 0 ? 1 : p.window;
+      s.maxend = u32(s.end + s.maxwin);
+      s.flags = IP_CT_TCP_FLAG_SACK_PERM | IP_CT_TCP_FLAG_BE_LIBERAL;
+      tcp.seen[1].flags = IP_CT_TCP_FLAG_SACK_PERM | IP_CT_TCP_FLAG_BE_LIBERAL;
+    }
+    tcp.lastIndex = TCP_NONE_SET;
+    ct.tcp = tcp;
+    return true;
+  }
+
+  /** tcp_in_window() */
+  private tcpInWindow(ct: Conn, dir: number, index: number, p: Packet): "accept" | "ignore" | "invalid" {
+    const state = ct.tcp!;
+    const sender = state.seen[dir]!;
+    const receiver = state.seen[1 - dir]!;
+    let seq = p.seq >>> 0;
+    let ack = p.ack >>> 0;
+    let sack = ack;
+    const winRaw = p.window;
+    let win = winRaw;
+    let end = segEnd(p);
+    const liberal = sender.flags & IP_CT_TCP_FLAG_BE_LIBERAL || this.sysctl("nf_conntrack_tcp_be_liberal") !== 0;
+    const logInvalid = (ret: "ignore" | "invalid") => (liberal ? "accept" : ret);
+    const fl = p.tcpFlags;
+    const syn = (fl & TCP_SYN) !== 0;
+    const ackf = (fl & TCP_ACK) !== 0;
+    const rst = (fl & TCP_RST) !== 0;
+    if (receiver.flags & IP_CT_TCP_FLAG_SACK_PERM) sack = tcpSack(p, sack);
+
+    if (sender.maxwin === 0) {
+      if (syn) {
+        tcpInitSender(sender, receiver, p, end, win, dir);
+        if (!ackf) return "accept"; // simultaneous open
+      } else {
+        sender.end = end;
+        const swin = u32(win << sender.scale);
+        sender.maxwin = swin === 0 ? 1 : swin;
+        sender.maxend = u32(end + sender.maxwin);
+        if (receiver.maxwin === 0) {
+          receiver.end = sack;
+          receiver.maxend = sack;
+        } else if (sack === u32(receiver.end + 1)) {
+          receiver.end = u32(receiver.end + 1);
+        }
+      }
+    } else if (
+      syn &&
+      after(end, sender.end) &&
+      (state.state === TCP_CONNTRACK_SYN_SENT || state.state === TCP_CONNTRACK_SYN_RECV)
+    ) {
+      tcpInitSender(sender, receiver, p, end, win, dir);
+      if (dir === IP_CT_DIR_REPLY && !ackf) return "accept";
+    }
+
+    if (!ackf) {
+      ack = receiver.end;
+      sack = receiver.end;
+    } else if ((fl & (TCP_ACK | TCP_RST)) === (TCP_ACK | TCP_RST) && ack === 0) {
+      ack = receiver.end;
+      sack = receiver.end;
+    }
+    if (rst && seq === 0 && state.state === TCP_CONNTRACK_SYN_SENT) {
+      seq = sender.end;
+      end = sender.end;
+    }
+    const maxAckWin = sender.maxwin > 66000 ? sender.maxwin : 66000;
+    const seqOk = before(seq, u32(sender.maxend + 1));
+    if (!seqOk) {
+      const overshot = u32(end - sender.maxend + 1);
+      const ackOk = after(sack, u32(receiver.end - maxAckWin - 1));
+      const inRecvWin = receiver.maxwin !== 0 && after(end, u32(sender.end - receiver.maxwin - 1));
+      if (inRecvWin && ackOk && overshot <= receiver.maxwin && before(sack, u32(receiver.end + 1))) {
+        sender.end = end;
+        sender.flags |= IP_CT_TCP_FLAG_DATA_UNACKNOWLEDGED;
+        return logInvalid("ignore");
+      }
+      return logInvalid("invalid"); // SEQ is over upper bound
+    }
+    if (!before(sack, u32(receiver.end + 1))) return logInvalid("invalid"); // ACK is over upper bound
+    const inRecvWin = receiver.maxwin === 0 || after(end, u32(sender.end - receiver.maxwin - 1));
+    if (!inRecvWin) return logInvalid("ignore"); // SEQ is under lower bound
+    if (!after(sack, u32(receiver.end - maxAckWin - 1))) return logInvalid("ignore"); // ACK under lower bound
+
+    if (!syn) win = u32(win << sender.scale);
+    const swin = u32(win + (sack - ack));
+    if (sender.maxwin < swin) sender.maxwin = swin;
+    if (after(end, sender.end)) {
+      sender.end = end;
+      sender.flags |= IP_CT_TCP_FLAG_DATA_UNACKNOWLEDGED;
+    }
+    if (ackf) {
+      if (!(sender.flags & IP_CT_TCP_FLAG_MAXACK_SET)) {
+        sender.maxack = ack;
+        sender.flags |= IP_CT_TCP_FLAG_MAXACK_SET;
+      } else if (after(ack, sender.maxack)) {
+        sender.maxack = ack;
+      }
+    }
+    if (receiver.maxwin !== 0 && after(end, sender.maxend))
+      receiver.maxwin = u32(receiver.maxwin + (end - sender.maxend));
+    if (after(u32(sack + win), u32(receiver.maxend - 1))) {
+      receiver.maxend = u32(sack + win);
+      if (win === 0) receiver.maxend = u32(receiver.maxend + 1);
+    }
+    if (ack === receiver.end) receiver.flags &= ~IP_CT_TCP_FLAG_DATA_UNACKNOWLEDGED;
+    if (index === TCP_ACK_SET) {
+      if (
+        state.lastDir === dir &&
+        state.lastSeq === seq &&
+        state.lastAck === ack &&
+        state.lastEnd === end &&
+        state.lastWin === winRaw
+      ) {
+        state.retrans++;
+      } else {
+        state.lastDir = dir;
+        state.lastSeq = seq;
+        state.lastAck = ack;
+        state.lastEnd = end;
+        state.lastWin = winRaw;
+        state.retrans = 0;
+      }
+    }
+    return "accept";
+  }
+
+  /** nf_tcp_handle_invalid(): an out-of-window FIN/RST shortens an assured entry's timeout. */
+  private tcpHandleInvalid(ct: Conn, dir: number, index: number, now: number): void {
+    const tcp = ct.tcp!;
+    if (!(ct.status & IPS_ASSURED) || ct.status & IPS_FIXED_TIMEOUT) return;
+    if (index !== TCP_RST_SET && index !== TCP_FIN_SET) return;
+    if (tcp.lastDir !== dir && (tcp.lastIndex === TCP_FIN_SET || tcp.lastIndex === TCP_RST_SET)) {
+      const expires = ct.expiresNs(now);
+      if (expires < 120 * SEC) return;
+      const timeout = this.tcpTimeout(TCP_CONNTRACK_UNACK);
+      if (expires > timeout) ct.timeout = now + timeout;
+    } else {
+      tcp.lastIndex = index;
+      tcp.lastDir = dir;
+    }
+  }
+
+  /** nf_confirm() / __nf_conntrack_confirm() at the end of POSTROUTING and INPUT. */
+  confirm(p: Packet, nowNs: number): boolean {
+    this.lastNow = Math.max(this.lastNow, nowNs);
+    const ct = p.ct as Conn | null;
+    if (!ct || ct.isTemplate()) return true;
+    if (!ct.isConfirmed()) {
+      if (ctinfoDir(p.ctinfo) !== IP_CT_DIR_ORIGINAL) return true;
+      if (ct.status & IPS_DYING) return true;
+      // another entry took one of our tuples meanwhile?
+      for (const dir of [0, 1]) {
+        const other = this.find(ct.tuple[dir]!, ct.zone, nowNs);
+        if (other && other.ct !== ct) {
+          const allowClash = ct.proto === IPPROTO_UDP || ct.proto === IPPROTO_UDPLITE || ct.proto === IPPROTO_ICMP;
+          if (allowClash && tupleEqual(other.ct.tuple[0], ct.tuple[0]) && tupleEqual(other.ct.tuple[1], ct.tuple[1])) {
+            // nf_ct_resolve_clash(): the packet joins the entry that won
+            p.ct = other.ct;
+            this.stats.clash_resolve++;
+            return true;
+          }
+          this.stats.insert_failed++;
+          this.stats.drop++;
+          return false;
+        }
+      }
+      ct.timeout += nowNs;
+      ct.status |= IPS_CONFIRMED;
+      this.order.add(ct);
+      this.hashAdd(ct);
+      this.stats.insert++;
+      this.eventCache(ct, ct.status & IPS_EXPECTED ? IPCT_RELATED : IPCT_NEW);
+    }
+    this.deliver(ct);
+    return true;
+  }
+
+  /**
+   * nf_ct_attach(): a packet the kernel makes in answer to `orig` (icmp_send,
+   * REJECT's RST) belongs to orig's connection, in the other direction.
+   */
+  attach(nskb: Packet, orig: Packet): void {
+    if (!orig.ct && orig.ctinfo === 0) return;
+    nskb.ct = orig.ct;
+    nskb.ctinfo = ctinfoDir(orig.ctinfo) === IP_CT_DIR_ORIGINAL ? IP_CT_RELATED_REPLY : IP_CT_RELATED;
+  }
+
+  /** ct->mark changed by a rule (event IPCT_MARK when it really changed). */
+  setMark(ct: Conn, mark: number): void {
+    if (ct.mark !== mark >>> 0) {
+      ct.mark = mark >>> 0;
+      this.eventCache(ct, IPCT_MARK);
+    }
+  }
+
+  /** Deletes entries (conntrack -D). */
+  deleteEntries(list: readonly Conn[]): void {
+    for (const ct of list) this.remove(ct, true);
+  }
+
+  /** Alters the reply tuple (nf_conntrack_alter_reply) of an unconfirmed entry. */
+  alterReply(ct: Conn, reply: Tuple): void {
+    ct.tuple[1] = reply;
+  }
+
+  get now(): number {
+    return this.lastNow;
+  }
+
+  /** The table as plain data (entries in order, pending events, statistics) for the state file. */
+  snapshot(): unknown {
+    const conn = (ct: Conn) => ({
+      t: ct.tuple,
+      status: ct.status,
+      timeout: ct.timeout,
+      mark: ct.mark,
+      secmark: ct.secmark,
+      labels: ct.labels === null ? null : ct.labels.toString(),
+      zone: ct.zone,
+      counters: ct.counters,
+      tcp: ct.tcp,
+      udp: ct.udpStreamTs,
+      helper: ct.helper,
+      ecache: ct.ecache,
+      masq: ct.masqDev,
+      id: ct.id,
+    });
+    return {
+      now: this.lastNow,
+      conns: [...this.order].map(conn),
+      events: this.events,
+      stats: this.stats,
+    };
+  }
+
+  /** Loads what snapshot() wrote. */
+  restore(data: unknown): void {
+    const d = data as {
+      now: number;
+      conns: Array<Record<string, unknown> & { t: [Tuple, Tuple]; id: number }>;
+      events: CtEvent[];
+      stats: Conntrack["stats"];
+    };
+    this.hash.clear();
+    this.order.clear();
+    this.lastNow = d.now;
+    for (const c of d.conns) {
+      const ct = new Conn(this, c.t[0], c.t[1], c.id);
+      ct.status = c.status as number;
+      ct.timeout = c.timeout as number;
+      ct.mark = c.mark as number;
+      ct.secmark = c.secmark as number;
+      ct.labels = c.labels === null ? null : BigInt(c.labels as string);
+      ct.zone = c.zone as Zone;
+      ct.counters = c.counters as Conn["counters"];
+      ct.tcp = c.tcp as TcpInfo | null;
+      ct.udpStreamTs = c.udp as number;
+      ct.helper = c.helper as string;
+      ct.ecache = c.ecache as number;
+      ct.masqDev = c.masq as string;
+      this.order.add(ct);
+      this.hashAdd(ct);
+    }
+    this.events = d.events;
+    Object.assign(this.stats, d.stats);
+  }
+}
+
+function TCP_CONNTRACK_TCP(dir: number, index: number, state: number): number {
+  return TCP_CONNTRACKS[dir]![index]![state]!;
+}
+
+/** get_conntrack_index() */
+function conntrackIndex(fl: number): number {
+  if (fl & TCP_RST) return TCP_RST_SET;
+  if (fl & TCP_SYN) return fl & TCP_ACK ? TCP_SYNACK_SET : TCP_SYN_SET;
+  if (fl & TCP_FIN) return TCP_FIN_SET;
+  if (fl & TCP_ACK) return TCP_ACK_SET;
+  return TCP_NONE_SET;
+}
+
+/** tcp_valid_flags[] (PSH, ECE and CWR masked off). */
+function tcpValidFlags(f: number): boolean {
+  const SYN = 0x02;
+  const RST = 0x04;
+  const ACK = 0x10;
+  const FIN = 0x01;
+  const URG = 0x20;
+  return (
+    f === SYN ||
+    f === (SYN | URG) ||
+    f === (SYN | ACK) ||
+    f === RST ||
+    f === (RST | ACK) ||
+    f === (FIN | ACK) ||
+    f === (FIN | ACK | URG) ||
+    f === ACK ||
+    f === (ACK | URG)
+  );
+}
+
+function tcpCanEarlyDrop(state: number): boolean {
+  return (
+    state === TCP_CONNTRACK_FIN_WAIT ||
+    state === TCP_CONNTRACK_LAST_ACK ||
+    state === TCP_CONNTRACK_TIME_WAIT ||
+    state === TCP_CONNTRACK_CLOSE ||
+    state === TCP_CONNTRACK_CLOSE_WAIT
+  );
+}
+
+/** segment_seq_plus_len() */
+function segEnd(p: Packet): number {
+  const dataLen = Math.max(0, wireLen(p) - p.ihl - p.l4HeaderLen);
+  return u32(p.seq + dataLen + (p.tcpFlags & TCP_SYN ? 1 : 0) + (p.tcpFlags & TCP_FIN ? 1 : 0));
+}
+
+/** tcp_options(): window scale and SACK permitted. */
+function tcpOptions(p: Packet, s: TcpSeen): void {
+  const o = p.tcpOptions;
+  if (!o || o.length === 0) return;
+  s.scale = 0;
+  s.flags &= IP_CT_TCP_FLAG_BE_LIBERAL;
+  let i = 0;
+  let length = o.length;
+  while (length > 0) {
+    const opcode = o[i++]!;
+    if (opcode === 0) return;
+    if (opcode === 1) {
+      length--;
+      continue;
+    }
+    if (length < 2) return;
+    const opsize = o[i++]!;
+    if (opsize < 2 || opsize > length) return;
+    if (opcode === 4 && opsize === 2) s.flags |= IP_CT_TCP_FLAG_SACK_PERM;
+    else if (opcode === 3 && opsize === 3) {
+      s.scale = Math.min(o[i]!, 14);
+      s.flags |= IP_CT_TCP_FLAG_WINDOW_SCALE;
+    }
+    i += opsize - 2;
+    length -= opsize;
+  }
+}
+
+/** tcp_sack(): the highest right edge of the SACK blocks. */
+function tcpSack(p: Packet, sack: number): number {
+  const o = p.tcpOptions;
+  if (!o || o.length === 0) return sack;
+  if (o.length === 12 && o[0] === 1 && o[1] === 1 && o[2] === 8 && o[3] === 10) return sack;
+  let i = 0;
+  let length = o.length;
+  while (length > 0) {
+    const opcode = o[i++]!;
+    if (opcode === 0) return sack;
+    if (opcode === 1) {
+      length--;
+      continue;
+    }
+    if (length < 2) return sack;
+    const opsize = o[i++]!;
+    if (opsize < 2 || opsize > length) return sack;
+    if (opcode === 5 && opsize >= 10 && (opsize - 2) % 8 === 0) {
+      for (let k = 0; k < opsize - 2; k += 8) {
+        const b = i + k + 4;
+        const tmp = u32((o[b]! << 24) | (o[b + 1]! << 16) | (o[b + 2]! << 8) | o[b + 3]!);
+        if (after(tmp, sack)) sack = tmp;
+      }
+      return sack;
+    }
+    i += opsize - 2;
+    length -= opsize;
+  }
+  return sack;
+}
+
+/** tcp_init_sender() */
+function tcpInitSender(sender: TcpSeen, receiver: TcpSeen, p: Packet, end: number, win: number, dir: number): void {
+  sender.end = end;
+  sender.maxend = end;
+  sender.maxwin = win === 0 ? 1 : win;
+  tcpOptions(p, sender);
+  if (
+    dir === IP_CT_DIR_REPLY &&
+    !(sender.flags & IP_CT_TCP_FLAG_WINDOW_SCALE && receiver.flags & IP_CT_TCP_FLAG_WINDOW_SCALE)
+  ) {
+    sender.scale = 0;
+    receiver.scale = 0;
+  }
+}
+
+/** The Conntrack instance of a host, for extensions (connlimit looks up other entries). */
+export function conntrackOf(p: Packet, shared: Map<string, unknown>): Conntrack | undefined {
+  const ct = p.ct as Conn | null;
+  if (ct?.owner) return ct.owner;
+  return shared.get(CONNTRACK_KEY) as Conntrack | undefined;
+}

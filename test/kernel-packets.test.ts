@@ -1,0 +1,322 @@
+/**
+ * Kernel differential suite for the packet path: seeded random rule sets
+ * (raw, mangle, nat, filter; only extensions with packet semantics in the
+ * twin) and packet sequences (to the host, forwarded, sent by the host,
+ * replies through NAT) run on a real Linux host in private namespaces
+ * (test/support/kernel-host.ts) and on a twin host configured the same way.
+ * Compared per step: the packets the host emitted and the LOG lines; per
+ * case: iptables-save -c, conntrack -L and, for trace cases,
+ * xtables-monitor --trace (masks: test/support/packet-diff.ts).
+ *
+ * Environment: IPTWIN_KPKT_SEEDS (number of cases, default 160),
+ * IPTWIN_KPKT_SEED (first seed, default 1), IPTWIN_RECORD_REGRESSIONS=0 to
+ * leave test/kernel-packets/regressions.json untouched. Failing cases are
+ * kept there with the kernel's observations and replayed on every run
+ * (no root needed for the replay).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ShellSession } from "../src/compat/session.js";
+import { describeWith, livePrereq, type Prereq, REPO_ROOT } from "./support/env.js";
+import { KernelLab, twinHost } from "./support/kernel-host.js";
+import { compareObs, KernelSide, type KObs, runCase, stepPacket, TwinSide, traceKey } from "./support/packet-diff.js";
+import { generateCase, type KCase } from "./support/packet-gen.js";
+
+const REGRESSIONS = join(REPO_ROOT, "test/kernel-packets/regressions.json");
+const MAX_NEW_REGRESSIONS = 12;
+const MAX_REGRESSIONS = 80;
+
+interface Regression {
+  seed: number;
+  note: string;
+  case: KCase;
+  expect: KObs;
+}
+
+interface RegressionFile {
+  about: string;
+  cases: Regression[];
+}
+
+function loadRegressions(): RegressionFile {
+  if (!existsSync(REGRESSIONS)) {
+    return {
+      about:
+        "Kernel packet-path disagreements (twin vs Linux), with the kernel's observations; replayed by test/kernel-packets.test.ts.",
+      cases: [],
+    };
+  }
+  return JSON.parse(readFileSync(REGRESSIONS, "utf8")) as RegressionFile;
+}
+
+function envInt(name: string, dflt: number): number {
+  const v = process.env[name];
+  const n = v === undefined ? Number.NaN : Number.parseInt(v, 10);
+  return Number.isFinite(n) && n >= 0 ? n : dflt;
+}
+
+function describeDiffs(d: ReturnType<typeof compareObs>, c: KCase): string {
+  return d
+    .slice(0, 6)
+    .map((x) => {
+      const cat = x.step !== undefined ? ` step ${x.step + 1} (${c.steps[x.step]!.category})` : "";
+      return `  ${x.kind}${cat}: ${x.detail}`;
+    })
+    .join("\n");
+}
+
+/** The tools the lab needs besides root and iptables. */
+function labPrereq(): Prereq {
+  for (const [tool, args] of [
+    ["python3", ["-c", "import ctypes, socket; socket.AF_PACKET"]],
+    ["conntrack", ["--version"]],
+    ["nft", ["--version"]],
+    ["xtables-monitor", ["--help"]],
+  ] as const) {
+    const r = spawnSync(tool, [...args], {
+      encoding: "utf8",
+      env: { ...process.env, PATH: `/usr/sbin:/sbin:${process.env.PATH}` },
+    });
+    if (r.error)
+      return {
+        ok: false,
+        reason: `${tool} not found (apt-get install ${tool === "python3" ? "python3" : tool === "nft" ? "nftables" : tool === "conntrack" ? "conntrack" : "iptables"})`,
+      };
+  }
+  return { ok: true };
+}
+
+const regressions = loadRegressions();
+
+describe("kernel packets: recorded disagreements replayed on the twin", () => {
+  if (regressions.cases.length === 0) {
+    it("no recorded disagreements", () => {});
+    return;
+  }
+  regressions.cases.forEach((r, k) => {
+    it(`#${k + 1} seed ${r.seed}: ${r.note}`, async () => {
+      const got = await runCase(r.case, new TwinSide());
+      const d = compareObs(r.expect, got);
+      if (d.length) throw new Error(`${d.length} difference(s):\n${describeDiffs(d, r.case)}`);
+    });
+  });
+});
+
+interface Tally {
+  agree: number;
+  total: number;
+}
+
+function bump(m: Map<string, Tally>, k: string, ok: boolean): void {
+  const t = m.get(k) ?? { agree: 0, total: 0 };
+  t.total++;
+  if (ok) t.agree++;
+  m.set(k, t);
+}
+
+function pct(t: Tally): string {
+  return t.total ? `${((100 * t.agree) / t.total).toFixed(1)}%` : "-";
+}
+
+describeWith([livePrereq(), labPrereq()], "kernel packets: twin vs Linux", () => {
+  const nseeds = envInt("IPTWIN_KPKT_SEEDS", 160);
+  const first = envInt("IPTWIN_KPKT_SEED", 1);
+  let lab: KernelLab;
+  let kside: KernelSide;
+  const cases: Tally = { agree: 0, total: 0 };
+  const steps = new Map<string, Tally>();
+  const checks = new Map<string, Tally>();
+  const examples = new Map<string, string>();
+  const fresh: Regression[] = [];
+  const signatures = new Set(regressions.cases.map((r) => r.note.split(":")[0]));
+
+  beforeAll(async () => {
+    lab = KernelLab.create();
+    await lab.start();
+    kside = new KernelSide(lab);
+  }, 60_000);
+
+  afterAll(async () => {
+    await lab?.destroy();
+    const lines = [`kernel packets: ${cases.agree}/${cases.total} cases agree (${pct(cases)})`];
+    lines.push("  per packet kind (emitted packets and LOG lines of a step):");
+    for (const [k, t] of [...steps].sort())
+      lines.push(`    ${k.padEnd(10)} ${String(t.agree).padStart(4)}/${String(t.total).padEnd(4)} ${pct(t)}`);
+    lines.push("  per check (cases):");
+    for (const [k, t] of [...checks].sort())
+      lines.push(`    ${k.padEnd(10)} ${String(t.agree).padStart(4)}/${String(t.total).padEnd(4)} ${pct(t)}`);
+    if (examples.size) {
+      lines.push("  first disagreement of each kind:");
+      for (const [k, v] of examples) lines.push(`    [${k}] ${v.replaceAll("\n", "\n    ")}`);
+    }
+    console.log(lines.join("\n"));
+    if (process.env.IPTWIN_KPKT_SUMMARY) writeFileSync(process.env.IPTWIN_KPKT_SUMMARY, `${lines.join("\n")}\n`);
+    if (fresh.length && process.env.IPTWIN_RECORD_REGRESSIONS !== "0") {
+      const file = loadRegressions();
+      file.cases.push(...fresh);
+      file.cases = file.cases.slice(-MAX_REGRESSIONS);
+      mkdirSync(dirname(REGRESSIONS), { recursive: true });
+      writeFileSync(REGRESSIONS, `${JSON.stringify(file, null, 1)}\n`);
+    }
+  }, 60_000);
+
+  for (let seed = first; seed < first + nseeds; seed++) {
+    it(`seed ${seed}`, async () => {
+      const c = generateCase(seed);
+      const want = await runCase(c, kside);
+      const got = await runCase(c, new TwinSide());
+      const d = compareObs(want, got);
+      cases.total++;
+      if (d.length === 0) cases.agree++;
+      want.steps.forEach((_, i) => {
+        const bad = d.some((x) => x.step === i);
+        bump(steps, c.steps[i]!.category, !bad);
+      });
+      for (const kind of ["restore", "counters", "conntrack", ...(c.trace ? ["trace"] : [])])
+        bump(checks, kind, !d.some((x) => x.kind === kind));
+      bump(checks, "emitted", !d.some((x) => x.kind === "emitted"));
+      bump(checks, "log", !d.some((x) => x.kind === "log"));
+      if (d.length === 0) return;
+      for (const x of d) {
+        const cat = x.step !== undefined ? `${x.kind}/${c.steps[x.step]!.category}` : x.kind;
+        if (!examples.has(cat)) examples.set(cat, `seed ${seed}: ${x.detail}`);
+      }
+      const x0 = d[0]!;
+      const sig = x0.step !== undefined ? `${x0.kind}/${c.steps[x0.step]!.category}` : x0.kind;
+      if (!signatures.has(sig) && fresh.length < MAX_NEW_REGRESSIONS) {
+        signatures.add(sig);
+        fresh.push({
+          seed,
+          note: `${sig}: ${x0.detail.split("\n")[1]?.trim().slice(0, 100) ?? ""}`,
+          case: c,
+          expect: want,
+        });
+      }
+      throw new Error(`${d.length} difference(s):\n${describeDiffs(d, c)}`);
+    });
+  }
+
+  it("trace: the trace command prints what xtables-monitor --trace prints", async () => {
+    const rules = `*raw
+:PREROUTING ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+-A PREROUTING -j TRACE
+-A OUTPUT -j TRACE
+COMMIT
+*mangle
+:PREROUTING ACCEPT [0:0]
+:INPUT ACCEPT [0:0]
+:FORWARD ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:POSTROUTING ACCEPT [0:0]
+-A PREROUTING -p udp -j MARK --set-xmark 0x10/0xffffffff
+-A FORWARD -p tcp -j TTL --ttl-set 9
+COMMIT
+*filter
+:INPUT ACCEPT [0:0]
+:FORWARD DROP [0:0]
+:OUTPUT ACCEPT [0:0]
+:CHK - [0:0]
+-A INPUT -s 10.0.0.2/32 -j CHK
+-A INPUT -p tcp -m tcp --dport 22 -j REJECT --reject-with tcp-reset
+-A INPUT -p udp -j ACCEPT
+-A FORWARD -p tcp -m tcp --dport 80 -j ACCEPT
+-A CHK -p icmp -j RETURN
+-A CHK -p tcp -m tcp --dport 81 -j DROP
+-A CHK -s 10.0.0.2/32
+COMMIT
+`;
+    const packets = [
+      "-i eth0 -p tcp -s 10.0.0.2 -d 10.0.0.1 --dport 22 --mac-source 02:00:00:00:01:02 --ip-id 7",
+      "-i eth0 -p tcp -s 10.0.0.2 -d 10.0.0.1 --dport 81 --mac-source 02:00:00:00:01:02 --ip-id 8",
+      "-i eth0 -p udp -s 10.0.0.2 -d 10.0.0.1 --dport 53 --mac-source 02:00:00:00:01:02 --ip-id 9 --tos 16",
+      "-i eth0 -p icmp -s 10.0.0.2 -d 10.0.0.1 --mac-source 02:00:00:00:01:02 --ip-id 10",
+      "-i eth0 -p tcp -s 10.0.2.5 -d 198.51.100.7 --dport 80 --tcp-flags SYN --df --mac-source 02:00:00:00:01:02 --ip-id 11",
+      "-i eth1 -p tcp -s 198.51.100.7 -d 10.0.2.5 --dport 443 --tcp-flags ACK,PSH --mac-source 02:00:00:00:02:02 --ip-id 12",
+    ];
+    lab.reset({});
+    await lab.drain();
+    const rr = lab.restore(rules);
+    expect(rr.status, rr.stderr).toBe(0);
+    await lab.startMonitor();
+    const twin = twinHost({});
+    expect(twin.iptablesRestore([], rules).status).toBe(0);
+    const session = new ShellSession(twin);
+    let mine = "";
+    for (const args of packets) {
+      const [res] = session.run(`trace ${args}`);
+      expect(res!.status, res!.stderr).toBe(0);
+      mine += res!.stdout
+        .split("\n")
+        .filter((l) => l.startsWith("PACKET: ") || l.startsWith(" TRACE: "))
+        .map((l) => `${l}\n`)
+        .join("");
+      const p = stepPacket(
+        {
+          from: args.includes("eth1") ? "eth1" : "eth0",
+          pkt: specJson(args),
+          category: "trace",
+        },
+        [],
+        twinHost({}),
+      );
+      if (typeof p === "string") throw new Error(p);
+      await kside.step(p.from, p.p);
+    }
+    const theirs = await lab.stopMonitor();
+    expect(traceKey(mine)).toBe(traceKey(theirs));
+  }, 60_000);
+});
+
+/** The send options of the trace test as JSON packet fields (the same packet for the kernel). */
+function specJson(args: string): Record<string, unknown> {
+  const w = args.split(" ");
+  const o: Record<string, unknown> = {};
+  for (let i = 0; i < w.length; i++) {
+    const k = w[i]!;
+    const v = w[i + 1];
+    switch (k) {
+      case "-p":
+        o.proto = v;
+        i++;
+        break;
+      case "-s":
+        o.src = v;
+        i++;
+        break;
+      case "-d":
+        o.dst = v;
+        i++;
+        break;
+      case "--dport":
+        o.dport = Number(v);
+        i++;
+        break;
+      case "--ip-id":
+        o.ipid = Number(v);
+        i++;
+        break;
+      case "--tos":
+        o.tos = Number(v);
+        i++;
+        break;
+      case "--df":
+        o.df = true;
+        break;
+      case "--tcp-flags":
+        o.flags = v!
+          .split(",")
+          .map((f) => ({ SYN: "S", ACK: "A", PSH: "P", FIN: "F", RST: "R", URG: "U" })[f] ?? "")
+          .join("");
+        i++;
+        break;
+      case "-i":
+      case "--mac-source":
+        i++;
+        break;
+    }
+  }
+  return o;
+}

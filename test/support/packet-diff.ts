@@ -1,0 +1,487 @@
+/**
+ * Runs a kernel differential case (test/support/packet-gen.ts) on either
+ * side — the real kernel lab or a twin host — and turns what happened into
+ * comparable observations: the packets emitted per step (as canonical
+ * strings, with the fields Linux randomises masked), the kernel log lines,
+ * `iptables-save -c`, `conntrack -L` and, for trace cases, the
+ * `xtables-monitor --trace` text.
+ *
+ * Masked, and why:
+ *  - IP id of ICMP messages the DUT generates itself (errors, echo replies):
+ *    the kernel draws it from a keyed hash (ip_select_ident); forwarded
+ *    packets and TCP resets keep deterministic ids and are compared.
+ *  - conntrack timeouts (seconds left): the kernel's clock runs while the
+ *    case runs, the twin's does not.
+ *  - trace ids (a keyed hash of the skb): each id is replaced by its order
+ *    of first appearance, so grouping is still compared.
+ *  - the date in iptables-save's comment lines.
+ * The destination MAC of what the twin emits comes from the lab's static
+ * neighbour table (the twin models no neighbours).
+ */
+
+import { buildPacket, flagLetters, specFromJson } from "../../src/compat/packet-spec.js";
+import { traceLines } from "../../src/compat/packet-text.js";
+import { ShellSession } from "../../src/compat/session.js";
+import { formatIPv4 } from "../../src/core/ipv4.js";
+import {
+  frameBytes,
+  IPPROTO_ICMP,
+  IPPROTO_TCP,
+  IPPROTO_UDP,
+  ipBytes,
+  type Packet,
+  parseFrame,
+} from "../../src/core/packet.js";
+import type { Host } from "../../src/host.js";
+import { DUT0, DUT1, type KernelLab, MAC_PEER0, MAC_PEER1, twinHost } from "./kernel-host.js";
+import type { KCase, PacketStep } from "./packet-gen.js";
+
+export interface StepObs {
+  out: string[];
+  log: string[];
+  /** What sendto() returned for a packet the DUT sent itself ("EPERM" when netfilter dropped it). */
+  err?: string;
+}
+
+export interface KObs {
+  /** iptables-restore's status and stderr. */
+  restore: string;
+  steps: StepObs[];
+  save: string;
+  conntrack: string[];
+  trace?: string;
+}
+
+const PEER_MAC: Record<string, number> = { eth0: MAC_PEER0, eth1: MAC_PEER1 };
+const DUT_ADDRS = new Set([DUT0, DUT1, 0x7f000001]);
+
+function hex(b: Uint8Array | null): string {
+  if (!b) return "";
+  let s = "";
+  for (const x of b) s += x.toString(16).padStart(2, "0");
+  return s;
+}
+
+function fnv(b: Uint8Array | null): string {
+  if (!b || b.length === 0) return "0";
+  let h = 0x811c9dc5;
+  for (const x of b) h = Math.imul(h ^ x, 0x01000193) >>> 0;
+  return `${b.length}:${h.toString(16)}`;
+}
+
+function macHex(m: number): string {
+  return m.toString(16).padStart(12, "0");
+}
+
+/**
+ * Connections the DUT's own TCP answered: their initial sequence number is
+ * random (secure_tcp_seq), so their sequence numbers show as ISN+offset,
+ * and TCP timestamp values are masked.
+ */
+export class SeqNorm {
+  private readonly isn = new Map<string, number>();
+
+  /** Notes a SYN-ACK the DUT generated (not one it forwarded). */
+  note(p: Packet): void {
+    this.isn.set(connKey(p.src, p.sport, p.dst, p.dport), p.seq >>> 0);
+  }
+
+  base(src: number, sport: number, dst: number, dport: number): number | undefined {
+    return this.isn.get(connKey(src, sport, dst, dport));
+  }
+}
+
+function connKey(src: number, sport: number, dst: number, dport: number): string {
+  return `${src >>> 0}:${sport}>${dst >>> 0}:${dport}`;
+}
+
+function parseDottedLoose(s: string): number {
+  const p = s.split(".").map(Number);
+  return ((p[0]! << 24) | (p[1]! << 16) | (p[2]! << 8) | p[3]!) >>> 0;
+}
+
+/** TCP options with the timestamp values (kind 8) masked. */
+function tcpOptKey(o: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < o.length; ) {
+    const k = o[i]!;
+    if (k === 0 || k === 1) {
+      s += k.toString(16).padStart(2, "0");
+      i++;
+      continue;
+    }
+    const len = Math.max(2, o[i + 1] ?? 2);
+    s += k === 8 ? "08 0a ts " : `${hex(o.subarray(i, i + len))} `;
+    i += len;
+  }
+  return s.trim();
+}
+
+/** A packet as it left `dev`, as one comparable line. */
+export function packetKey(dev: string, p: Packet, norm?: SeqNorm, injected?: Packet): string {
+  // An ICMP message the DUT made (not the injected one passing through): its id is random, NAT or not.
+  const passing = injected !== undefined && injected.proto === IPPROTO_ICMP && injected.icmpType === p.icmpType;
+  const maskId = p.proto === IPPROTO_ICMP && (injected === undefined ? DUT_ADDRS.has(p.src) : !passing);
+  let s = `${dev} ${macHex(p.macSrc)}>${macHex(p.macDst)} ${formatIPv4(p.src)}>${formatIPv4(p.dst)} p${p.proto} tos=${p.tos} len=${p.len} ttl=${p.ttl} frag=${p.frag.toString(16)} id=${maskId ? "*" : p.id}`;
+  if (p.ipOptions) s += ` ipopt=${hex(p.ipOptions)}`;
+  if (p.isFragment()) return `${s} frag-payload=${fnv(p.payload)}`;
+  switch (p.proto) {
+    case IPPROTO_TCP: {
+      const base = norm?.base(p.src, p.sport, p.dst, p.dport);
+      const seq = base === undefined ? String(p.seq >>> 0) : `isn+${((p.seq >>> 0) - base) >>> 0}`;
+      s += ` ${p.sport}>${p.dport} [${flagLetters(p.tcpFlags)}] seq=${seq} ack=${p.ack >>> 0} win=${p.window} urg=${p.urgPtr}`;
+      if (p.tcpOptions) s += ` opt=${base === undefined ? hex(p.tcpOptions) : tcpOptKey(p.tcpOptions)}`;
+      s += ` data=${fnv(p.payload)}`;
+      break;
+    }
+    case IPPROTO_UDP:
+      s += ` ${p.sport}>${p.dport} data=${fnv(p.payload)}`;
+      break;
+    case IPPROTO_ICMP:
+      s += ` icmp ${p.icmpType}/${p.icmpCode} rest=${(p.icmpRest >>> 0).toString(16)}`;
+      if (p.inner) {
+        const q = p.inner;
+        s += ` inner[${formatIPv4(q.src)}>${formatIPv4(q.dst)} p${q.proto} len=${q.len} ttl=${q.ttl} id=${q.id} tos=${q.tos}`;
+        if (q.proto === IPPROTO_TCP || q.proto === IPPROTO_UDP) s += ` ${q.sport}>${q.dport}`;
+        if (q.proto === IPPROTO_TCP) s += ` seq=${q.seq >>> 0}`;
+        if (q.proto === IPPROTO_ICMP) s += ` ${q.icmpType}/${q.icmpCode} ${q.icmpId}/${q.icmpSeq}`;
+        s += ` quoted=${p.innerLen}]`;
+      } else s += ` data=${fnv(p.payload)}`;
+      break;
+    default:
+      s += ` data=${fnv(p.payload)}`;
+  }
+  return s;
+}
+
+/** Log lines: ID= of ICMP the DUT generated is random, and so are the sequence numbers of its own TCP (see above). */
+export function logKey(line: string, norm?: SeqNorm): string {
+  if (norm && / SEQ=\d+/.test(line)) {
+    const m = / SRC=(\S+) DST=(\S+) .* SPT=(\d+) DPT=(\d+)/.exec(line);
+    const base = m
+      ? norm.base(parseDottedLoose(m[1]!), Number(m[3]), parseDottedLoose(m[2]!), Number(m[4]))
+      : undefined;
+    if (base !== undefined) {
+      line = line
+        .replace(/ SEQ=(\d+)/, (_x, v: string) => ` SEQ=isn+${(Number(v) - base) >>> 0}`)
+        .replace(/ OPT \([0-9A-F]*\)/, " OPT (*)");
+    }
+    // The peer's side of such a connection acknowledges the random ISN.
+    const back = m
+      ? norm.base(parseDottedLoose(m[2]!), Number(m[4]), parseDottedLoose(m[1]!), Number(m[3]))
+      : undefined;
+    if (back !== undefined)
+      line = line.replace(/ ACK=(\d+)/, (_x, v: string) => ` ACK=isn+${(Number(v) - back) >>> 0}`);
+  }
+  if (!/PROTO=ICMP/.test(line)) return line;
+  const src = /SRC=(\S+)/.exec(line)?.[1];
+  if (src !== "10.0.0.1" && src !== "10.0.1.1" && src !== "127.0.0.1") return line;
+  return line.replace(/ ID=\d+ /, " ID=* ");
+}
+
+export function saveKey(save: string): string {
+  return save
+    .split("\n")
+    .filter((l) => !l.startsWith("#"))
+    .join("\n");
+}
+
+export function conntrackKey(text: string): string[] {
+  return text
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => {
+      const t = l.split(/\s+/);
+      if (t.length > 2 && /^\d+$/.test(t[2]!)) t[2] = "T";
+      return t.join(" ");
+    })
+    .sort();
+}
+
+/** Trace ids → #1, #2 … in order of first appearance; the IP id of ICMP the DUT made is masked. */
+export function traceKey(text: string): string {
+  const ids = new Map<string, string>();
+  return text
+    .replace(/^(PACKET: 2 | TRACE: 2 )([0-9a-f]{8})/gm, (_m, head: string, id: string) => {
+      if (!ids.has(id)) ids.set(id, `#${ids.size + 1}`);
+      return `${head}${ids.get(id)}`;
+    })
+    .replace(/^PACKET: .*$/gm, (l) =>
+      / SRC=(10\.0\.0\.1|10\.0\.1\.1|127\.0\.0\.1) /.test(l) && !l.includes(" SPORT=")
+        ? l.replace(/ ID=\d+ /, " ID=* ")
+        : l,
+    );
+}
+
+/** One side of the comparison. */
+export interface Side {
+  reset(c: KCase): Promise<string>;
+  /** Sends the packet; returns what left the host (dut device names) and the log lines. */
+  step(
+    from: PacketStep["from"],
+    p: Packet,
+  ): Promise<{
+    emitted: Array<{ dev: string; pkt: Packet }>;
+    log: string[];
+    err?: string;
+  }>;
+  save(): string;
+  conntrack(): string;
+  /** Called after the last step; the trace text (trace cases). */
+  finish(c: KCase): Promise<string | undefined>;
+}
+
+/** The packet a step sends, or a reason it has none (reply to nothing). */
+export function stepPacket(
+  step: PacketStep,
+  emitted: Array<Array<{ dev: string; pkt: Packet }>>,
+  buildNet: Host,
+): { p: Packet; from: PacketStep["from"] } | string {
+  let fields: Record<string, unknown>;
+  let from = step.from;
+  if (step.reply) {
+    const e = emitted[step.reply.step]?.[step.reply.nth];
+    if (!e) return "(no reply step)";
+    const r = replyFields(e.pkt, step.reply.fin === true);
+    if (!r) return "(no reply step)";
+    fields = r;
+    from = e.dev as "eth0" | "eth1";
+  } else fields = { ...step.pkt! };
+  if (from === "local") {
+    fields.local = true;
+    fields.uid = 0;
+    fields.gid = 0;
+    // A raw socket's packet keeps a nonzero id; zero would make the kernel pick one.
+    if (fields.ipid === undefined || fields.ipid === 0) fields.ipid = 1 + ((Number(fields.sport ?? 7) * 31) % 65000);
+  } else fields.in = from;
+  const p = buildPacket(specFromJson(fields), buildNet.net);
+  if (from !== "local") p.macSrc = PEER_MAC[from]!;
+  return { p, from };
+}
+
+/** What a peer answers to a packet the DUT sent it. */
+function replyFields(e: Packet, fin: boolean): Record<string, unknown> | null {
+  const f: Record<string, unknown> = {
+    src: formatIPv4(e.dst),
+    dst: formatIPv4(e.src),
+  };
+  switch (e.proto) {
+    case IPPROTO_TCP: {
+      f.proto = "tcp";
+      f.sport = e.dport;
+      f.dport = e.sport;
+      const syn = (e.tcpFlags & 0x02) !== 0;
+      const ack = (e.tcpFlags & 0x10) !== 0;
+      if (e.tcpFlags & 0x04) return null;
+      const dataLen = e.payloadLen + (syn ? 1 : 0) + (e.tcpFlags & 0x01 ? 1 : 0);
+      if (syn && !ack) {
+        f.flags = "SA";
+        f.seq = 0x10000000 + (e.sport & 0xfff) * 4096;
+        f.ack = (e.seq + 1) >>> 0;
+      } else {
+        f.flags = fin ? "FA" : "A";
+        f.seq = e.ack >>> 0;
+        f.ack = (e.seq + dataLen) >>> 0;
+      }
+      return f;
+    }
+    case IPPROTO_UDP:
+      f.proto = "udp";
+      f.sport = e.dport;
+      f.dport = e.sport;
+      return f;
+    case IPPROTO_ICMP:
+      if (e.icmpType !== 8) return null;
+      f.proto = "icmp";
+      f.type = 0;
+      f.id = e.icmpId;
+      f.seq = e.icmpSeq;
+      f.len = e.len;
+      return f;
+    default:
+      return null;
+  }
+}
+
+function canonical(em: Array<{ dev: string; pkt: Packet }>): Array<{ dev: string; pkt: Packet }> {
+  return em
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (a.e.dev < b.e.dev ? -1 : a.e.dev > b.e.dev ? 1 : a.i - b.i))
+    .map((x) => x.e);
+}
+
+/** Runs the case on one side. */
+export async function runCase(c: KCase, side: Side): Promise<KObs> {
+  const restore = await side.reset(c);
+  const builder = twinHost(c.sysctls);
+  const obs: KObs = { restore, steps: [], save: "", conntrack: [] };
+  const emitted: Array<Array<{ dev: string; pkt: Packet }>> = [];
+  const norm = new SeqNorm();
+  for (const step of c.steps) {
+    const sp = stepPacket(step, emitted, builder);
+    if (typeof sp === "string") {
+      obs.steps.push({ out: [sp], log: [] });
+      emitted.push([]);
+      continue;
+    }
+    const r = await side.step(sp.from, sp.p);
+    const em = canonical(r.emitted);
+    emitted.push(em);
+    // A SYN-ACK leaving the DUT that is not the one just injected (forwarded) is its own TCP's.
+    const injectedSynAck = sp.p.proto === IPPROTO_TCP && (sp.p.tcpFlags & 0x12) === 0x12;
+    for (const e of em)
+      if (e.pkt.proto === IPPROTO_TCP && (e.pkt.tcpFlags & 0x12) === 0x12 && !injectedSynAck) norm.note(e.pkt);
+    const so: StepObs = {
+      out: em.map((e) => packetKey(e.dev, e.pkt, norm, sp.p)),
+      log: r.log.map((l) => logKey(l, norm)),
+    };
+    if (r.err) so.err = r.err;
+    obs.steps.push(so);
+  }
+  obs.save = saveKey(side.save());
+  obs.conntrack = conntrackKey(side.conntrack());
+  const t = await side.finish(c);
+  if (t !== undefined) obs.trace = traceKey(t);
+  return obs;
+}
+
+// ---- the kernel side ----
+
+export class KernelSide implements Side {
+  constructor(readonly lab: KernelLab) {}
+
+  async reset(c: KCase): Promise<string> {
+    this.lab.reset(c.sysctls);
+    await this.lab.relisten();
+    await this.lab.drain();
+    const r = this.lab.restore(c.rules);
+    if (c.trace) await this.lab.startMonitor();
+    return `${r.status} ${r.stderr}`;
+  }
+
+  async step(from: PacketStep["from"], p: Packet) {
+    const r =
+      from === "local"
+        ? await this.lab.local(ipBytes(p), p.mark)
+        : await this.lab.inject(from === "eth1" ? "veth1" : "veth0", frameBytes(p));
+    // xtables-monitor asks the kernel for each rule it prints: let it keep up (no lost events).
+    if (this.lab.monitoring) await new Promise((res) => setTimeout(res, 60));
+    const emitted: Array<{ dev: string; pkt: Packet }> = [];
+    for (const c of r.captured) {
+      const q = parseFrame(c.frame);
+      if (q) emitted.push({ dev: c.dev === "veth1" ? "eth1" : "eth0", pkt: q });
+    }
+    const log = r.log.map((l) => this.lab.fromLab(l));
+    if (r.timeout) log.push(`(barrier timeout on ${r.timeout.join(",")})`);
+    const err = r.error === undefined ? undefined : /Operation not permitted/.test(r.error) ? "EPERM" : r.error;
+    return { emitted, log, err };
+  }
+
+  save(): string {
+    return this.lab.save();
+  }
+
+  conntrack(): string {
+    return this.lab.conntrack();
+  }
+
+  async finish(c: KCase): Promise<string | undefined> {
+    if (!c.trace) return undefined;
+    return this.lab.stopMonitor();
+  }
+}
+
+// ---- the twin side ----
+
+export class TwinSide implements Side {
+  host!: Host;
+  private traces: string[] = [];
+
+  async reset(c: KCase): Promise<string> {
+    this.host = twinHost(c.sysctls);
+    this.traces = [];
+    const r = this.host.iptablesRestore([], c.rules);
+    return `${r.status} ${r.stderr}`;
+  }
+
+  async step(from: PacketStep["from"], p: Packet) {
+    const h = this.host;
+    h.elapsedNs += 1_000_000n;
+    const logStart = h.kernlog.length;
+    const stack = h.stack();
+    const rep = from === "local" ? stack.send(p) : stack.receive(p, from);
+    const emitted = rep.emitted.map((e) => {
+      // Through the wire and back: the same normalisation as a captured frame.
+      const q = e.pkt.clone();
+      q.macDst = PEER_MAC[e.dev] ?? q.macDst;
+      return { dev: e.dev, pkt: parseFrame(frameBytes(q))! };
+    });
+    if (rep.trace.length) this.traces.push(traceLines(rep.trace, h.db));
+    const log: string[] = [];
+    for (let i = logStart; i < h.kernlog.length; i++) log.push(h.kernlog[i]!.line);
+    // A local packet netfilter drops on its way out fails the sender's sendto() with EPERM.
+    const f = rep.fate;
+    const err = from === "local" && f.kind === "dropped" && (f.hook === 3 || f.hook === 4) ? "EPERM" : undefined;
+    return { emitted, log, err };
+  }
+
+  save(): string {
+    return this.host.iptablesSave(["-c"]).stdout;
+  }
+
+  conntrack(): string {
+    const s = new ShellSession(this.host);
+    const cmd = s.commands.get("conntrack");
+    if (!cmd) return "";
+    return cmd(["conntrack", "-L"], "", s).stdout;
+  }
+
+  async finish(c: KCase): Promise<string | undefined> {
+    return c.trace ? this.traces.join("") : undefined;
+  }
+}
+
+/** Differences between two observations, as short labelled lines (empty: they agree). */
+export function compareObs(want: KObs, got: KObs): Array<{ kind: string; step?: number; detail: string }> {
+  const out: Array<{ kind: string; step?: number; detail: string }> = [];
+  if (want.restore !== got.restore)
+    out.push({
+      kind: "restore",
+      detail: `kernel: ${want.restore.trim()} | twin: ${got.restore.trim()}`,
+    });
+  want.steps.forEach((w, i) => {
+    const g = got.steps[i] ?? { out: [], log: [] };
+    if (w.out.join("\n") !== g.out.join("\n")) out.push({ kind: "emitted", step: i, detail: firstDiff(w.out, g.out) });
+    if ((w.err ?? "") !== (g.err ?? ""))
+      out.push({
+        kind: "emitted",
+        step: i,
+        detail: `sendto(): kernel ${w.err ?? "ok"}, twin ${g.err ?? "ok"}`,
+      });
+    if (w.log.join("\n") !== g.log.join("\n")) out.push({ kind: "log", step: i, detail: firstDiff(w.log, g.log) });
+  });
+  if (want.save !== got.save)
+    out.push({
+      kind: "counters",
+      detail: firstDiff(want.save.split("\n"), got.save.split("\n")),
+    });
+  if (want.conntrack.join("\n") !== got.conntrack.join("\n"))
+    out.push({
+      kind: "conntrack",
+      detail: firstDiff(want.conntrack, got.conntrack),
+    });
+  if ((want.trace ?? "") !== (got.trace ?? ""))
+    out.push({
+      kind: "trace",
+      detail: firstDiff((want.trace ?? "").split("\n"), (got.trace ?? "").split("\n")),
+    });
+  return out;
+}
+
+function firstDiff(a: readonly string[], b: readonly string[]): string {
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    if (a[i] !== b[i]) return `line ${i + 1}:\n      kernel: ${a[i] ?? "(none)"}\n      twin:   ${b[i] ?? "(none)"}`;
+  }
+  return "(same lines)";
+}
