@@ -155,7 +155,9 @@ describeWith([livePrereq(), labPrereq()], "kernel packets: twin vs Linux", () =>
     if (process.env.IPTWIN_KPKT_SUMMARY) writeFileSync(process.env.IPTWIN_KPKT_SUMMARY, `${lines.join("\n")}\n`);
     if (fresh.length && process.env.IPTWIN_RECORD_REGRESSIONS !== "0") {
       const file = loadRegressions();
-      file.cases.push(...fresh);
+      // Another run may have written the file meanwhile: keep one copy of each case.
+      const have = new Set(file.cases.map((c) => JSON.stringify(c.case)));
+      file.cases.push(...fresh.filter((c) => !have.has(JSON.stringify(c.case))));
       file.cases = file.cases.slice(-MAX_REGRESSIONS);
       mkdirSync(dirname(REGRESSIONS), { recursive: true });
       writeFileSync(REGRESSIONS, `${JSON.stringify(file, null, 1)}\n`);

@@ -3,8 +3,9 @@
  * twin knows (see engine/net-conf.ts), read, written and listed with
  * sysctl's output, warnings and exit statuses.
  */
-import { Getopt, GETOPT_END, NO_ARG, OPTIONAL_ARG, REQUIRED_ARG } from "./getopt.js";
+
 import type { NetConfig } from "../engine/net.js";
+import { GETOPT_END, Getopt, NO_ARG, OPTIONAL_ARG, REQUIRED_ARG } from "./getopt.js";
 
 export interface SysctlResult {
   stdout: string;
@@ -93,12 +94,19 @@ function slashdot(s: string, from: string, to: string, warn: (msg: string) => vo
 }
 
 /** The /proc/sys tree of the twin: files and directories. */
-function lookup(net: NetConfig, rel: string): { kind: "file"; parts: string[] } | { kind: "dir"; parts: string[] } | { kind: "none"; errno: "ENOENT" | "ENOTDIR" } {
+function lookup(
+  net: NetConfig,
+  rel: string,
+):
+  | { kind: "file"; parts: string[] }
+  | { kind: "dir"; parts: string[] }
+  | { kind: "none"; errno: "ENOENT" | "ENOTDIR" } {
   const parts = rel.split("/").filter((p) => p !== "");
   if (parts.length === 0) return { kind: "dir", parts };
   const paths = net.sysctlPaths();
   const isFile = (p: string[]) => paths.some((q) => q.length === p.length && q.every((c, n) => c === p[n]));
-  const isDir = (p: string[]) => p.length === 0 || paths.some((q) => q.length > p.length && p.every((c, n) => q[n] === c));
+  const isDir = (p: string[]) =>
+    p.length === 0 || paths.some((q) => q.length > p.length && p.every((c, n) => q[n] === c));
   for (let n = 1; n < parts.length; n++) {
     if (isFile(parts.slice(0, n))) return { kind: "none", errno: "ENOTDIR" };
   }
@@ -223,7 +231,7 @@ export function runSysctl(net: NetConfig, args: readonly string[], readFile?: (p
       return rc;
     };
 
-    const writeSetting = (key: string, path: string, value: string, ignoreFailure: boolean): number => {
+    const writeSetting = (path: string, value: string): number => {
       const rel = path.slice(PROC.length);
       const l = lookup(net, rel);
       if (l.kind === "none") {
@@ -238,7 +246,6 @@ export function runSysctl(net: NetConfig, args: readonly string[], readFile?: (p
         return 1;
       }
       const dotted = slashdot(rel, "/", ".", warn);
-      void key;
       let rc = 0;
       const kind = l.kind === "file" ? net.sysctlKind(l.parts) : undefined;
       if (l.kind === "dir" || kind?.k === "ro") {
@@ -263,7 +270,11 @@ export function runSysctl(net: NetConfig, args: readonly string[], readFile?: (p
     };
 
     /** parse_setting_line(): key[=value], with '-' to ignore failures. */
-    const parseSetting = (where: string, line: number, text: string): { key: string; path: string; value: string; ignore: boolean } | null => {
+    const parseSetting = (
+      where: string,
+      line: number,
+      text: string,
+    ): { key: string; path: string; value: string; ignore: boolean } | null => {
       let key = text.replace(/^\s+/, "");
       if (key.length < 2) return null;
       if (key[0] === "#" || key[0] === ";") return null;
@@ -313,7 +324,7 @@ export function runSysctl(net: NetConfig, args: readonly string[], readFile?: (p
         }
       }
       // write_setting_list(): every file is read before anything is written.
-      for (const s of settings) rc |= writeSetting(s.key, s.path, s.value, s.ignore);
+      for (const s of settings) rc |= writeSetting(s.path, s.value);
       return rc;
     }
 
@@ -329,7 +340,7 @@ export function runSysctl(net: NetConfig, args: readonly string[], readFile?: (p
     for (const arg of rest) {
       if (writeMode || arg.includes("=")) {
         const s = parseSetting("command line", 0, arg);
-        if (s) rc |= writeSetting(s.key, s.path, s.value, s.ignore);
+        if (s) rc |= writeSetting(s.path, s.value);
         else rc |= 1;
       } else rc += readSetting(arg);
     }

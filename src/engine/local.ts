@@ -361,7 +361,7 @@ export interface LocalHostDeps {
   sockets?: Sockets;
 }
 
-/** IP4_REPLY_MARK and the other bits of a packet's origin that icmp_send()/nf_send_reset() look at. */
+/** Where a packet was routed: the rt_flags/rt_type icmp_send(), tcp_v4_send_reset() and nf_send_reset() check. */
 type RouteClass = "local" | "broadcast" | "multicast" | "forward" | "output";
 
 interface Peer {

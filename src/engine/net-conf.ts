@@ -64,7 +64,9 @@ export const IPV4_CONF: ReadonlyArray<{ key: string; all: number; dflt: number; 
   { key: "tag", all: 0, dflt: 0, propagate: true },
 ];
 
-export const IPV4_CONF_KEYS: ReadonlyMap<string, (typeof IPV4_CONF)[number]> = new Map(IPV4_CONF.map((c) => [c.key, c]));
+export const IPV4_CONF_KEYS: ReadonlyMap<string, (typeof IPV4_CONF)[number]> = new Map(
+  IPV4_CONF.map((c) => [c.key, c]),
+);
 
 /** Loopback's own values (set at inetdev_init; when it comes up every key counts as explicitly set). */
 export const LOOPBACK_CONF: ReadonlyArray<readonly [string, number]> = [

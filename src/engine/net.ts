@@ -195,7 +195,17 @@ function kerr(errno: Errno, extack?: string): KErr {
 }
 
 /** Route types as the rest of the twin names them. */
-export type RouteType = "unicast" | "local" | "broadcast" | "blackhole" | "unreachable" | "prohibit" | "multicast" | "throw" | "anycast" | "nat";
+export type RouteType =
+  | "unicast"
+  | "local"
+  | "broadcast"
+  | "blackhole"
+  | "unreachable"
+  | "prohibit"
+  | "multicast"
+  | "throw"
+  | "anycast"
+  | "nat";
 
 export interface RouteResult {
   type: RouteType;
@@ -340,7 +350,7 @@ const LBCAST = 0xffffffff;
 
 function inSubnet(a: number, net: number, plen: number): boolean {
   const m = cidrToMask(plen);
-  return ((a & m) >>> 0) === ((net & m) >>> 0);
+  return (a & m) >>> 0 === (net & m) >>> 0;
 }
 
 function freshConf(dflt: Record<string, number>): Record<string, number> {
@@ -587,12 +597,14 @@ export class NetConfig {
     for (const g of gone) {
       if (g.up) this.setUp(g, false);
       if (g.master) this.setMaster(g, 0);
-      if (g.kind === "bridge") for (const port of this.ifaces.filter((x) => x.master === g.index)) this.setMaster(port, 0);
+      if (g.kind === "bridge")
+        for (const port of this.ifaces.filter((x) => x.master === g.index)) this.setMaster(port, 0);
       const locals = g.addrs.map((a) => a.addr);
       g.addrs = [];
       // NETDEV_UNREGISTER: every route through the device goes, host routes too.
       this.removeRoutes((r) => r.oif === g.index);
-      for (const a of locals) if (!this.ifaces.some((x) => x !== g && x.addrs.some((b) => b.addr === a))) this.syncDownAddr(a);
+      for (const a of locals)
+        if (!this.ifaces.some((x) => x !== g && x.addrs.some((b) => b.addr === a))) this.syncDownAddr(a);
       this.unregister(g);
     }
     return undefined;
@@ -609,7 +621,14 @@ export class NetConfig {
         // ipv4_devconf_setall(): from now on lo keeps its values whatever conf.default says.
         i.confSet = IPV4_CONF.map((c) => c.key);
         if (!i.addrs.some((a) => a.addr === 0x7f000001 && a.plen === 8)) {
-          this.insertAddr(i, { addr: 0x7f000001, plen: 8, brd: 0, scope: RT_SCOPE_HOST, metric: 0, noprefixroute: false });
+          this.insertAddr(i, {
+            addr: 0x7f000001,
+            plen: 8,
+            brd: 0,
+            scope: RT_SCOPE_HOST,
+            metric: 0,
+            noprefixroute: false,
+          });
         }
       }
       for (const a of [...i.addrs]) this.fibAddIfaddr(i, a);
@@ -728,14 +747,22 @@ export class NetConfig {
     if (!i.inet) return kerr("ENOBUFS");
     if (spec.label !== undefined && spec.label.length > 15) return kerr("EINVAL", "Attribute failed policy validation");
     const peer = spec.peer ?? spec.addr;
-    const existing = i.addrs.find((a) => a.plen === spec.plen && inSubnet(a.peer, peer, spec.plen) && a.addr === spec.addr);
+    const existing = i.addrs.find(
+      (a) => a.plen === spec.plen && inSubnet(a.peer, peer, spec.plen) && a.addr === spec.addr,
+    );
     if (existing) {
       if (mode === "add") return kerr("EEXIST", "ipv4: Address already assigned");
       if (existing.metric !== spec.metric) {
         // fib_modify_prefix_metric(): the prefix route is replaced by one with the new metric.
         const prefix = (existing.peer & cidrToMask(existing.plen)) >>> 0;
         const old = this.tableRoutes(RT_TABLE_MAIN).find(
-          (r) => r.proto === RTPROT_KERNEL && r.oif === i.index && r.prefsrc === existing.addr && r.dst === prefix && r.plen === existing.plen && r.type === RTN_UNICAST,
+          (r) =>
+            r.proto === RTPROT_KERNEL &&
+            r.oif === i.index &&
+            r.prefsrc === existing.addr &&
+            r.dst === prefix &&
+            r.plen === existing.plen &&
+            r.type === RTN_UNICAST,
         );
         existing.metric = spec.metric;
         if (old) {
@@ -823,12 +850,17 @@ export class NetConfig {
     }
     // What the remaining addresses still need stays (fib_del_ifaddr's LOCAL_OK / BRD_OK bookkeeping).
     const want = new Set<string>();
-    for (const d of this.ifaces) for (const b of d.addrs) for (const r of this.derivedRoutes(d, b, this.primaryOf(d, b) ?? b)) want.add(routeKey(r));
+    for (const d of this.ifaces)
+      for (const b of d.addrs)
+        for (const r of this.derivedRoutes(d, b, this.primaryOf(d, b) ?? b)) want.add(routeKey(r));
     const drop = new Set(candidates.map(routeKey).filter((k) => !want.has(k)));
     this.removeRoutes((r) => r.proto === RTPROT_KERNEL && drop.has(routeKey(r)));
     if (promoted) {
       this.fibAddIfaddr(i, promoted);
-      for (const s of i.addrs.filter((b) => b.secondary && b.plen === promoted.plen && inSubnet(b.peer, promoted.peer, b.plen))) this.fibAddIfaddr(i, s);
+      for (const s of i.addrs.filter(
+        (b) => b.secondary && b.plen === promoted.plen && inSubnet(b.peer, promoted.peer, b.plen),
+      ))
+        this.fibAddIfaddr(i, s);
     }
     for (const r of removed) {
       if (!i.addrs.some((b) => b.addr === r.addr)) this.syncDownAddr(r.addr);
@@ -932,7 +964,8 @@ export class NetConfig {
     const rs = t.routes;
     // The leaf's section: same destination and prefix length.
     let start = 0;
-    while (start < rs.length && (rs[start]!.dst < r.dst || (rs[start]!.dst === r.dst && rs[start]!.plen > r.plen))) start++;
+    while (start < rs.length && (rs[start]!.dst < r.dst || (rs[start]!.dst === r.dst && rs[start]!.plen > r.plen)))
+      start++;
     let end = start;
     while (end < rs.length && rs[end]!.dst === r.dst && rs[end]!.plen === r.plen) end++;
     // fib_find_alias(): first alias with tos <= ours and priority >= ours (or a lower tos).
@@ -970,14 +1003,17 @@ export class NetConfig {
   /** inet_rtm_newroute(): the checks of fib_create_info() and fib_check_nh(), then the insert. */
   addRoute(s: RouteSpec, f: RouteFlags): KErr | undefined {
     this.table(s.table, true);
-    if (s.plen < 32 && ((s.dst << s.plen) >>> 0) !== 0 && s.plen > 0) return kerr("EINVAL", "Invalid prefix for given prefix length");
+    if (s.plen < 32 && (s.dst << s.plen) >>> 0 !== 0 && s.plen > 0)
+      return kerr("EINVAL", "Invalid prefix for given prefix length");
     if (s.plen === 0 && s.dst !== 0) return kerr("EINVAL", "Invalid prefix for given prefix length");
     if ((TYPE_SCOPE[s.type] ?? RT_SCOPE_NOWHERE) > s.scope) return kerr("EINVAL", "Invalid scope");
     const r: Route = { ...s, nhScope: RT_SCOPE_NOWHERE };
     if (TYPE_ERROR[s.type]) {
-      if (s.gateway || s.oif) return kerr("EINVAL", "Gateway, device and multipath can not be specified for this route type");
+      if (s.gateway || s.oif)
+        return kerr("EINVAL", "Gateway, device and multipath can not be specified for this route type");
     } else {
-      if (![RTN_UNICAST, RTN_LOCAL, RTN_BROADCAST, RTN_ANYCAST, RTN_MULTICAST].includes(s.type)) return kerr("EINVAL", "Invalid route type");
+      if (![RTN_UNICAST, RTN_LOCAL, RTN_BROADCAST, RTN_ANYCAST, RTN_MULTICAST].includes(s.type))
+        return kerr("EINVAL", "Invalid route type");
       if (s.scope > RT_SCOPE_HOST) return kerr("EINVAL", "Invalid scope");
       if (s.scope === RT_SCOPE_HOST) {
         if (s.gateway) return kerr("EINVAL", "Route with host scope can not have a gateway");
@@ -999,7 +1035,7 @@ export class NetConfig {
     if (!r.gateway) {
       if (r.onlink) return kerr("EINVAL", "Invalid flags for nexthop - PERVASIVE and ONLINK can not be set");
       const d = this.ifaceByIndex(r.oif);
-      if (!d || !d.inet) return kerr("ENODEV");
+      if (!d?.inet) return kerr("ENODEV");
       if (!d.up) return kerr("ENETDOWN", "Device for nexthop is not up");
       r.nhScope = RT_SCOPE_HOST;
       return undefined;
@@ -1015,9 +1051,11 @@ export class NetConfig {
     }
     const scope = Math.max(r.scope + 1, RT_SCOPE_LINK);
     let hit: Route | undefined;
-    if (r.table !== RT_TABLE_MAIN && this.tables.has(r.table)) hit = this.tableLookup([r.table], { dst: r.gateway, oif: r.oif }, scope, true);
+    if (r.table !== RT_TABLE_MAIN && this.tables.has(r.table))
+      hit = this.tableLookup([r.table], { dst: r.gateway, oif: r.oif }, scope, true);
     if (!hit) hit = this.fibLookup({ dst: r.gateway, oif: r.oif }, scope, true);
-    if (!hit || (hit.type !== RTN_UNICAST && hit.type !== RTN_LOCAL)) return kerr("EINVAL", "Nexthop has invalid gateway");
+    if (!hit || (hit.type !== RTN_UNICAST && hit.type !== RTN_LOCAL))
+      return kerr("EINVAL", "Nexthop has invalid gateway");
     r.nhScope = hit.scope;
     r.oif = hit.oif;
     const d = this.ifaceByIndex(r.oif);
@@ -1082,7 +1120,8 @@ export class NetConfig {
       if (TYPE_ERROR[r.type]) return r;
       if (!ignoreLinkstate && r.oif) {
         const d = this.ifaceByIndex(r.oif);
-        if (d && !this.carrier(d) && this.confOr(d, "ignore_routes_with_linkdown") && r.nhScope !== RT_SCOPE_NOWHERE) continue;
+        if (d && !this.carrier(d) && this.confOr(d, "ignore_routes_with_linkdown") && r.nhScope !== RT_SCOPE_NOWHERE)
+          continue;
       }
       if (fl.oif && r.oif && fl.oif !== r.oif) continue;
       if (fl.oif && !r.oif) continue;
@@ -1147,7 +1186,7 @@ export class NetConfig {
     if (fl.oif) {
       if (!oifDev) return kerr("ENODEV");
       if (!oifDev.up || !oifDev.inet) return kerr("ENETUNREACH");
-      if ((dst >>> 8) === 0xe00000 || dst === LBCAST) {
+      if (dst >>> 8 === 0xe00000 || dst === LBCAST) {
         if (!src) src = this.selectAddr(oifDev, 0, RT_SCOPE_LINK);
         return this.mkOutput(dst, src, oifDev.index, 0, dst === LBCAST ? RTN_BROADCAST : RTN_MULTICAST, undefined);
       }
@@ -1165,7 +1204,14 @@ export class NetConfig {
     if (!r) {
       if (fl.oif && oifDev) {
         if (!src) src = this.selectAddr(oifDev, 0, RT_SCOPE_LINK);
-        return this.mkOutput(dst, src, oifDev.index, 0, isMulticast(dst) ? RTN_MULTICAST : dst === LBCAST ? RTN_BROADCAST : RTN_UNICAST, undefined);
+        return this.mkOutput(
+          dst,
+          src,
+          oifDev.index,
+          0,
+          isMulticast(dst) ? RTN_MULTICAST : dst === LBCAST ? RTN_BROADCAST : RTN_UNICAST,
+          undefined,
+        );
       }
       return kerr("ENETUNREACH");
     }
@@ -1183,7 +1229,14 @@ export class NetConfig {
     return this.mkOutput(dst, src, r.oif, gw, type, r);
   }
 
-  private mkOutput(dst: number, src: number, oif: number, gateway: number, type: number, fib: Route | undefined): RouteGet {
+  private mkOutput(
+    dst: number,
+    src: number,
+    oif: number,
+    gateway: number,
+    type: number,
+    fib: Route | undefined,
+  ): RouteGet {
     let flags = 0;
     if (type === RTN_LOCAL) flags |= RTCF_LOCAL;
     if (type === RTN_BROADCAST) flags |= RTCF_BROADCAST | RTCF_LOCAL;
@@ -1225,7 +1278,16 @@ export class NetConfig {
     if (r.type === RTN_LOCAL) {
       const v = this.validateSource(src, dst, 0, dev, fl.mark ?? 0);
       if (v < 0) return kerr("EINVAL");
-      return { type: RTN_LOCAL, oif: lo.index, gateway: 0, src, flags: RTCF_LOCAL, fib: r, input: true, redirect: false };
+      return {
+        type: RTN_LOCAL,
+        oif: lo.index,
+        gateway: 0,
+        src,
+        flags: RTCF_LOCAL,
+        fib: r,
+        input: true,
+        redirect: false,
+      };
     }
     if (!forward) return kerr("EHOSTUNREACH");
     if (r.type !== RTN_UNICAST) return kerr("EINVAL");
@@ -1234,7 +1296,15 @@ export class NetConfig {
 
   private brdInput(dev: Iface, fl: Flow & { src: number }, lo: Iface): RouteGet | KErr {
     if (!isZeronet(fl.src) && this.validateSource(fl.src, fl.dst, 0, dev, fl.mark ?? 0) < 0) return kerr("EINVAL");
-    return { type: RTN_BROADCAST, oif: lo.index, gateway: 0, src: fl.src, flags: RTCF_BROADCAST | RTCF_LOCAL, input: true, redirect: false };
+    return {
+      type: RTN_BROADCAST,
+      oif: lo.index,
+      gateway: 0,
+      src: fl.src,
+      flags: RTCF_BROADCAST | RTCF_LOCAL,
+      input: true,
+      redirect: false,
+    };
   }
 
   /** __mkroute_input(). */
@@ -1245,7 +1315,8 @@ export class NetConfig {
     if (v < 0) return kerr("EINVAL");
     let redirect = false;
     if (out === dev && v > 0 && this.confOr(out, "send_redirects")) {
-      if (this.confOr(out, "shared_media") || (r.gateway ? inSubnetOnlink(out, fl.src, r.gateway) : false)) redirect = true;
+      if (this.confOr(out, "shared_media") || (r.gateway ? inSubnetOnlink(out, fl.src, r.gateway) : false))
+        redirect = true;
     }
     return {
       type: RTN_UNICAST,
@@ -1310,7 +1381,8 @@ export class NetConfig {
     out.push(["net", "ipv4", "ip_forward"]);
     const devs = ["all", "default", ...this.ifaces.filter((i) => i.inet).map((i) => i.name)];
     for (const d of devs) for (const c of IPV4_CONF) out.push(["net", "ipv4", "conf", d, c.key]);
-    for (const d of ["all", "default", ...this.ifaces.map((i) => i.name)]) out.push(["net", "ipv6", "conf", d, "disable_ipv6"]);
+    for (const d of ["all", "default", ...this.ifaces.map((i) => i.name)])
+      out.push(["net", "ipv6", "conf", d, "disable_ipv6"]);
     out.sort(comparePaths);
     return out;
   }
@@ -1320,7 +1392,9 @@ export class NetConfig {
     return this.sysctlPaths().some((p) => p.length > parts.length && parts.every((c, n) => p[n] === c));
   }
 
-  private confTarget(parts: readonly string[]): { scope: "all" | "default" | Iface; key: string; v6: boolean } | undefined {
+  private confTarget(
+    parts: readonly string[],
+  ): { scope: "all" | "default" | Iface; key: string; v6: boolean } | undefined {
     if (parts.length !== 5 || parts[0] !== "net" || parts[2] !== "conf") return undefined;
     const v6 = parts[1] === "ipv6";
     if (!v6 && parts[1] !== "ipv4") return undefined;
@@ -1463,10 +1537,17 @@ export class NetConfig {
     const r = this.routeOutput({ dst });
     if ("errno" in r) {
       const fib = this.fibLookup({ dst });
-      if (fib && TYPE_ERROR[fib.type] && fib.type !== RTN_THROW) return { type: TYPE_NAME[fib.type]!, route: fib, dev: "", gateway: 0, src: 0 };
+      if (fib && TYPE_ERROR[fib.type] && fib.type !== RTN_THROW)
+        return { type: TYPE_NAME[fib.type]!, route: fib, dev: "", gateway: 0, src: 0 };
       return undefined;
     }
-    return { type: TYPE_NAME[r.type] ?? "unicast", route: r.fib, dev: this.nameOf(r.oif), gateway: r.gateway, src: r.src };
+    return {
+      type: TYPE_NAME[r.type] ?? "unicast",
+      route: r.fib,
+      dev: this.nameOf(r.oif),
+      gateway: r.gateway,
+      src: r.src,
+    };
   }
 
   /** Preferred source address on `dev` for reaching `dst`. */

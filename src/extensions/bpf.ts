@@ -5,6 +5,8 @@
  */
 import { paramError } from "../core/errors.js";
 import { defineMatch, XTOPT_PUT, XtType } from "./api.js";
+import type { EvalContext } from "../engine/context.js";
+import { frameBytes, ipBytes, type Packet } from "../core/packet.js";
 import { cIsSpace, cStrtoul, u32 } from "./misc1-util.js";
 
 const MODE_BYTECODE = 0;
@@ -197,6 +199,205 @@ function classicOk(prog: readonly BpfInsn[]): boolean {
   return loadsAfterStores(prog);
 }
 
+// negative load offsets (linux/filter.h)
+const SKF_NET_OFF = -0x100000;
+const SKF_LL_OFF = -0x200000;
+const SKF_AD_OFF_S = -0x1000;
+// SKF_AD_* ancillary data
+const AD_PROTOCOL = 0;
+const AD_PKTTYPE = 4;
+const AD_IFINDEX = 8;
+const AD_MARK = 20;
+const AD_HATYPE = 28;
+const AD_ALU_XOR_X = 40;
+const AD_PAY_OFFSET = 52;
+const AD_RANDOM = 56;
+
+/** What a classic BPF program sees of a packet: the bytes from the IP header on, and the frame. */
+interface BpfSkb {
+  p: Packet;
+  data: Uint8Array;
+  frame: Uint8Array | null;
+}
+
+/** bpf_skb_load_helper_{8,16,32}() and the negative-offset helper: the value, or undefined to abort. */
+function load(skb: BpfSkb, off: number, size: number): number | undefined {
+  let buf: Uint8Array;
+  let o: number;
+  if (off >= 0) {
+    buf = skb.data;
+    o = off;
+  } else if (off >= SKF_NET_OFF) {
+    buf = skb.data;
+    o = off - SKF_NET_OFF;
+  } else if (off >= SKF_LL_OFF) {
+    // the MAC header exists only for frames that came in on an Ethernet device
+    if (!skb.p.hasMac || skb.p.inDev === "") return undefined;
+    skb.frame ??= frameBytes(skb.p);
+    buf = skb.frame;
+    o = off - SKF_LL_OFF;
+  } else return undefined;
+  if (o + size > buf.length) return undefined;
+  if (size === 1) return buf[o]!;
+  if (size === 2) return (buf[o]! << 8) | buf[o + 1]!;
+  return ((buf[o]! << 24) | (buf[o + 1]! << 16) | (buf[o + 2]! << 8) | buf[o + 3]!) >>> 0;
+}
+
+/** skb_get_poff(): the offset of the transport payload (TCP data offset honoured), 0 if unknown. */
+function payloadOffset(p: Packet): number {
+  if (p.isFragment()) return p.ihl;
+  switch (p.proto) {
+    case 6:
+      return p.ihl + p.l4HeaderLen;
+    case 17:
+    case 136:
+      return p.ihl + 8;
+    case 1:
+      return p.ihl + 8;
+    default:
+      return p.ihl;
+  }
+}
+
+/** An ancillary load (SKF_AD_OFF + k), as convert_bpf_extensions() computes it. */
+function ancillary(k: number, skb: BpfSkb, a: number, x: number, ctx: EvalContext): number {
+  switch (k) {
+    case AD_PROTOCOL:
+      return 0x0800;
+    case AD_PKTTYPE:
+      return skb.p.pktType;
+    case AD_IFINDEX:
+      // no interface index in the twin's view: the device of an incoming packet counts as present
+      return 0;
+    case AD_MARK:
+      return skb.p.mark >>> 0;
+    case AD_HATYPE:
+      // ARPHRD_ETHER (lo: ARPHRD_LOOPBACK)
+      return skb.p.inDev === "lo" ? 772 : 1;
+    case AD_ALU_XOR_X:
+      return (a ^ x) >>> 0;
+    case AD_PAY_OFFSET:
+      return payloadOffset(skb.p);
+    case AD_RANDOM:
+      return ctx.random32() >>> 0;
+    default:
+      // queue, rxhash, cpu, vlan tag/present/tpid, nlattr: 0 for the twin's packets
+      return 0;
+  }
+}
+
+/** Runs a classic BPF program (the kernel converts it to eBPF; the result is the same): its return value. */
+function runClassic(prog: readonly BpfInsn[], p: Packet, ctx: EvalContext): number {
+  const skb: BpfSkb = { p, data: ipBytes(p), frame: null };
+  const mem = new Uint32Array(BPF_MEMWORDS);
+  let a = 0;
+  let x = 0;
+  for (let pc = 0; pc < prog.length; pc++) {
+    const [code, jt, jf, kRaw] = prog[pc]!;
+    const k = kRaw >>> 0;
+    const cls = code & 0x07;
+    switch (cls) {
+      case BPF_LD:
+      case BPF_LDX: {
+        const mode = code & 0xe0;
+        const size = code & 0x18;
+        const bytes = size === BPF_W ? 4 : size === BPF_H ? 2 : 1;
+        let v: number | undefined;
+        if (mode === BPF_IMM) v = k;
+        else if (mode === BPF_MEM) v = mem[k & 15]!;
+        else if (mode === BPF_LEN) v = skb.data.length;
+        else if (mode === BPF_MSH) {
+          const b = load(skb, k | 0, 1);
+          if (b === undefined) return 0;
+          v = (b & 0xf) << 2;
+        } else {
+          const off = mode === BPF_ABS ? k | 0 : (x + k) | 0;
+          if (mode === BPF_ABS && off >= SKF_AD_OFF_S && off < SKF_AD_OFF_S + SKF_AD_MAX) {
+            v = ancillary(off - SKF_AD_OFF_S, skb, a, x, ctx);
+          } else {
+            v = load(skb, off, bytes);
+            if (v === undefined) return 0;
+          }
+        }
+        if (cls === BPF_LD) a = v >>> 0;
+        else x = v >>> 0;
+        break;
+      }
+      case BPF_ST:
+        mem[k & 15] = a;
+        break;
+      case BPF_STX:
+        mem[k & 15] = x;
+        break;
+      case BPF_ALU: {
+        const op = code & 0xf0;
+        const src = code & BPF_X ? x : k;
+        switch (op) {
+          case 0x00:
+            a = (a + src) >>> 0;
+            break;
+          case 0x10:
+            a = (a - src) >>> 0;
+            break;
+          case 0x20:
+            a = Math.imul(a, src) >>> 0;
+            break;
+          case 0x30:
+            // division by a zero X ends the program with 0
+            if (src === 0) return 0;
+            a = Math.floor(a / src) >>> 0;
+            break;
+          case 0x90:
+            if (src === 0) return 0;
+            a = a % src >>> 0;
+            break;
+          case 0x50:
+            a = (a & src) >>> 0;
+            break;
+          case 0x40:
+            a = (a | src) >>> 0;
+            break;
+          case 0xa0:
+            a = (a ^ src) >>> 0;
+            break;
+          case 0x60:
+            a = (a << (src & 31)) >>> 0;
+            break;
+          case 0x70:
+            a = a >>> (src & 31);
+            break;
+          case 0x80:
+            a = -a >>> 0;
+            break;
+        }
+        break;
+      }
+      case BPF_JMP: {
+        const op = code & 0xf0;
+        if (op === BPF_JA) {
+          pc += k;
+          break;
+        }
+        const src = code & BPF_X ? x : k;
+        let cond: boolean;
+        if (op === BPF_JEQ) cond = a === src;
+        else if (op === BPF_JGT) cond = a > src;
+        else if (op === BPF_JGE) cond = a >= src;
+        else cond = (a & src) !== 0;
+        pc += cond ? jt : jf;
+        break;
+      }
+      case BPF_RET:
+        return (code & 0x18) === BPF_A ? a : k;
+      case BPF_MISC:
+        if ((code & 0xf8) === BPF_TXA) a = x;
+        else x = a;
+        break;
+    }
+  }
+  return 0;
+}
+
 function code(prog: readonly BpfInsn[]): string {
   return prog.map(([c, jt, jf, k]) => `${c} ${jt} ${jf} ${k}`).join(",");
 }
@@ -226,6 +427,11 @@ export const bpfMatch = defineMatch<BpfData>({
   // printed without a leading space, and the last instruction ends in a NUL byte
   print: (d) => `match bpf ${code(d.program)}\u0000`,
   save: (d) => ` --bytecode "${d.program.length},${code(d.program)}"`,
+  compile(d) {
+    // bpf_mt(): the program runs on the packet from its IP header on; a non-zero return matches
+    const prog = d.program.map((i) => [...i] as BpfInsn);
+    return (p, ctx) => runClassic(prog, p, ctx) !== 0;
+  },
   // checkentry runs at insertion only, not when a jump reaches the chain
   kernelCheck: (d, ctx) => (!ctx.checkentry || classicOk(d.program) ? undefined : { errno: "EINVAL" }),
   help: () =>

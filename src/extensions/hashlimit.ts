@@ -6,7 +6,11 @@
 import { paramError, rawError } from "../core/errors.js";
 import { xtStrtoul } from "../core/cnum.js";
 import { defineMatch, type OptionCall, XTOPT_INVERT, XTOPT_MAND, XTOPT_PUT, XtType } from "./api.js";
+import type { EvalContext } from "../engine/context.js";
+import type { Packet } from "../core/packet.js";
 import { cAtoi, cAtoll, isCasePrefix, procNameOk, u64 } from "./misc1-util.js";
+import { l4Avail, rawL4, rawU16 } from "./pkt-util.js";
+import { jiffiesAt, msecsToJiffies, namedObject } from "./stateful-util.js";
 
 const HASH_DIP = 1 << 0;
 const HASH_DPT = 1 << 1;
@@ -290,6 +294,248 @@ function user2creditsByte(user: bigint): bigint {
   return ((user & UINT32_MAX) * HZ * CREDITS_PER_JIFFY_BYTES) >> 32n;
 }
 
+// ---- packet semantics (hashlimit_mt_common, revision 3) ----
+
+/** htable_create(): buckets when no size is given (this machine has more than 1 GiB of RAM). */
+const DEFAULT_HTABLE_SIZE = 8192;
+const CPJB_HZ = CREDITS_PER_JIFFY_BYTES * HZ;
+
+/** struct dsthash_ent: the bucket's token state. */
+interface HashEnt {
+  expires: number;
+  prev: number;
+  // packet and byte mode
+  credit: bigint;
+  creditCap: bigint;
+  cost: bigint;
+  // rate-match mode
+  interval: number;
+  prevWindow: boolean;
+  currentRate: bigint;
+  rate: bigint;
+  burst: bigint;
+}
+
+/** struct xt_hashlimit_htable: the creating rule's configuration and the buckets by masked tuple. */
+export interface HashlimitTable {
+  cfg: HashlimitData;
+  max: number;
+  /** src → dst → ports (sport << 16 | dport) → bucket. */
+  buckets: Map<number, Map<number, Map<number, HashEnt>>>;
+  count: number;
+  /** jiffies of the next garbage collection run. */
+  nextGc: number;
+  gcJiffies: number;
+}
+
+/** The hashlimit table `name` of the host (/proc/net/ipt_hashlimit/NAME), if a rule created it. */
+export function hashlimitTable(shared: Map<string, unknown>, name: string): HashlimitTable | undefined {
+  return (shared.get("xt:hashlimit") as Map<string, HashlimitTable> | undefined)?.get(name);
+}
+
+function maskl(a: number, l: number): number {
+  return l ? (a & (0xffffffff << (32 - l))) >>> 0 : 0;
+}
+
+/** proto_ports_offset() */
+function portsOffset(proto: number): number {
+  switch (proto) {
+    case 6:
+    case 17:
+    case 33:
+    case 50:
+    case 132:
+    case 136:
+      return 0;
+    case 51:
+      return 4;
+    default:
+      return -1;
+  }
+}
+
+function createTable(d: HashlimitData, now: number): HashlimitTable {
+  const size = d.size >>> 0 || DEFAULT_HTABLE_SIZE;
+  let max = d.max >>> 0;
+  if (max === 0) max = 8 * size;
+  else if (max < size) max = size;
+  const gcJiffies = msecsToJiffies(d.gcInterval >>> 0);
+  return { cfg: d, max, buckets: new Map(), count: 0, nextGc: now + gcJiffies, gcJiffies: Math.max(1, gcJiffies) };
+}
+
+/** htable_gc() runs every gc_interval: buckets whose expiry time has come go away. */
+function runGc(ht: HashlimitTable, now: number): void {
+  while (ht.nextGc <= now) {
+    const at = ht.nextGc;
+    let minExp = Number.POSITIVE_INFINITY;
+    for (const [src, bySrc] of ht.buckets) {
+      for (const [dst, byDst] of bySrc) {
+        for (const [ports, ent] of byDst) {
+          if (at >= ent.expires) {
+            byDst.delete(ports);
+            ht.count--;
+          } else if (ent.expires < minExp) minExp = ent.expires;
+        }
+        if (byDst.size === 0) bySrc.delete(dst);
+      }
+      if (bySrc.size === 0) ht.buckets.delete(src);
+    }
+    // the next run that can change anything
+    const target = Math.min(minExp, now + 1);
+    ht.nextGc += Math.max(1, Math.ceil((target - at) / ht.gcJiffies)) * ht.gcJiffies;
+  }
+}
+
+/** rateinfo_init() with the table's configuration. */
+function rateinfoInit(cfg: HashlimitData, now: number): HashEnt {
+  const e: HashEnt = {
+    expires: 0,
+    prev: now,
+    credit: 0n,
+    creditCap: 0n,
+    cost: 0n,
+    interval: 0,
+    prevWindow: false,
+    currentRate: 0n,
+    rate: 0n,
+    burst: 0n,
+  };
+  if (cfg.mode & RATE_MATCH) {
+    if (cfg.mode & BYTES) {
+      // user2rate_bytes()
+      const user = cfg.avg & UINT32_MAX;
+      const r = user ? UINT32_MAX / user : UINT32_MAX;
+      e.rate = u64((r - 1n) << BYTE_SHIFT);
+      e.burst = cfg.burst ? u64(cfg.burst * e.rate) : e.rate;
+    } else {
+      // user2rate()
+      e.rate = cfg.avg !== 0n ? SCALE / cfg.avg : 0n;
+      e.burst = u64(cfg.burst + e.rate);
+    }
+    e.interval = cfg.interval >>> 0;
+  } else if (cfg.mode & BYTES) {
+    e.credit = CPJB_HZ;
+    e.cost = user2creditsByte(cfg.avg);
+    e.creditCap = cfg.burst;
+  } else {
+    e.credit = user2credits(u64(cfg.avg * cfg.burst));
+    e.cost = user2credits(cfg.avg);
+    e.creditCap = e.credit;
+  }
+  return e;
+}
+
+/** rateinfo_recalc() with the table's mode. */
+function rateinfoRecalc(e: HashEnt, now: number, mode: number): void {
+  const delta = now - e.prev;
+  if (delta === 0) return;
+  if (mode & RATE_MATCH) {
+    // dh->rateinfo.interval * HZ is computed in 32 bits
+    const interval = BigInt(Math.imul(e.interval, Number(HZ)) >>> 0);
+    if (BigInt(delta) < interval) return;
+    e.prev = now;
+    e.prevWindow = u64(e.currentRate * interval) > u64(BigInt(delta) * e.rate);
+    e.currentRate = 0n;
+    return;
+  }
+  e.prev = now;
+  let cap: bigint;
+  if (mode & BYTES) {
+    const tmp = e.credit;
+    e.credit = u64(e.credit + CREDITS_PER_JIFFY_BYTES * BigInt(delta));
+    cap = CPJB_HZ;
+    if (tmp >= e.credit) {
+      e.credit = cap;
+      return;
+    }
+  } else {
+    e.credit = u64(e.credit + BigInt(delta) * CREDITS_PER_JIFFY);
+    cap = e.creditCap;
+  }
+  if (e.credit > cap) e.credit = cap;
+}
+
+/** hashlimit_byte_cost() */
+function byteCost(len: number, e: HashEnt): bigint {
+  let tmp = BigInt((len >>> Number(BYTE_SHIFT)) + 1) * e.cost;
+  if (tmp > CPJB_HZ) tmp = CPJB_HZ;
+  if (e.credit < tmp && e.creditCap) {
+    e.creditCap--;
+    e.credit = CPJB_HZ;
+  }
+  return tmp & UINT32_MAX;
+}
+
+function compileHashlimit(d: HashlimitData): (p: Packet, ctx: EvalContext) => boolean {
+  const ruleRateMatch = (d.mode & RATE_MATCH) !== 0;
+  const ruleBytes = (d.mode & BYTES) !== 0;
+  const inv = (d.mode & INVERT) !== 0;
+  let shared: Map<string, unknown> | null = null;
+  let ht: HashlimitTable | undefined;
+  return (p, ctx) => {
+    const now = jiffiesAt(ctx.nowNs);
+    if (ctx.shared !== shared) {
+      // hashlimit_mt_check_common(): tables are shared by name; the first rule's configuration rules
+      shared = ctx.shared;
+      ht = namedObject<HashlimitTable>(ctx, "hashlimit", d.name, () => createTable(d, now));
+    }
+    const t = ht!;
+    const cfg = t.cfg;
+    runGc(t, now);
+    // hashlimit_init_dst() with the table's mode and masks
+    const mode = cfg.mode;
+    const dst = mode & HASH_DIP ? maskl(p.dst >>> 0, cfg.dstmask) : 0;
+    const src = mode & HASH_SIP ? maskl(p.src >>> 0, cfg.srcmask) : 0;
+    let ports = 0;
+    if (mode & (HASH_DPT | HASH_SPT)) {
+      const poff = portsOffset(p.proto);
+      if (poff >= 0) {
+        // the ports must be in the packet, or it is dropped
+        if (l4Avail(p) < poff + 4) {
+          ctx.hotdrop = true;
+          return false;
+        }
+        const raw = rawL4(p);
+        const sp = raw ? rawU16(p, poff) : p.sport;
+        const dp = raw ? rawU16(p, poff + 2) : p.dport;
+        ports = ((mode & HASH_SPT ? sp << 16 : 0) | (mode & HASH_DPT ? dp : 0)) >>> 0;
+      }
+    }
+    let bySrc = t.buckets.get(src);
+    let byDst = bySrc?.get(dst);
+    let e = byDst?.get(ports);
+    const expireJ = msecsToJiffies(cfg.expire >>> 0);
+    if (!e) {
+      if (t.count >= t.max) {
+        // "max count of %u reached": the packet is dropped
+        ctx.hotdrop = true;
+        return false;
+      }
+      e = rateinfoInit(cfg, now);
+      if (!bySrc) t.buckets.set(src, (bySrc = new Map()));
+      if (!byDst) bySrc.set(dst, (byDst = new Map()));
+      byDst.set(ports, e);
+      t.count++;
+      e.expires = now + expireJ;
+    } else {
+      e.expires = now + expireJ;
+      rateinfoRecalc(e, now, mode);
+    }
+    const len = p.len > 0 ? p.len : p.ihl + p.l4HeaderLen + (p.payload?.length ?? 0);
+    if (ruleRateMatch) {
+      e.currentRate += ruleBytes ? BigInt(len) : 1n;
+      if (!e.prevWindow && e.currentRate <= u64(e.burst)) return !inv;
+      return inv;
+    }
+    const cost = ruleBytes ? byteCost(len, e) : e.cost;
+    if (e.credit >= cost) {
+      e.credit -= cost;
+      return !inv;
+    }
+    return inv;
+  };
+}
+
 export const hashlimitMatch = defineMatch<HashlimitData>({
   name: "hashlimit",
   revision: 3,
@@ -400,6 +646,7 @@ export const hashlimitMatch = defineMatch<HashlimitData>({
   },
   print: (d) => printText(d),
   save: (d) => saveText(d),
+  compile: (d) => compileHashlimit(d),
   // the interval is part of the data even when the text leaves it out
   compareKey: (d) => `${saveText(d)}\u0000${d.interval}`,
   kernelCheck(d, ctx) {

@@ -4,8 +4,9 @@
  */
 import { paramError } from "../core/errors.js";
 import { formatIPv4 } from "../core/ipv4.js";
-import { defineMatch, XTOPT_INVERT, XTOPT_PUT, XtType } from "./api.js";
+import { defineMatch, NF_INET_FORWARD, NF_INET_POST_ROUTING, XTOPT_INVERT, XTOPT_PUT, XtType } from "./api.js";
 import { asInt32, procNameOk } from "./misc1-util.js";
+import { HZ, jiffiesAt, namedObject } from "./stateful-util.js";
 
 const RECENT_CHECK = 1 << 0;
 const RECENT_SET = 1 << 1;
@@ -91,6 +92,38 @@ function saveText(d: RecentData): string {
   return out;
 }
 
+/** ip_list_tot: addresses remembered per list (module parameter, default). */
+const IP_LIST_TOT = 100;
+
+interface RecentEntry {
+  addr: number;
+  ttl: number;
+  /** jiffies of the last hits, a ring of nstamps_max_mask + 1 slots. */
+  stamps: number[];
+  index: number;
+  nstamps: number;
+}
+
+/** struct recent_table: entries by address, in LRU order (Map order: oldest first). */
+export interface RecentTable {
+  mask: number;
+  nstampsMaxMask: number;
+  entries: Map<number, RecentEntry>;
+}
+
+/** The rule's wish for the stamp ring (recent_mt_check(), ip_pkt_list_tot = 0). */
+function nstampMask(hitCount: number): number {
+  if (!hitCount) return 31;
+  let p = 1;
+  while (p < hitCount) p *= 2;
+  return p - 1;
+}
+
+/** The recent list `name` of the host (/proc/net/xt_recent/NAME), if a rule created it. */
+export function recentTable(shared: Map<string, unknown>, name: string): RecentTable | undefined {
+  return (shared.get("xt:recent") as Map<string, RecentTable> | undefined)?.get(name);
+}
+
 function popcount(n: number): number {
   let c = 0;
   for (let v = n; v; v &= v - 1) c++;
@@ -167,6 +200,95 @@ export const recentMatch = defineMatch<RecentData>({
   print: (d) => printText(d),
   save: (d) => saveText(d),
   compareKey: (d) => `${saveText(d)}${d.maskGiven ? "\u0000mask" : ""}`,
+  compile(d) {
+    const cs = d.checkSet;
+    const isSet = (cs & RECENT_SET) !== 0;
+    const isRemove = (cs & RECENT_REMOVE) !== 0;
+    const isCheck = (cs & (RECENT_CHECK | RECENT_UPDATE)) !== 0;
+    const isUpdate = (cs & RECENT_UPDATE) !== 0;
+    const useTtl = (cs & RECENT_TTL) !== 0;
+    const reap = (cs & RECENT_REAP) !== 0;
+    const seconds = d.seconds >>> 0;
+    // info->seconds * HZ is computed in 32 bits
+    const window = Math.imul(seconds, HZ) >>> 0;
+    const hitCount = d.hitCount >>> 0;
+    const dest = d.side === DEST;
+    const wantMask = nstampMask(hitCount);
+    let shared: Map<string, unknown> | null = null;
+    let t: RecentTable | undefined;
+    const remove = (e: RecentEntry) => t!.entries.delete(e.addr);
+    return (p, ctx) => {
+      if (ctx.shared !== shared) {
+        // recent_mt_check(): the first rule creates the list with its mask; a rule wanting a
+        // longer stamp ring flushes it
+        shared = ctx.shared;
+        t = namedObject<RecentTable>(ctx, "recent", d.name, () => ({
+          mask: d.mask >>> 0,
+          nstampsMaxMask: wantMask,
+          entries: new Map(),
+        }));
+        if (wantMask > t.nstampsMaxMask) {
+          t.entries.clear();
+          t.nstampsMaxMask = wantMask;
+        }
+      }
+      const tbl = t!;
+      let ret = d.invert !== 0;
+      const addr = ((dest ? p.dst : p.src) & tbl.mask) >>> 0;
+      let ttl = p.ttl & 0xff;
+      // the TTL as seen before forwarding: an output device and no socket (a forwarded packet;
+      // the host's own packets, replies included, carry one)
+      const h = ctx.hook;
+      if (h === NF_INET_FORWARD || (h === NF_INET_POST_ROUTING && p.inDev !== "")) ttl = (ttl + 1) & 0xff;
+      const now = jiffiesAt(ctx.nowNs);
+      const want = useTtl ? ttl : 0;
+      let e = tbl.entries.get(addr);
+      if (e && !(want === e.ttl || want === 0 || e.ttl === 0)) e = undefined;
+      if (!e) {
+        if (!isSet) return ret;
+        // recent_entry_init(): a full list forgets its least recently seen address
+        if (tbl.entries.size >= IP_LIST_TOT) {
+          const oldest = tbl.entries.keys().next().value as number;
+          tbl.entries.delete(oldest);
+        }
+        const stamps = new Array<number>(tbl.nstampsMaxMask + 1).fill(0);
+        stamps[0] = now;
+        tbl.entries.set(addr, { addr, ttl, stamps, index: 1, nstamps: 1 });
+        return !ret;
+      }
+      if (isSet) ret = !ret;
+      else if (isRemove) {
+        remove(e);
+        ret = !ret;
+      } else if (isCheck) {
+        const time = now - window;
+        let hits = 0;
+        for (let i = 0; i < e.nstamps; i++) {
+          if (seconds && e.stamps[i]! < time) continue;
+          if (!hitCount || ++hits >= hitCount) {
+            ret = !ret;
+            break;
+          }
+        }
+        if (reap) {
+          // recent_entry_reap(): the least recently seen entry goes if its last hit is too old,
+          // unless it is the one about to be updated
+          const head = tbl.entries.values().next().value as RecentEntry;
+          if (!(head === e && isUpdate && ret) && head.stamps[(head.index - 1) & 0xffff]! < time) remove(head);
+        }
+      }
+      if (isSet || (isUpdate && ret)) {
+        // recent_entry_update(): a new stamp, and the entry becomes the most recently seen
+        e.index &= tbl.nstampsMaxMask;
+        e.stamps[e.index++] = now;
+        if (e.index > e.nstamps) e.nstamps = e.index;
+        tbl.entries.delete(e.addr);
+        tbl.entries.set(e.addr, e);
+        e.ttl = ttl;
+      }
+      return ret;
+    };
+  },
   kernelCheck(d, ctx) {
     // checkentry runs at insertion only; jumps into a user chain do not re-run it
     if (!ctx.checkentry) return undefined;

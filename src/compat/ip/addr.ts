@@ -10,7 +10,7 @@ import {
   AF_INET6,
   AF_PACKET,
   AF_UNSPEC,
-  Args,
+  type Args,
   duparg,
   duparg2,
   fail,
@@ -196,7 +196,14 @@ function getFilter(f: AddrFilter, arg: string): boolean {
 /** ipaddr_list_flush_or_save(): `ip address show`, `ip link show` (doLink) and `ip address flush`. */
 export function ipaddrList(ctx: IpCtx, a: Args, doLink: boolean, flush = false): number {
   const { net, out } = ctx;
-  const f: AddrFilter = { ...emptyLinkFilter(), family: doLink ? AF_PACKET : ctx.family, scope: 0, scopemask: 0, flags: 0, flagmask: 0 };
+  const f: AddrFilter = {
+    ...emptyLinkFilter(),
+    family: doLink ? AF_PACKET : ctx.family,
+    scope: 0,
+    scopemask: 0,
+    flags: 0,
+    flagmask: 0,
+  };
   if (flush) {
     if (!a.more) {
       out.stderr += "Flush requires arguments.\n";
@@ -369,7 +376,8 @@ function ipaddrModify(ctx: IpCtx, a: Args, cmd: "add" | "replace" | "del"): numb
     } else if (IFA_FLAGS.some(([n]) => n === w)) {
       const d = IFA_FLAGS.find(([n]) => n === w)!;
       if (d[2]) out.stderr += `Warning: ${d[0]} option is not mutable from userspace\n`;
-      else if (d[3] && family !== AF_INET6) out.stderr += `Warning: ${d[0]} option can be set only for IPv6 addresses\n`;
+      else if (d[3] && family !== AF_INET6)
+        out.stderr += `Warning: ${d[0]} option can be set only for IPv6 addresses\n`;
       else if (d[1] === IFA_F_NOPREFIXROUTE) noprefixroute = true;
       else unsupported(out, `the "${d[0]}" flag`);
     } else {
@@ -410,7 +418,7 @@ function ipaddrModify(ctx: IpCtx, a: Args, cmd: "add" | "replace" | "del"): numb
     const bitlen = base ? base.bitlen : 0;
     if (bitlen <= 30) {
       const host = ~cidrToMask(bitlen) >>> 0;
-      brd = brdLen === -1 ? (((base?.addr ?? 0) | host) >>> 0) : (((base?.addr ?? 0) & ~host) >>> 0);
+      brd = brdLen === -1 ? ((base?.addr ?? 0) | host) >>> 0 : ((base?.addr ?? 0) & ~host) >>> 0;
       brdLen = 4;
     } else brdLen = 0;
   }

@@ -2,7 +2,7 @@
  * `ip link`: add, set, delete (ip/iplink.c, link_veth.c, iplink_bridge.c)
  * and the link line every listing prints (print_linkinfo in ip/ipaddress.c).
  */
-import { type Iface, type IfaceKind, type LinkSpec, NetConfig } from "../../engine/net.js";
+import type { Iface, IfaceKind, LinkSpec, NetConfig } from "../../engine/net.js";
 import {
   AF_PACKET,
   Args,
@@ -267,7 +267,7 @@ export function emptyLinkFilter(): LinkFilter {
 }
 
 /** The kernel's and print_linkinfo()'s filters on a link; false = not listed. */
-export function linkPasses(net: NetConfig, i: Iface, f: LinkFilter): boolean {
+export function linkPasses(i: Iface, f: LinkFilter): boolean {
   if (f.ifindex && i.index !== f.ifindex) return false;
   if (f.up && !i.up) return false;
   if (f.group !== -1 && i.group !== f.group) return false;
@@ -275,7 +275,6 @@ export function linkPasses(net: NetConfig, i: Iface, f: LinkFilter): boolean {
   if (f.master > 0 && i.master !== f.master) return false;
   if (f.kind !== undefined && (i.kind === "loopback" || i.kind !== f.kind)) return false;
   if (f.slaveKind !== undefined && (!i.master || f.slaveKind !== "bridge")) return false;
-  void net;
   return true;
 }
 
@@ -285,7 +284,7 @@ export function linkPasses(net: NetConfig, i: Iface, f: LinkFilter): boolean {
  */
 export function printLink(ctx: IpCtx, i: Iface, f: LinkFilter, family: number, doLink: boolean): number {
   const { net, out } = ctx;
-  if (!linkPasses(net, i, f)) return -1;
+  if (!linkPasses(i, f)) return -1;
   if (f.label !== undefined) return 0;
   const nl = ctx.oneline ? "\\" : "\n";
   const { name, mdown } = nameAndLink(net, i);
@@ -382,12 +381,16 @@ function iplinkParse(ctx: IpCtx, a: Args, req: LinkReq, create: boolean): void {
     } else if (w === "netns") {
       a.next();
       unsupported(out, "moving devices between network namespaces");
-    } else if (["multicast", "allmulticast", "promisc", "trailers", "arp", "carrier"].includes(w) || matches(w, "dynamic")) {
+    } else if (
+      ["multicast", "allmulticast", "promisc", "trailers", "arp", "carrier"].includes(w) ||
+      matches(w, "dynamic")
+    ) {
       const v = a.next();
       const key = matches(w, "dynamic") ? "dynamic" : w;
       if (key === "carrier") {
         if (v !== "on" && v !== "off") fail(out, `Error: argument of "carrier" must be "on" or "off", not "${v}"\n`, 1);
-      } else if (v !== "on" && v !== "off") fail(out, `Error: argument of "${key}" must be "on" or "off", not "${v}"\n`, 1);
+      } else if (v !== "on" && v !== "off")
+        fail(out, `Error: argument of "${key}" must be "on" or "off", not "${v}"\n`, 1);
       unsupported(out, `the "${key}" flag`);
     } else if (w === "vf") {
       a.next();
@@ -418,10 +421,21 @@ function iplinkParse(ctx: IpCtx, a: Args, req: LinkReq, create: boolean): void {
       if (g === undefined) invarg(out, 'Invalid "group" value\n', v);
       group = g;
       req.group = g;
-    } else if (w === "mode" || w === "state" || matches(w, "numtxqueues") || matches(w, "numrxqueues") || matches(w, "addrgenmode")) {
+    } else if (
+      w === "mode" ||
+      w === "state" ||
+      matches(w, "numtxqueues") ||
+      matches(w, "numrxqueues") ||
+      matches(w, "addrgenmode")
+    ) {
       a.next();
       unsupported(out, `the "${w}" option`);
-    } else if (matches(w, "link-netns") || matches(w, "link-netnsid") || w === "protodown" || w === "protodown_reason") {
+    } else if (
+      matches(w, "link-netns") ||
+      matches(w, "link-netnsid") ||
+      w === "protodown" ||
+      w === "protodown_reason"
+    ) {
       a.next();
       unsupported(out, `the "${w}" option`);
     } else if (w === "gso_max_size" || w === "gso_max_segs" || w === "gro_max_size" || w === "parentdev") {
@@ -520,7 +534,8 @@ function iplinkModify(ctx: IpCtx, a: Args, cmd: "add" | "set" | "del"): number {
     if (type === "veth") {
       if (t.more) {
         if (t.cur !== "peer") {
-          out.stdout += "Usage: ip link <options> type veth [peer <options>]\nTo get <options> type 'ip link add help'\n";
+          out.stdout +=
+            "Usage: ip link <options> type veth [peer <options>]\nTo get <options> type 'ip link add help'\n";
           return 1;
         }
         t.advance();
@@ -640,4 +655,3 @@ export function doIplink(ctx: IpCtx, a: Args, showList: (ctx: IpCtx, a: Args) =>
   fail(out, `Command "${w}" is unknown, try "ip link help".\n`, 255);
 }
 
-export { NetConfig };

@@ -3,7 +3,7 @@
  * flushes find nothing; the arguments are still checked as ip/ipneigh.c does.
  */
 import type { IpCtx } from "./link.js";
-import { Args, duparg, fail, getPrefix, IpExit, invarg, matches, protoA2n, unsupported } from "./util.js";
+import { type Args, duparg, fail, getPrefix, IpExit, invarg, matches, protoA2n, unsupported } from "./util.js";
 
 export const IPNEIGH_USAGE =
   "Usage: ip neigh { add | del | change | replace }\n" +
@@ -72,7 +72,14 @@ export function doIpneigh(ctx: IpCtx, a: Args): number {
   if (!a.more) return showOrFlush(ctx, a, false);
   const w = a.cur;
   a.advance();
-  if (matches(w, "add") || matches(w, "change") || w === "chg" || matches(w, "replace") || matches(w, "delete") || matches(w, "get")) {
+  if (
+    matches(w, "add") ||
+    matches(w, "change") ||
+    w === "chg" ||
+    matches(w, "replace") ||
+    matches(w, "delete") ||
+    matches(w, "get")
+  ) {
     unsupported(out, "the neighbour cache (ip neigh add/change/replace/delete/get)");
   }
   if (matches(w, "show") || matches(w, "lst") || matches(w, "list")) return showOrFlush(ctx, a, false);

@@ -28,7 +28,7 @@ import {
   AF_INET,
   AF_INET6,
   AF_UNSPEC,
-  Args,
+  type Args,
   duparg2,
   fail,
   formatIPv4,
@@ -125,7 +125,19 @@ function usage(ctx: IpCtx): never {
 
 /** Metric options iproute2 sends as RTA_METRICS; the twin keeps none of them. */
 const METRIC_OPTS = ["mtu", "hoplimit", "advmss", "rtt", "rto_min"];
-const METRIC_OPTS_ABBR = ["reordering", "window", "cwnd", "initcwnd", "initrwnd", "features", "quickack", "congctl", "rttvar", "ssthresh", "fastopen_no_cookie"];
+const METRIC_OPTS_ABBR = [
+  "reordering",
+  "window",
+  "cwnd",
+  "initcwnd",
+  "initrwnd",
+  "features",
+  "quickack",
+  "congctl",
+  "rttvar",
+  "ssthresh",
+  "fastopen_no_cookie",
+];
 
 /** iproute_modify(). */
 function iprouteModify(ctx: IpCtx, a: Args, del: boolean, flags: RouteFlags): number {
@@ -246,7 +258,8 @@ function iprouteModify(ctx: IpCtx, a: Args, del: boolean, flags: RouteFlags): nu
       else if (!gw) scope = RT_SCOPE_LINK;
     }
   }
-  if (family === AF_INET6) kernelError(out, del ? { errno: "ESRCH" } : { errno: "EACCES", extack: "IPv6 is disabled on nexthop device" });
+  if (family === AF_INET6)
+    kernelError(out, del ? { errno: "ESRCH" } : { errno: "EACCES", extack: "IPv6 is disabled on nexthop device" });
   if (family !== AF_INET || (gw && gw.family !== AF_INET)) unsupported(out, "non-IPv4 routes");
   const spec: RouteSpec = {
     table: table === 0 ? RT_TABLE_MAIN : table,
@@ -300,7 +313,8 @@ function routePasses(f: RouteFilter, r: Route): boolean {
   if ((f.protocol ^ r.proto) & f.protocolmask) return false;
   if ((f.scope ^ r.scope) & f.scopemask) return false;
   if (f.typemask && !(f.typemask & (1 << r.type))) return false;
-  if (f.rdst && (f.rdst.family !== AF_INET && f.rdst.family !== AF_UNSPEC ? true : f.rdst.bitlen > r.plen)) return false;
+  if (f.rdst && (f.rdst.family !== AF_INET && f.rdst.family !== AF_UNSPEC ? true : f.rdst.bitlen > r.plen))
+    return false;
   if (f.mdst && f.mdst.family !== AF_INET && f.mdst.family !== AF_UNSPEC) return false;
   if (f.mdst && f.mdst.bitlen >= 0 && f.mdst.bitlen < r.plen) return false;
   if (f.rsrc && f.rsrc.bitlen > 0) return false;
@@ -481,7 +495,16 @@ function iprouteList(ctx: IpCtx, a: Args, flush: boolean): number {
 }
 
 /** print_route() for the answer of RTM_GETROUTE (a cloned route). */
-function formatGet(net: NetConfig, dst: number, from: number | undefined, g: RouteGet, mark: number, uid: number, iif: number): string {
+function formatGet(
+  net: NetConfig,
+  dst: number,
+  from: number | undefined,
+  g: RouteGet,
+  mark: number,
+  uid: number,
+  iif: number,
+  oneline: boolean,
+): string {
   let s = "";
   if (g.type !== RTN_UNICAST) s += `${rtntypeN2a(g.type)} `;
   s += `${formatIPv4(dst)} `;
@@ -492,7 +515,7 @@ function formatGet(net: NetConfig, dst: number, from: number | undefined, g: Rou
   if (g.flags & RTCF_MULTICAST) s += "rt_offload_failed ";
   if (mark) s += mark >= 16 ? `mark 0x${mark.toString(16)} ` : `mark ${mark} `;
   if (!g.input) s += `uid ${uid} `;
-  s += "\n    cache ";
+  s += `${oneline ? "\\" : "\n"}    cache `;
   const names: Array<[number, string]> = [
     [RTCF_LOCAL, "local"],
     [RTCF_MULTICAST, "mc"],
@@ -568,7 +591,8 @@ function iprouteGet(ctx: IpCtx, a: Args): number {
       if (matches(v, "help")) usage(ctx);
       dst = getPrefix(out, v, family);
       if (family === AF_UNSPEC) family = dst.family;
-      if (dst.family === AF_INET && dst.bitlen !== 32) out.stderr += `Warning: /${dst.bitlen} as prefix is invalid, only /32 (or none) is supported.\n`;
+      if (dst.family === AF_INET && dst.bitlen !== 32)
+        out.stderr += `Warning: /${dst.bitlen} as prefix is invalid, only /32 (or none) is supported.\n`;
     }
   }
   if (!dst) {
@@ -594,7 +618,7 @@ function iprouteGet(ctx: IpCtx, a: Args): number {
     oif = d.index;
   }
   if (family === AF_INET6) kernelError(out, { errno: "ENETUNREACH" });
-  const src = from && from.bytelen ? from.addr : undefined;
+  const src = from?.bytelen ? from.addr : undefined;
   const g = iif
     ? net.routeInput({ dst: dst.addr, src: src ?? 0, iif, mark })
     : net.routeOutput({ dst: dst.addr, ...(src !== undefined ? { src } : {}), ...(oif ? { oif } : {}), mark });
@@ -606,7 +630,7 @@ function iprouteGet(ctx: IpCtx, a: Args): number {
     out.stdout += formatRoute(net, { ...g.fib, table: RT_TABLE_MAIN }, true);
     return 0;
   }
-  const line = formatGet(net, dst.addr, src, g, mark, uid, iif);
+  const line = formatGet(net, dst.addr, src, g, mark, uid, iif, ctx.oneline);
   out.stdout += line;
   if (connected && !from) out.stdout += line;
   return 0;
@@ -633,4 +657,3 @@ export function doIproute(ctx: IpCtx, a: Args): number {
   fail(out, `Command "${w}" is unknown, try "ip route help".\n`, 255);
 }
 
-void RT_SCOPE_HOST;

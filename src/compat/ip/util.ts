@@ -171,7 +171,14 @@ export interface Prefix {
 function getAddr1(name: string, family: number): Prefix | undefined {
   if (name === "default") {
     if (family === AF_MPLS) return undefined;
-    return { family, addr: 0, bitlen: -2, prefixSpecified: true, isDefault: true, bytelen: family === AF_INET6 ? 16 : family === AF_INET ? 4 : 0 };
+    return {
+      family,
+      addr: 0,
+      bitlen: -2,
+      prefixSpecified: true,
+      isDefault: true,
+      bytelen: family === AF_INET6 ? 16 : family === AF_INET ? 4 : 0,
+    };
   }
   if (name === "all" || name === "any") {
     if (family === AF_MPLS) return undefined;
@@ -289,7 +296,8 @@ export function getPrefix1(arg: string, family: number): Prefix | undefined {
 
 /** get_prefix(): exits 1 with iproute2's message. */
 export function getPrefix(out: IpOut, arg: string, family: number): Prefix {
-  if (family === AF_PACKET) fail(out, `Error: "${arg}" may be inet prefix, but it is not allowed in this context.\n`, 1);
+  if (family === AF_PACKET)
+    fail(out, `Error: "${arg}" may be inet prefix, but it is not allowed in this context.\n`, 1);
   const p = getPrefix1(arg, family);
   if (!p) fail(out, `Error: ${familyNameVerbose(family)} prefix is expected rather than "${arg}".\n`, 1);
   return p;
@@ -461,7 +469,20 @@ export function rtntypeA2n(arg: string): number | undefined {
   return Number(r.big);
 }
 
-const RTN_N2A = ["unspec", "unicast", "local", "broadcast", "anycast", "multicast", "blackhole", "unreachable", "prohibit", "throw", "nat", "xresolve"];
+const RTN_N2A = [
+  "unspec",
+  "unicast",
+  "local",
+  "broadcast",
+  "anycast",
+  "multicast",
+  "blackhole",
+  "unreachable",
+  "prohibit",
+  "throw",
+  "nat",
+  "xresolve",
+];
 
 export function rtntypeN2a(t: number): string {
   return RTN_N2A[t] ?? String(t);

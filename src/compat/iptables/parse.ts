@@ -21,6 +21,7 @@ import {
   IPT_INV_VIA_OUT,
   type IpSpec,
   type OptionCall,
+  type XtOptionEntry,
   XtType,
 } from "../../extensions/api.js";
 import type { ExtensionRegistry } from "../../extensions/registry.js";
@@ -188,6 +189,23 @@ export class ParseState {
   nextOffset = 0;
   warnings = "";
   loaded = new Set<ExtensionBase<any>>();
+  /** Handed to extension parsers and final checks to print a warning. */
+  readonly warn = (text: string): void => {
+    this.warnings += text;
+  };
+}
+
+/** Option entries of an extension by id (built once per extension). */
+const entryIndex = new WeakMap<ExtensionBase<any>, Map<number, XtOptionEntry>>();
+
+function optionEntry(ext: ExtensionBase<any>, id: number): XtOptionEntry | undefined {
+  let m = entryIndex.get(ext);
+  if (!m) {
+    m = new Map();
+    for (const o of ext.options ?? []) if (!m.has(o.id)) m.set(o.id, o);
+    entryIndex.set(ext, m);
+  }
+  return m.get(id);
 }
 
 function setOption(st: ParseState, option: number, invflag: { inv: number }, invert: boolean): void {
@@ -315,7 +333,7 @@ function findProtoMatch(pname: string, numeric: boolean, registry: ExtensionRegi
 
 function dispatchOption(st: ParseState, inst: ExtInstance, id: number, g: Getopt, invert: boolean, ip: IpSpec, db: NameDb): void {
   const ext = inst.ext;
-  const entry = ext.options?.find((o) => o.id === id);
+  const entry = optionEntry(ext, id);
   if (!entry) throw otherError(`Extension does not know id ${id}`);
   const cb: OptionCall<any> = {
     entry,
@@ -330,9 +348,7 @@ function dispatchOption(st: ParseState, inst: ExtInstance, id: number, g: Getopt
     getopt: g,
     db,
     udata: inst.udata,
-    warn: (text) => {
-      st.warnings += text;
-    },
+    warn: st.warn,
   };
   if (!ext.rawParse) xtablesOptionParse(cb);
   if (ext.parse) ext.parse(cb);
@@ -342,10 +358,10 @@ function dispatchOption(st: ParseState, inst: ExtInstance, id: number, g: Getopt
 
 function finalCheck(inst: ExtInstance, ip: IpSpec, st?: ParseState): void {
   const ext = inst.ext;
-  const warn = (text: string): void => {
-    if (st) st.warnings += text;
-  };
-  if (ext.finalCheck) ext.finalCheck({ extName: ext.name, data: inst.data, xflags: inst.xflags, ip, udata: inst.udata, warn });
+  if (ext.finalCheck) {
+    const warn = st ? st.warn : () => {};
+    ext.finalCheck({ extName: ext.name, data: inst.data, xflags: inst.xflags, ip, udata: inst.udata, warn });
+  }
   if (ext.options && !ext.rawParse) xtablesOptionsFcheck(ext.name, inst.xflags, ext.options);
 }
 
