@@ -9,6 +9,8 @@ import { runSend, runTrace } from "../compat/send.js";
 import { type ShellIO, ShellSession } from "../compat/session.js";
 import type { Host } from "../host.js";
 import { CliError, StateDir } from "./state-dir.js";
+import { runShims } from "./shims.js";
+import { runWrap } from "./wrap.js";
 
 const VERSION = "0.1.0";
 
@@ -26,6 +28,8 @@ Commands:
   send PACKET-OPTIONS...     send a packet through the twin (-i IFACE|--local -p -s -d --dport …; send --help)
   send --json                packets as JSON lines on standard input, one JSON result per line
   trace PACKET-OPTIONS...    the rules the packet meets (xtables-monitor --trace), then what send says
+  shims DIR                  write iptables/iptables-save/iptables-restore/sysctl shims for this twin into DIR
+  wrap [--] COMMAND...       run COMMAND with the shims in front of the real tools (iptwin wrap --help)
   version                    print the iptwin version
 
 Options:
@@ -165,6 +169,10 @@ export function main(argv: string[]): number {
       // Packets move counters, conntrack and time: the state is saved whatever happened.
       const input = cmd === "send" && args.includes("--json") ? readStdin() : "";
       outcome = withHost(g, g.wait, (h) => (cmd === "send" ? runSend(h, args, input) : runTrace(h, args)), true);
+    } else if (cmd === "shims") {
+      outcome = runShims(args, g.stateDir);
+    } else if (cmd === "wrap") {
+      outcome = runWrap(args, g.stateDir);
     } else if (cmd === "shell") {
       const json = args.includes("--json");
       const files = args.filter((a) => a !== "--json");

@@ -1,7 +1,10 @@
 /**
  * The sysctls the twin knows: their kernel handlers (how a written string
  * is parsed and stored, how the value reads back) and default values, as a
- * fresh network namespace of the reference kernel (HZ=250) has them.
+ * fresh network namespace of the reference kernel (HZ=250) has them. As in a
+ * namespace, nf_conntrack_max, _buckets and _expect_max are read-only;
+ * nf_conntrack_count, the nf_log entries and the IPv6 reassembly settings
+ * are not modelled (`sysctl -a` lists what the twin knows, nothing else).
  */
 
 /** Kernel tick rate of the reference machine (proc_dointvec_jiffies bounds). */

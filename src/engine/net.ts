@@ -104,6 +104,8 @@ export interface Iface {
   mtuSet: boolean;
   /** Bridge: the carrier has been evaluated from the ports at least once. */
   brEval: boolean;
+  /** Has been up: its qdisc stays "noqueue" once attached. */
+  everUp?: boolean;
   /** The device has IPv4 (in_device): false while its MTU is below 68. */
   inet: boolean;
   /** net.ipv4.conf.DEV.* values, and the keys written explicitly (the kernel's state bits). */
@@ -617,6 +619,7 @@ export class NetConfig {
     if (up) {
       if (i.kind === "veth" && !this.ifaceByIndex(i.peer)) return kerr("ENOTCONN");
       i.up = true;
+      i.everUp = true;
       if (i.inet && i.kind === "loopback") {
         // ipv4_devconf_setall(): from now on lo keeps its values whatever conf.default says.
         i.confSet = IPV4_CONF.map((c) => c.key);
@@ -863,7 +866,8 @@ export class NetConfig {
         this.fibAddIfaddr(i, s);
     }
     for (const r of removed) {
-      if (!i.addrs.some((b) => b.addr === r.addr)) this.syncDownAddr(r.addr);
+      // Still local somewhere (the local table's answer for it): routes preferring it stay.
+      if (!i.addrs.some((b) => b.addr === r.addr) && this.addrTypeDev(r.addr) !== RTN_LOCAL) this.syncDownAddr(r.addr);
     }
     // The last address gone: fib_disable_ip(force) takes every route through the device.
     if (i.addrs.length === 0) this.removeRoutes((r) => r.oif === i.index);
@@ -919,7 +923,12 @@ export class NetConfig {
   private fibAddIfaddr(i: Iface, a: IfAddr): void {
     const prim = this.primaryOf(i, a);
     if (!prim) return;
-    for (const r of this.derivedRoutes(i, a, prim)) this.insertRoute(r, { create: true, append: true });
+    for (const r of this.derivedRoutes(i, a, prim)) {
+      // fib_create_info() refuses a preferred source that the local table does not resolve as local
+      // (e.g. an address that is already another subnet's broadcast address).
+      if (!(r.type === RTN_LOCAL && r.dst === r.prefsrc) && this.addrTypeDev(r.prefsrc) !== RTN_LOCAL) continue;
+      this.insertRoute(r, { create: true, append: true });
+    }
   }
 
   // ---------------------------------------------------------------------- FIB
@@ -1201,7 +1210,8 @@ export class NetConfig {
       return this.mkOutput(dst, src, lo.index, 0, RTN_LOCAL, undefined);
     }
     const r = this.fibLookup({ dst, oif: fl.oif, tos: fl.tos });
-    if (!r) {
+    if (!r || (fl.oif && TYPE_ERROR[r.type])) {
+      // With an output device, a failed lookup means "assume the destination is on link".
       if (fl.oif && oifDev) {
         if (!src) src = this.selectAddr(oifDev, 0, RT_SCOPE_LINK);
         return this.mkOutput(
@@ -1225,7 +1235,8 @@ export class NetConfig {
     let type = r.type;
     if (dst === LBCAST) type = RTN_BROADCAST;
     else if (isMulticast(dst)) type = RTN_MULTICAST;
-    const gw = type === RTN_UNICAST ? r.gateway : 0;
+    // rt_uses_gateway: only a gateway reached on link is one.
+    const gw = type === RTN_UNICAST && r.nhScope === RT_SCOPE_LINK ? r.gateway : 0;
     return this.mkOutput(dst, src, r.oif, gw, type, r);
   }
 
@@ -1236,8 +1247,11 @@ export class NetConfig {
     gateway: number,
     type: number,
     fib: Route | undefined,
-  ): RouteGet {
-    let flags = 0;
+  ): RouteGet | KErr {
+    const dev = this.ifaceByIndex(oif);
+    // __mkroute_output(): a loopback source leaves through a loopback device only.
+    if (isLoopbackAddr(src) && dev?.kind !== "loopback") return kerr("EINVAL");
+    let flags = dev?.kind === "loopback" ? RTCF_LOCAL : 0;
     if (type === RTN_LOCAL) flags |= RTCF_LOCAL;
     if (type === RTN_BROADCAST) flags |= RTCF_BROADCAST | RTCF_LOCAL;
     if (type === RTN_MULTICAST) {
@@ -1321,7 +1335,7 @@ export class NetConfig {
     return {
       type: RTN_UNICAST,
       oif: r.oif,
-      gateway: r.gateway,
+      gateway: r.nhScope === RT_SCOPE_LINK ? r.gateway : 0,
       src: fl.src,
       flags: redirect ? RTCF_DOREDIRECT : 0,
       fib: r,

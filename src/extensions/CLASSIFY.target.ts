@@ -4,6 +4,7 @@
  * allows it from FORWARD, OUTPUT and POSTROUTING only.
  */
 import { paramError } from "../core/errors.js";
+import { XT_CONTINUE } from "../engine/verdict.js";
 import { defineTarget, HOOK_FWD, HOOK_OUT, HOOK_POST, XTOPT_MAND, XtType } from "./api.js";
 
 export interface ClassifyData {
@@ -65,6 +66,14 @@ export const classifyTarget = defineTarget<ClassifyData>({
     const p = parseClass(cb.arg);
     if (p === undefined) throw paramError(`Bad class value "${cb.arg}"`);
     cb.data.priority = p;
+  },
+  // classify_tg(): skb->priority
+  compile(d) {
+    const prio = d.priority >>> 0;
+    return (p) => {
+      p.priority = prio;
+      return XT_CONTINUE;
+    };
   },
   print: (d) => ` CLASSIFY set ${hex(d.priority >>> 16)}:${hex(d.priority & 0xffff)}`,
   save: (d) => ` --set-class ${hex(d.priority >>> 16).padStart(4, "0")}:${hex(d.priority & 0xffff).padStart(4, "0")}`,

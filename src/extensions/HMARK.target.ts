@@ -4,7 +4,11 @@
  * SPI view covers both 16-bit port halves.
  */
 import { paramError } from "../core/errors.js";
+import { IP_MF, IP_OFFMASK, IPPROTO_ICMP, ipBytes, type Packet } from "../core/packet.js";
+import { XT_CONTINUE } from "../engine/verdict.js";
 import { defineTarget, type OptionCall, XTOPT_MAND, XTOPT_PUT, XtType } from "./api.js";
+import { l4Avail, rawL4, rawU16 } from "./pkt-util.js";
+import { jhash3words, reciprocalScale } from "./stateful-util.js";
 
 export interface HmarkData {
   /** union nf_inet_addr as four 32-bit words (network order values). */
@@ -175,6 +179,98 @@ function saveText(d: HmarkData): string {
   return out;
 }
 
+// ---- packet semantics (hmark_tg_v4) ----
+
+/** proto_ports_offset() */
+function portsOffset(proto: number): number {
+  if (proto === 6 || proto === 17 || proto === 33 || proto === 50 || proto === 132 || proto === 136) return 0;
+  return proto === 51 ? 4 : -1;
+}
+
+/** What hmark_tg_v4() hashes: masked addresses, the swapped ports word, the protocol; null: no tuple. */
+interface HmarkTuple {
+  src: number;
+  dst: number;
+  ports: number;
+  proto: number;
+}
+
+/** The conntrack entry as HMARK reads it (engine/conntrack.ts Conn). */
+interface CtView {
+  tuple: ReadonlyArray<{ src: number; proto: number; sport: number }>;
+}
+
+function compileHmark(d: HmarkData): (p: Packet) => number {
+  const srcMask = d.srcMask[0]! >>> 0;
+  const dstMask = d.dstMask[0]! >>> 0;
+  const portMask = d.portMask >>> 0;
+  const portSet = d.portSet >>> 0;
+  const ct = (d.flags & F(O_CT)) !== 0;
+  const rnd = d.hashrnd >>> 0;
+  const protoMask = d.protoMask & 0xffff;
+  const mod = d.hmodulus >>> 0;
+  const off = d.hoffset >>> 0;
+  /** hmark_swap_ports(): `raw` is the ports word as the packet holds it (big-endian value). */
+  const swap = (raw: number): number => {
+    const hp = ((raw & portMask) | portSet) >>> 0;
+    const src = hp >>> 16;
+    const dst = hp & 0xffff;
+    return dst > src ? ((dst << 16) | src) >>> 0 : ((src << 16) | dst) >>> 0;
+  };
+  const fromCt = (p: Packet): HmarkTuple | null => {
+    const c = p.ct as CtView | null;
+    if (!c) return null;
+    const [o, r] = [c.tuple[0]!, c.tuple[1]!];
+    const t: HmarkTuple = { src: (o.src & srcMask) >>> 0, dst: (r.src & dstMask) >>> 0, ports: 0, proto: o.proto & 0xff };
+    if (t.proto !== IPPROTO_ICMP) t.ports = swap(((o.sport << 16) | r.sport) >>> 0);
+    return t;
+  };
+  /** hmark_pkt_set_htuple_ipv4() for ICMP: an error's quoted header counts, from the bytes. */
+  const fromIcmp = (p: Packet): HmarkTuple | null => {
+    const b = ipBytes(p);
+    const u16 = (o: number) => (b[o]! << 8) | b[o + 1]!;
+    const u32 = (o: number) => ((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
+    let nh = 0;
+    const iphsz = (b[0]! & 15) * 4;
+    if (b.length >= iphsz + 8) {
+      const type = b[iphsz]!;
+      if (type <= 18 && (type === 3 || type === 4 || type === 5 || type === 11 || type === 12)) {
+        nh = iphsz + 8;
+        if (b.length < nh + 20) return null;
+      }
+    }
+    const t: HmarkTuple = { src: (u32(nh + 12) & srcMask) >>> 0, dst: (u32(nh + 16) & dstMask) >>> 0, ports: 0, proto: b[nh + 9]! };
+    if (t.proto === IPPROTO_ICMP || u16(nh + 6) & (IP_MF | IP_OFFMASK)) return t;
+    const poff = portsOffset(t.proto);
+    if (poff < 0) return t;
+    const at = nh + (b[nh]! & 15) * 4 + poff;
+    if (at + 4 <= b.length) t.ports = swap(u32(at));
+    return t;
+  };
+  const fromPacket = (p: Packet): HmarkTuple | null => {
+    if (p.proto === IPPROTO_ICMP) return fromIcmp(p);
+    const t: HmarkTuple = { src: (p.src & srcMask) >>> 0, dst: (p.dst & dstMask) >>> 0, ports: 0, proto: p.proto & 0xff };
+    // fragments carry no ports (the first one neither, by the kernel's choice)
+    if (p.frag & (IP_MF | IP_OFFMASK)) return t;
+    const poff = portsOffset(t.proto);
+    if (poff < 0 || l4Avail(p) < poff + 4) return t;
+    const raw = rawL4(p) ? ((rawU16(p, poff) << 16) | rawU16(p, poff + 2)) >>> 0 : ((p.sport << 16) | p.dport) >>> 0;
+    t.ports = swap(raw);
+    return t;
+  };
+  return (p) => {
+    const t = ct ? fromCt(p) : fromPacket(p);
+    if (!t) return XT_CONTINUE;
+    // hmark_hash(): endian independent, the smaller address first
+    let a = t.src;
+    let b = t.dst;
+    if (b < a) [a, b] = [b, a];
+    const hash = (jhash3words(a, b, t.ports, rnd) ^ (t.proto & protoMask)) >>> 0;
+    p.mark = (reciprocalScale(hash, mod) + off) >>> 0;
+    return XT_CONTINUE;
+  };
+}
+
 export const hmarkTarget = defineTarget<HmarkData>({
   name: "HMARK",
   revision: 0,
@@ -249,6 +345,7 @@ export const hmarkTarget = defineTarget<HmarkData>({
   },
   print: (d) => printText(d),
   save: (d) => saveText(d),
+  compile: (d) => compileHmark(d),
   // The whole struct is compared: the unused mask words differ between "src" and "--hmark-src-prefix 32".
   compareKey: (d) => `${saveText(d)} [${d.srcMask.join(",")}/${d.dstMask.join(",")}]`,
   kernelCheck(d) {

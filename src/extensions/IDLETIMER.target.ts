@@ -3,7 +3,9 @@
  * label, re-armed by each packet. Timers are kernel-wide objects: a label
  * already in use must keep its timer type (alarm or not).
  */
+import { XT_CONTINUE } from "../engine/verdict.js";
 import { defineTarget, type KernelCheckError, XTOPT_MAND, XTOPT_PUT, XtType } from "./api.js";
+import { namedObject } from "./stateful-util.js";
 
 export interface IdletimerData {
   timeout: number;
@@ -27,6 +29,19 @@ function badLabel(label: string): boolean {
 }
 
 type Peer = { ext: { name: string }; data: unknown };
+
+/** An idle timer (/sys/class/xt_idletimer/timers/LABEL): when it fires, in virtual ns. */
+export interface IdleTimer {
+  label: string;
+  alarm: boolean;
+  /** Virtual time (ns since boot) at which the timer expires. */
+  expiresNs: number;
+}
+
+/** The idle timer of that label, if a rule created it. */
+export function idleTimer(shared: Map<string, unknown>, label: string): IdleTimer | undefined {
+  return (shared.get("xt:idletimer") as Map<string, IdleTimer> | undefined)?.get(label);
+}
 
 function checkEntry(d: IdletimerData, peers: Peer[]): KernelCheckError | undefined {
   if (d.timeout === 0) return { errno: "EINVAL", log: "timeout value is zero" };
@@ -62,6 +77,19 @@ export const idletimerTarget = defineTarget<IdletimerData>({
   init: () => ({ timeout: 0, label: "", timerType: 0 }),
   parse(cb) {
     if (cb.entry.id === O_ALARM) cb.data.timerType = XT_IDLETIMER_ALARM;
+  },
+  compile(d) {
+    // idletimer_tg() / idletimer_tg_alarm(): each packet re-arms the label's timer for `timeout` s
+    const timeoutNs = (d.timeout >>> 0) * 1e9;
+    return (_p, ctx) => {
+      const t = namedObject<IdleTimer>(ctx, "idletimer", d.label, () => ({
+        label: d.label,
+        alarm: d.timerType === XT_IDLETIMER_ALARM,
+        expiresNs: 0,
+      }));
+      t.expiresNs = ctx.nowNs + timeoutNs;
+      return XT_CONTINUE;
+    };
   },
   print: (d) => ` timeout:${d.timeout} label:${d.label}${d.timerType === XT_IDLETIMER_ALARM ? " alarm" : ""}`,
   save: (d) => ` --timeout ${d.timeout} --label ${d.label}${d.timerType === XT_IDLETIMER_ALARM ? " --alarm" : ""}`,

@@ -6,7 +6,10 @@
  * parameters is refused.
  */
 import { paramError } from "../core/errors.js";
+import { XT_CONTINUE } from "../engine/verdict.js";
 import { defineTarget, type ExtensionBase, XTOPT_MAND, XTOPT_PUT, XtType } from "./api.js";
+import { advanceEstimator, type RateEstimator, rateEstimator } from "./rate-estimator.js";
+import { totalLen } from "./pkt-util.js";
 
 export interface RateestTargetData {
   name: string;
@@ -159,6 +162,22 @@ export const rateestTarget = defineTarget<RateestTargetData>({
   },
   print: (d) => rateestText(d, ""),
   save: (d) => rateestText(d, "--rateest-"),
+  compile(d) {
+    // xt_rateest_tg(): count the packet into the named estimator (the first rule's parameters)
+    let shared: Map<string, unknown> | null = null;
+    let est: RateEstimator | undefined;
+    return (p, ctx) => {
+      if (ctx.shared !== shared) {
+        shared = ctx.shared;
+        est = rateEstimator(ctx, d.name, d.interval, d.ewmaLog);
+      }
+      // the periods that ended before this packet sample the counters without it
+      advanceEstimator(est!, ctx.nowNs);
+      est!.bytes += totalLen(p);
+      est!.packets++;
+      return XT_CONTINUE;
+    };
+  },
   kernelCheck(d, ctx) {
     // xt_rateest_tg_checkentry(): an estimator of that name must have the same parameters
     if (!ctx.peers) return undefined;

@@ -76,12 +76,12 @@ export function advanceEstimator(est: RateEstimator, nowNs: number): void {
       if (skip > 0) est.nextJiffies += skip * est.periodJiffies;
     }
   }
+  // periods beyond the budget leave the averages where they were
+  if (est.nextJiffies <= now) est.nextJiffies += (Math.floor((now - est.nextJiffies) / est.periodJiffies) + 1) * est.periodJiffies;
 }
 
 /** gen_estimator_read(): bytes and packets per second. */
-/** Periods that the budget did not reach leave the averages where they were. */
 export function readEstimator(est: RateEstimator, nowNs: number): { bps: number; pps: number } {
   advanceEstimator(est, nowNs);
-  if (est.nextJiffies <= jiffiesAt(nowNs)) est.nextJiffies += Math.floor((jiffiesAt(nowNs) - est.nextJiffies) / est.periodJiffies + 1) * est.periodJiffies;
   return { bps: shr(est.avbps, 8), pps: shr(est.avpps, 8) };
 }

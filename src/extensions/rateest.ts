@@ -7,6 +7,7 @@ import { xtStrtouiWhole } from "../core/cnum.js";
 import { paramError } from "../core/errors.js";
 import { defineMatch, type KernelCheckContext, type OptionCall, XtType } from "./api.js";
 import { cStrtodPrefix, doubleToU32, formatDouble0 } from "./misc1-util.js";
+import { findRateEstimator, type RateEstimator, readEstimator } from "./rate-estimator.js";
 
 const MATCH_INVERT = 1 << 0;
 const MATCH_ABS = 1 << 1;
@@ -278,6 +279,47 @@ export const rateestMatch = defineMatch<RateestData>({
     if (d.flags & MATCH_REL) out += ` --rateest1 ${d.name1}${saveRates(d)} --rateest2 ${d.name2}`;
     else out += ` --rateest ${d.name1}${saveRates(d)}`;
     return out;
+  },
+  compile(d) {
+    // xt_rateest_mt(); an estimator no RATEEST rule has fed yet reads as zero rates
+    const delta = (d.flags & MATCH_DELTA) !== 0;
+    const abs = (d.flags & MATCH_ABS) !== 0;
+    const bps = (d.flags & MATCH_BPS) !== 0;
+    const pps = (d.flags & MATCH_PPS) !== 0;
+    const inv = (d.flags & MATCH_INVERT) !== 0;
+    const [b1, p1, b2, p2] = [d.bps1 >>> 0, d.pps1 >>> 0, d.bps2 >>> 0, d.pps2 >>> 0];
+    const sample = (est: RateEstimator | undefined, nowNs: number) => (est ? readEstimator(est, nowNs) : { bps: 0, pps: 0 });
+    return (_p, ctx) => {
+      const s1 = sample(findRateEstimator(ctx, d.name1), ctx.nowNs);
+      let bps1 = s1.bps;
+      let pps1 = s1.pps;
+      if (delta) {
+        bps1 = b1 >= s1.bps ? b1 - s1.bps : 0;
+        pps1 = p1 >= s1.pps ? p1 - s1.pps : 0;
+      }
+      let bps2: number;
+      let pps2: number;
+      if (abs) {
+        bps2 = b2;
+        pps2 = p2;
+      } else {
+        const s2 = sample(findRateEstimator(ctx, d.name2), ctx.nowNs);
+        bps2 = delta ? (b2 >= s2.bps ? b2 - s2.bps : 0) : s2.bps;
+        pps2 = delta ? (p2 >= s2.pps ? p2 - s2.pps : 0) : s2.pps;
+      }
+      let ret = true;
+      if (d.mode === MODE_LT) {
+        if (bps) ret &&= bps1 < bps2;
+        if (pps) ret &&= pps1 < pps2;
+      } else if (d.mode === MODE_GT) {
+        if (bps) ret &&= bps1 > bps2;
+        if (pps) ret &&= pps1 > pps2;
+      } else if (d.mode === MODE_EQ) {
+        if (bps) ret &&= bps1 === bps2;
+        if (pps) ret &&= pps1 === pps2;
+      }
+      return ret !== inv;
+    };
   },
   kernelCheck(d, ctx) {
     // checkentry runs at insertion only; jumps into a user chain do not re-run it

@@ -7,16 +7,21 @@
  * `xtables-monitor --trace` text.
  *
  * Masked, and why:
- *  - IP id of ICMP messages the DUT generates itself (errors, echo replies):
- *    the kernel draws it from a keyed hash (ip_select_ident); forwarded
- *    packets and TCP resets keep deterministic ids and are compared.
+ *  - IP id of ICMP messages the DUT generates itself (errors, echo replies;
+ *    also after NAT, and in LOG lines and trace PACKET lines of packets
+ *    without an Ethernet input device): the kernel draws it from a keyed
+ *    hash (ip_select_ident). Forwarded packets, TCP resets and the DUT's
+ *    other packets keep deterministic ids and are compared.
+ *  - sequence numbers of connections the DUT's own TCP answered (random
+ *    ISN: shown as isn+offset) and their TCP timestamp values.
  *  - conntrack timeouts (seconds left): the kernel's clock runs while the
  *    case runs, the twin's does not.
  *  - trace ids (a keyed hash of the skb): each id is replaced by its order
  *    of first appearance, so grouping is still compared.
  *  - the date in iptables-save's comment lines.
  * The destination MAC of what the twin emits comes from the lab's static
- * neighbour table (the twin models no neighbours).
+ * neighbour table (the twin models no neighbours), or is the broadcast or
+ * multicast MAC for such destinations.
  */
 
 import { buildPacket, flagLetters, specFromJson } from "../../src/compat/packet-spec.js";
@@ -53,6 +58,14 @@ export interface KObs {
 }
 
 const PEER_MAC: Record<string, number> = { eth0: MAC_PEER0, eth1: MAC_PEER1 };
+const BROADCAST: Record<string, number> = { eth0: 0x0a000003, eth1: 0x0a000103 };
+
+/** The destination MAC the lab's DUT uses: broadcast, multicast, else the peer (static neighbours). */
+function neighbourMac(dev: string, dst: number): number {
+  if (dst === 0xffffffff || dst === BROADCAST[dev]) return 0xffffffffffff;
+  if (dst >>> 28 === 0xe) return 0x01005e000000 + (dst & 0x7fffff);
+  return PEER_MAC[dev] ?? 0;
+}
 const DUT_ADDRS = new Set([DUT0, DUT1, 0x7f000001]);
 
 function hex(b: Uint8Array | null): string {
@@ -154,7 +167,11 @@ export function packetKey(dev: string, p: Packet, norm?: SeqNorm, injected?: Pac
   return s;
 }
 
-/** Log lines: ID= of ICMP the DUT generated is random, and so are the sequence numbers of its own TCP (see above). */
+/**
+ * Log lines: ID= of ICMP the DUT generated (logged without an Ethernet input
+ * device: on output, or looped back through lo) is random, and so are the
+ * sequence numbers of its own TCP (see above).
+ */
 export function logKey(line: string, norm?: SeqNorm): string {
   if (norm && / SEQ=\d+/.test(line)) {
     const m = / SRC=(\S+) DST=(\S+) .* SPT=(\d+) DPT=(\d+)/.exec(line);
@@ -173,9 +190,7 @@ export function logKey(line: string, norm?: SeqNorm): string {
     if (back !== undefined)
       line = line.replace(/ ACK=(\d+)/, (_x, v: string) => ` ACK=isn+${(Number(v) - back) >>> 0}`);
   }
-  if (!/PROTO=ICMP/.test(line)) return line;
-  const src = /SRC=(\S+)/.exec(line)?.[1];
-  if (src !== "10.0.0.1" && src !== "10.0.1.1" && src !== "127.0.0.1") return line;
+  if (!/PROTO=ICMP/.test(line) || / IN=eth/.test(line)) return line;
   return line.replace(/ ID=\d+ /, " ID=* ");
 }
 
@@ -207,9 +222,7 @@ export function traceKey(text: string): string {
       return `${head}${ids.get(id)}`;
     })
     .replace(/^PACKET: .*$/gm, (l) =>
-      / SRC=(10\.0\.0\.1|10\.0\.1\.1|127\.0\.0\.1) /.test(l) && !l.includes(" SPORT=")
-        ? l.replace(/ ID=\d+ /, " ID=* ")
-        : l,
+      !/ IN=eth/.test(l) && !l.includes(" SPORT=") ? l.replace(/ ID=\d+ /, " ID=* ") : l,
     );
 }
 
@@ -413,7 +426,7 @@ export class TwinSide implements Side {
     const emitted = rep.emitted.map((e) => {
       // Through the wire and back: the same normalisation as a captured frame.
       const q = e.pkt.clone();
-      q.macDst = PEER_MAC[e.dev] ?? q.macDst;
+      q.macDst = neighbourMac(e.dev, q.dst);
       return { dev: e.dev, pkt: parseFrame(frameBytes(q))! };
     });
     if (rep.trace.length) this.traces.push(traceLines(rep.trace, h.db));

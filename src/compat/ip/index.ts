@@ -1,7 +1,19 @@
 /**
  * The `ip` command of iproute2 6.1 (ip/ip.c): global options, object
  * dispatch with iproute2's abbreviations, exit statuses. The twin supports
- * link, address, route and neigh; other objects are refused as unsupported.
+ * link, address, route and neigh; other objects, and options whose output
+ * depends on things the twin does not keep (-s, -d, -j, -r, -N, colors),
+ * are refused with an "iptwin: ip: … is not supported by the twin" message
+ * (status 2), never answered approximately.
+ *
+ * The twin is IPv4-only: its host behaves like one where
+ * net.ipv6.conf.{all,default,*}.disable_ipv6=1 (and reports those sysctls as 1):
+ * no inet6 addresses or routes are listed, and IPv6 addresses and routes are
+ * refused with the kernel's "IPv6 is disabled" errors. Writing 0 is stored
+ * but brings no IPv6. Golden scenarios therefore start with
+ * `sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1`
+ * and `ip link set lo up` (a fresh namespace's lo is down; the twin starts
+ * as a booted host whose lo is up with 127.0.0.1/8).
  */
 import type { NetConfig } from "../../engine/net.js";
 import { doIpaddr, ipaddrList } from "./addr.js";

@@ -1,6 +1,17 @@
 /**
  * `ip link`: add, set, delete (ip/iplink.c, link_veth.c, iplink_bridge.c)
  * and the link line every listing prints (print_linkinfo in ip/ipaddress.c).
+ *
+ * Device kinds: loopback, veth, bridge and dummy. The reference machine has
+ * no dummy module (`ip link add d0 type dummy` says "Error: Unknown device
+ * type." there), so dummy devices follow the driver (drivers/net/dummy.c:
+ * ether_setup() with NOARP and without MULTICAST, IFF_NO_QUEUE, always
+ * carrier, MTU 0..65535) and iproute2's formats for the other kinds:
+ * "<BROADCAST,NOARP> mtu 1500 qdisc noop state DOWN … qlen 1000" down,
+ * "<BROADCAST,NOARP,UP,LOWER_UP> … qdisc noqueue state UNKNOWN" up.
+ * Other kinds get the kernel's "Unknown device type", as on a kernel without
+ * their modules. MAC addresses the kernel would choose at random come from
+ * the host's seeded generator (NetConfig.randomMac).
  */
 import type { Iface, IfaceKind, LinkSpec, NetConfig } from "../../engine/net.js";
 import {
@@ -296,7 +307,7 @@ export function printLink(ctx: IpCtx, i: Iface, f: LinkFilter, family: number, d
     out.stdout += s;
     return 0;
   }
-  let s = `${i.index}: ${name}: ${flagsText(flags, mdown)}mtu ${i.mtu} qdisc ${i.up ? "noqueue" : "noop"} `;
+  let s = `${i.index}: ${name}: ${flagsText(flags, mdown)}mtu ${i.mtu} qdisc ${i.up || i.everUp ? "noqueue" : "noop"} `;
   if (i.master) s += `master ${net.nameOf(i.master)} `;
   s += `state ${state} `;
   if (doLink) s += "mode DEFAULT ";

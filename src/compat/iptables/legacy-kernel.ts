@@ -144,13 +144,17 @@ export function translateTable(h: LegacyHandle): Errno | undefined {
   const before = cachedMasks(h.original);
   const oldMasks = before === "ELOOP" ? new Map<Rule, number>() : before;
   // What the kernel holds while an entry is checked: the old tables and the new entries checked before it.
-  const held: Array<{ ext: any; data: unknown }> = [];
-  const add = (r: Rule): void => {
-    for (const m of r.matches) held.push(m);
-    if (r.target) held.push(r.target);
+  const checked: Rule[] = [];
+  const peers = () => {
+    const held: Array<{ ext: any; data: unknown }> = [];
+    const add = (r: Rule): void => {
+      for (const m of r.matches) held.push(m);
+      if (r.target) held.push(r.target);
+    };
+    for (const tab of h.env.ruleset.tables.values()) for (const c of tab.chains.values()) c.rules.forEach(add);
+    checked.forEach(add);
+    return held;
   };
-  for (const tab of h.env.ruleset.tables.values()) for (const c of tab.chains.values()) c.rules.forEach(add);
-  const peers = () => held.slice();
   for (const c of orderedChains(t)) {
     for (const r of c.rules) {
       const mask = masks.get(r) ?? 0;
@@ -160,8 +164,10 @@ export function translateTable(h: LegacyHandle): Errno | undefined {
       if (own) return own;
       const e = checkRuleHooks(t, c, r, mask, peers);
       if (e) return e.errno as Errno;
-      if (added) add(r);
+      if (added) checked.push(r);
     }
   }
+  // The table committed is this one: its walk is known.
+  maskCache.set(t, masks);
   return undefined;
 }

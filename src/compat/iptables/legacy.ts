@@ -124,11 +124,14 @@ export class LegacyHandle {
   readonly namedJumps = new Map<Rule, string>();
   /** Built-in chains whose policy counters this handle set (-P, restore's `:CHAIN POLICY`). */
   readonly policyCounters = new Set<string>();
+  /** Rules from the kernel whose counters -Z zeroes at the commit (COUNTER_MAP_ZEROED). */
+  readonly zeroed = new Set<Rule>();
 
   constructor(
     readonly env: IptablesEnv,
     readonly original: Table,
   ) {
+    // The copy's rule arrays are its own: the handle edits them in place.
     this.work = cloneTable(original);
   }
 
@@ -188,7 +191,7 @@ export class LegacyHandle {
     const c = this.find(chain);
     if (!c) return this.fail("ENOENT");
     if (!this.mapTarget(rule)) return false;
-    c.rules = [...c.rules, this.store(rule)];
+    c.rules.push(this.store(rule));
     this.changed = true;
     return true;
   }
@@ -200,9 +203,7 @@ export class LegacyHandle {
     if (!c) return this.fail("ENOENT");
     if (rulenum > c.rules.length) return this.fail("E2BIG");
     if (!this.mapTarget(rule)) return false;
-    const rules = c.rules.slice();
-    rules.splice(rulenum, 0, this.store(rule));
-    c.rules = rules;
+    c.rules.splice(rulenum, 0, this.store(rule));
     this.changed = true;
     return true;
   }
@@ -213,9 +214,7 @@ export class LegacyHandle {
     if (!c) return this.fail("ENOENT");
     if (rulenum >= c.rules.length) return this.fail("E2BIG");
     if (!this.mapTarget(rule)) return false;
-    const rules = c.rules.slice();
-    rules[rulenum] = this.store(rule);
-    c.rules = rules;
+    c.rules[rulenum] = this.store(rule);
     this.changed = true;
     return true;
   }
@@ -230,7 +229,7 @@ export class LegacyHandle {
     const i = c.rules.findIndex((r) => compareKey(r, this.env.db) === key);
     if (i < 0) return this.fail("ENOENT");
     if (dryRun) return true;
-    c.rules = c.rules.filter((_, j) => j !== i);
+    c.rules.splice(i, 1);
     this.changed = true;
     return true;
   }
@@ -240,7 +239,7 @@ export class LegacyHandle {
     const c = this.find(chain);
     if (!c) return this.fail("ENOENT");
     if (rulenum >= c.rules.length) return this.fail("E2BIG");
-    c.rules = c.rules.filter((_, j) => j !== rulenum);
+    c.rules.splice(rulenum, 1);
     this.changed = true;
     return true;
   }
@@ -254,16 +253,15 @@ export class LegacyHandle {
     return true;
   }
 
+  /**
+   * TC_ZERO_ENTRIES(): counters read from the kernel are marked zeroed (they
+   * read as before until the commit); counters set in this handle stay.
+   */
   zero(chain: string): boolean {
     this.fn = "ZERO_ENTRIES";
     const c = this.find(chain);
     if (!c) return this.fail("ENOENT");
-    if (c.hook >= 0) {
-      c.pcnt = 0;
-      c.bcnt = 0;
-    }
-    if (c.rules.some((r) => r.pcnt || r.bcnt))
-      c.rules = c.rules.map((r) => (r.pcnt || r.bcnt ? { ...r, pcnt: 0, bcnt: 0 } : r));
+    for (const r of c.rules) if (!this.added.has(r)) this.zeroed.add(r);
     this.changed = true;
     return true;
   }
@@ -275,7 +273,7 @@ export class LegacyHandle {
     if (!c) return this.fail("ENOENT");
     const r = rulenum >= 1 ? c.rules[rulenum - 1] : undefined;
     if (!r) return this.fail("E2BIG");
-    c.rules = c.rules.map((x) => (x === r ? { ...r, pcnt: 0, bcnt: 0 } : x));
+    if (!this.added.has(r)) this.zeroed.add(r);
     this.changed = true;
     return true;
   }
@@ -354,9 +352,12 @@ export class LegacyHandle {
     if (!this.changed) return true;
     const errno = translateTable(this);
     if (errno) return this.fail(errno);
-    const stored = cloneTable(this.work);
+    // The handle ends with its commit: its copy becomes the table.
+    const stored = this.work;
     for (const c of stored.chains.values()) {
-      c.rules = c.rules.map(readback);
+      if (this.zeroed.size) c.rules = c.rules.map((r) => (this.zeroed.has(r) ? { ...r, pcnt: 0, bcnt: 0 } : r));
+      if (c.rules.some((r) => r.matches.some((m) => m.ext.readback) || r.target?.ext.readback))
+        c.rules = c.rules.map(readback);
       // Policy counters not set in this handle come back zeroed from every replace.
       if (c.hook >= 0 && !this.policyCounters.has(c.name)) {
         c.pcnt = 0;

@@ -240,3 +240,26 @@ iptables-restore --help
 iptables-restore --version
 iptables-restore --test --counters --verbose --noflush --table=filter <<'EOF2'
 EOF2
+iptables-restore -c <<'EOF2'
+*filter
+:INPUT ACCEPT [38:2188]
+:FORWARD DROP [1:1]
+[5:6] -A INPUT -j ACCEPT
+-Z
+-L -v -x
+COMMIT
+EOF2
+iptables-save -c
+iptables -A INPUT -c 7 8 -j ACCEPT
+iptables -A OUTPUT -c 9 9 -j ACCEPT
+iptables-restore -n -c <<'EOF2'
+*filter
+-Z INPUT
+-L INPUT -v -x
+-A INPUT -c 3 3 -j DROP
+-Z INPUT
+-Z OUTPUT 1
+-L -v -x
+COMMIT
+EOF2
+iptables-save -c

@@ -148,3 +148,20 @@ sysctl -w net.ipv4.conf.lo.mc_forwarding=1
 sysctl -w net.ipv4.conf.lo.disable_policy=0 net.ipv4.conf.lo.disable_xfrm=0
 sysctl -w net.ipv4.conf.default.disable_policy=1
 sysctl -a -r 'ipv4.*disable_policy'
+# Loading a file (-p): comments, errors and ignored failures; every line is read before anything is written.
+echo "net.ipv4.ip_forward = 1" > /tmp/iptwin-net-sysctl-p.conf
+echo "# a comment" >> /tmp/iptwin-net-sysctl-p.conf
+echo "; another" >> /tmp/iptwin-net-sysctl-p.conf
+echo "net.foo = 2" >> /tmp/iptwin-net-sysctl-p.conf
+echo "-net.bar = 3" >> /tmp/iptwin-net-sysctl-p.conf
+echo "bogus line" >> /tmp/iptwin-net-sysctl-p.conf
+echo "  net.ipv4.conf.all.rp_filter=2  " >> /tmp/iptwin-net-sysctl-p.conf
+echo "net.ipv4.ip_default_ttl = 0" >> /tmp/iptwin-net-sysctl-p.conf
+sysctl -p /tmp/iptwin-net-sysctl-p.conf
+sysctl -q -p /tmp/iptwin-net-sysctl-p.conf
+sysctl -p/tmp/iptwin-net-sysctl-p.conf
+sysctl --load=/tmp/iptwin-net-sysctl-p.conf
+sysctl -e -p /tmp/iptwin-net-sysctl-p.conf
+sysctl -r ip_forward -p /tmp/iptwin-net-sysctl-p.conf
+echo "net.ipv4.ip_forward=0" > /tmp/iptwin-net-sysctl-p.conf
+sysctl -p /tmp/iptwin-net-sysctl-p.conf /tmp/iptwin-net-sysctl-p.conf
