@@ -242,7 +242,22 @@ describe("recent", () => {
     expect(t.entries.has(A("10.1.0.0"))).toBe(false);
     const f = lab([
       ["-t", "mangle", "-A", "FORWARD", "-p", "udp", "--dport", "1", "-m", "recent", "--set", "--name", "F"],
-      ["-t", "mangle", "-A", "FORWARD", "-p", "udp", "--dport", "2", "-m", "recent", "--rcheck", "--rttl", "--name", "F"],
+      [
+        "-t",
+        "mangle",
+        "-A",
+        "FORWARD",
+        "-p",
+        "udp",
+        "--dport",
+        "2",
+        "-m",
+        "recent",
+        "--rcheck",
+        "--rttl",
+        "--name",
+        "F",
+      ],
     ]);
     f.ctx.hook = NF_INET_FORWARD;
     f.send(udp(1, { ttl: 63 }));
@@ -279,7 +294,8 @@ describe("hashlimit", () => {
     l.ctx.nowNs = 1.05 * SEC;
     l.send(udp(10));
     expect(l.counts()).toEqual([7]);
-    expect(hashlimitTable(l.host.shared, "P")!.count).toBe(2);
+    // buckets expire after 1 s (the default for a rate per second): 10.9.0.5's went at the 1 s collection
+    expect(hashlimitTable(l.host.shared, "P")!.count).toBe(1);
   });
 
   it("a full table drops new buckets until the garbage collector expires old ones (checked)", () => {
@@ -324,12 +340,27 @@ describe("hashlimit", () => {
 
   it("--hashlimit-above inverts; byte mode spends the burst refills; masks group addresses", () => {
     const l = lab([
-      pre("-m", "hashlimit", "--hashlimit-above", "1/sec", "--hashlimit-burst", "2", "--hashlimit-name", "X", "--hashlimit-mode", "srcip", "--hashlimit-srcmask", "24"),
+      pre(
+        "-m",
+        "hashlimit",
+        "--hashlimit-above",
+        "1/sec",
+        "--hashlimit-burst",
+        "2",
+        "--hashlimit-name",
+        "X",
+        "--hashlimit-mode",
+        "srcip",
+        "--hashlimit-srcmask",
+        "24",
+      ),
     ]);
     l.send(udp(1), udp(1, { src: A("10.9.0.77") }), udp(1), udp(1, { src: A("10.9.1.1") }));
     // two packets fit the /24's burst; the third is above; the other /24 has its own bucket
     expect(l.counts()).toEqual([1]);
-    const b = lab([pre("-m", "hashlimit", "--hashlimit-upto", "1kb/s", "--hashlimit-burst", "2kb", "--hashlimit-name", "B")]);
+    const b = lab([
+      pre("-m", "hashlimit", "--hashlimit-upto", "1kb/s", "--hashlimit-burst", "2kb", "--hashlimit-name", "B"),
+    ]);
     // 1000-byte packets: the bucket holds one second of 1 kB, refilled twice by the burst
     b.send(...times(6, () => udp(1, { payload: new Uint8Array(972) })));
     expect(b.counts()).toEqual([3]);
@@ -337,7 +368,19 @@ describe("hashlimit", () => {
 
   it("rate-match matches while the flow stays under the rate in its interval", () => {
     const l = lab([
-      pre("-m", "hashlimit", "--hashlimit-upto", "2/sec", "--hashlimit-burst", "1", "--hashlimit-rate-match", "--hashlimit-name", "R"),
+      pre(
+        "-m",
+        "hashlimit",
+        "--hashlimit-upto",
+        "2/sec",
+        "--hashlimit-burst",
+        "1",
+        "--hashlimit-rate-match",
+        "--hashlimit-name",
+        "R",
+        "--hashlimit-htable-expire",
+        "10000",
+      ),
     ]);
     // burst + rate = 3 packets per 1 s window
     l.send(...times(4, () => udp(1)));
@@ -352,7 +395,9 @@ describe("hashlimit", () => {
   });
 
   it("buckets with ports drop a packet too short to hold them", () => {
-    const l = lab([pre("-m", "hashlimit", "--hashlimit-upto", "5/sec", "--hashlimit-name", "S", "--hashlimit-mode", "dstport")]);
+    const l = lab([
+      pre("-m", "hashlimit", "--hashlimit-upto", "5/sec", "--hashlimit-name", "S", "--hashlimit-mode", "dstport"),
+    ]);
     const cut = udp(1, { len: 22 });
     expect(l.send(cut)).toEqual([NF_DROP]);
     expect(l.send(pkt({ proto: 1, icmpType: 8 }))).toEqual([1]);
@@ -388,7 +433,11 @@ describe("time (virtual wall clock, UTC)", () => {
 
 describe("cpu, nfacct", () => {
   it("the twin is one CPU: cpu 0", () => {
-    const l = lab([pre("-m", "cpu", "--cpu", "0"), pre("-m", "cpu", "--cpu", "1"), pre("-m", "cpu", "!", "--cpu", "1")]);
+    const l = lab([
+      pre("-m", "cpu", "--cpu", "0"),
+      pre("-m", "cpu", "--cpu", "1"),
+      pre("-m", "cpu", "!", "--cpu", "1"),
+    ]);
     l.send(udp(1));
     expect(l.counts()).toEqual([1, 0, 1]);
   });
@@ -444,14 +493,22 @@ describe("string", () => {
     expect(l.counts()).toEqual([1, 0, 1, 1, 1, 0, 0, 1, 1]);
   });
 
-  it("the kernel's Boyer-Moore finds repeats and overlapping prefixes", () => {
+  it("the kernel's Boyer-Moore finds repeats and overlapping prefixes; --icase uses the kernel's Latin-1 toupper (checked)", () => {
     const l = lab([
       pre("-m", "string", "--algo", "bm", "--string", "abab"),
       pre("-m", "string", "--algo", "bm", "--string", "aab"),
       pre("-m", "string", "--algo", "bm", "--string", "ANPANMAN"),
+      pre("-m", "string", "--algo", "bm", "--string", "abcab"),
+      pre("-m", "string", "--algo", "bm", "--string", "bcabcab"),
+      // toupper(0xff) = 0xdf and toupper(0xdf) = 0xbf in lib/ctype.c
+      pre("-m", "string", "--algo", "bm", "--hex-string", "|ff|", "--icase"),
+      pre("-m", "string", "--algo", "bm", "--hex-string", "|df|", "--icase"),
+      pre("-m", "string", "--algo", "kmp", "--hex-string", "|bf|", "--icase"),
     ]);
-    l.send(udp(9, { payload: new TextEncoder().encode("aababaababb ANPANANPANMANx") }));
-    expect(l.counts()).toEqual([1, 1, 1]);
+    const text = new TextEncoder().encode("aababaababb ANPANANPANMANxxabcabcabcabyy");
+    l.send(udp(9, { payload: Uint8Array.from([...text, 0xdf, 0xff]) }));
+    // the last: the text's 0xdf uppercases to 0xbf
+    expect(l.counts()).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
   });
 });
 
@@ -467,7 +524,7 @@ describe("bpf", () => {
     expect(l.counts()).toEqual([2, 0, 2]);
   });
 
-  it("indexed loads, scratch memory, ALU and the MAC header through SKF_LL_OFF", () => {
+  it("indexed loads, scratch memory, ALU and the MAC header through SKF_LL_OFF (checked)", () => {
     // X = IP header length; A = the destination port; mem[0] = A; A = mem[0] & 0xff; match when 0x50
     const prog = "7,177 0 0 0,72 0 0 2,2 0 0 0,96 0 0 0,84 0 0 255,21 0 1 80,6 0 0 65535";
     // (the jump's false branch runs off to the last ret: 7 instructions, so add a ret 0)
@@ -487,9 +544,22 @@ describe("bpf", () => {
 describe("rateest and RATEEST", () => {
   it("the target feeds the named estimator; the match compares its EWMA rates", () => {
     const l = lab([
-      pre("-p", "udp", "--dport", "1", "-j", "RATEEST", "--rateest-name", "E", "--rateest-interval", "250ms", "--rateest-ewmalog", "500ms"),
+      pre(
+        "-p",
+        "udp",
+        "--dport",
+        "1",
+        "-j",
+        "RATEEST",
+        "--rateest-name",
+        "E",
+        "--rateest-interval",
+        "250ms",
+        "--rateest-ewmalog",
+        "500ms",
+      ),
       pre("-p", "udp", "--dport", "2", "-m", "rateest", "--rateest", "E", "--rateest-pps", "5", "--rateest-gt"),
-      pre("-p", "udp", "--dport", "2", "-m", "rateest", "--rateest", "E", "--rateest-bps", "1", "--rateest-lt"),
+      pre("-p", "udp", "--dport", "2", "-m", "rateest", "--rateest", "E", "--rateest-bps", "1kbit", "--rateest-lt"),
     ]);
     // no packet counted yet: zero rates
     l.send(udp(2));
@@ -523,8 +593,36 @@ describe("targets", () => {
 
   it("HMARK: the kernel's jhash over the sorted tuple, reciprocal_scale and offset (checked)", () => {
     const l = lab([
-      pre("-j", "HMARK", "--hmark-tuple", "src,dst,sport,dport,proto", "--hmark-mod", "10", "--hmark-rnd", "0x12345", "--hmark-offset", "100"),
-      pre("-p", "tcp", "-j", "HMARK", "--hmark-src-prefix", "24", "--hmark-dport-mask", "0xff00", "--hmark-sport", "0x1", "--hmark-proto-mask", "0x3", "--hmark-mod", "7", "--hmark-rnd", "0xdeadbeef"),
+      pre(
+        "-j",
+        "HMARK",
+        "--hmark-tuple",
+        "src,dst,sport,dport,proto",
+        "--hmark-mod",
+        "10",
+        "--hmark-rnd",
+        "0x12345",
+        "--hmark-offset",
+        "100",
+      ),
+      pre(
+        "-p",
+        "tcp",
+        "-j",
+        "HMARK",
+        "--hmark-src-prefix",
+        "24",
+        "--hmark-dport-mask",
+        "0xff00",
+        "--hmark-sport",
+        "0x1",
+        "--hmark-proto-mask",
+        "0x3",
+        "--hmark-mod",
+        "7",
+        "--hmark-rnd",
+        "0xdeadbeef",
+      ),
     ]);
     const ps = [
       udp(20, { sport: 1000 }),
@@ -561,9 +659,52 @@ describe("targets", () => {
     expect(d.p.ctinfo).toBe(7);
   });
 
+  it("TEE through the host's stack: the copy leaves by the gateway's route, the original goes on", () => {
+    const h = new Host();
+    for (const c of [
+      ["link", "add", "eth0", "type", "veth", "peer", "name", "veth0"],
+      ["link", "add", "eth1", "type", "veth", "peer", "name", "veth1"],
+      ["link", "set", "eth0", "up"],
+      ["link", "set", "eth1", "up"],
+      ["link", "set", "veth0", "up"],
+      ["link", "set", "veth1", "up"],
+      ["addr", "add", "10.0.0.1/30", "dev", "eth0"],
+      ["addr", "add", "10.0.1.1/30", "dev", "eth1"],
+    ])
+      expect(h.ip(c).status).toBe(0);
+    expect(
+      h.iptables(["-t", "mangle", "-A", "PREROUTING", "-p", "udp", "-j", "TEE", "--gateway", "10.0.1.2"]).status,
+    ).toBe(0);
+    // a TEE in OUTPUT does not copy the copy again (nf_skb_duplicated)
+    expect(h.iptables(["-t", "mangle", "-A", "OUTPUT", "-p", "udp", "-j", "TEE", "--gateway", "10.0.1.2"]).status).toBe(
+      0,
+    );
+    const p = udp(9, { src: A("10.0.0.2"), dst: A("10.0.0.1"), ttl: 64 });
+    const r = h.stack().receive(p, "eth0");
+    expect(r.fate).toEqual({ kind: "delivered" });
+    const copy = r.emitted.filter((e) => e.dev === "eth1");
+    expect(copy).toHaveLength(1);
+    expect([copy[0]!.pkt.dst, copy[0]!.pkt.ttl, copy[0]!.pkt.frag & 0x4000]).toEqual([A("10.0.0.1"), 63, 0x4000]);
+  });
+
   it("SYNPROXY answers a SYN with a cookie SYN/ACK (stolen), drops other ACKs, passes the rest", () => {
     const h = new Host();
-    expect(h.iptables(["-A", "INPUT", "-p", "tcp", "-j", "SYNPROXY", "--mss", "1460", "--wscale", "7", "--sack-perm", "--timestamp"]).status).toBe(0);
+    expect(
+      h.iptables([
+        "-A",
+        "INPUT",
+        "-p",
+        "tcp",
+        "-j",
+        "SYNPROXY",
+        "--mss",
+        "1460",
+        "--wscale",
+        "7",
+        "--sack-perm",
+        "--timestamp",
+      ]).status,
+    ).toBe(0);
     const rule = h.ruleset.table("filter")!.chains.get("INPUT")!.rules[0]!;
     const fn = rule.target!.ext.compile!(rule.target!.data, rule.ip);
     const sent: Packet[] = [];
@@ -585,8 +726,8 @@ describe("targets", () => {
     expect(sent).toHaveLength(1);
     const sa = sent[0]!;
     expect([sa.src, sa.dst, sa.sport, sa.dport, sa.tcpFlags, sa.ack]).toEqual([syn.dst, syn.src, 80, 1000, 0x12, 1001]);
-    // cookie's MSS index 2 (1300 <= 1400 < 1440)
-    expect(sa.seq & 3).toBe(2);
+    // the cookie's MSS index: 1 (1300 <= 1400 < 1440)
+    expect(sa.seq & 3).toBe(1);
     expect([...sa.tcpOptions!.subarray(0, 4)]).toEqual([2, 4, 0x05, 0xb4]);
     expect(fn(tcp(80, { tcpFlags: 0x10 }), c)).toBe(NF_DROP);
     expect(fn(tcp(80, { tcpFlags: 0x18 }), c)).toBe(NF_DROP);

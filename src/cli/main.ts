@@ -5,6 +5,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Flavour } from "../compat/iptables/commands.js";
+import { parseRestoreArgs } from "../compat/iptables/restore.js";
 import { runSend, runTrace } from "../compat/send.js";
 import { type ShellIO, ShellSession } from "../compat/session.js";
 import type { Host } from "../host.js";
@@ -157,7 +158,9 @@ export function main(argv: string[]): number {
           return r;
         });
       } else if (m[2] === "-restore") {
-        const needsStdin = !args.some((a, i) => i === args.length - 1 && !a.startsWith("-"));
+        // Standard input unless the arguments name a file (as restore's own parser reads them: `-w 5`, `-T nat`).
+        const parsed = parseRestoreArgs(args, "iptables-restore", flavour);
+        const needsStdin = parsed.kind !== "exit" && parsed.input.kind !== "file";
         const input = needsStdin ? readStdin() : "";
         outcome = withHost(gg, iptablesWait(args), (h) => h.iptablesRestore(args, input, (p) => readFileSync(resolve(p), "utf8")));
       } else {

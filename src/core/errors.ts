@@ -27,6 +27,8 @@ export class XtablesError extends Error {
   readonly preamble: string;
   /** Warnings the command printed before failing (set by the parser). */
   warnings = "";
+  /** What the command printed to stdout before failing (`-vv` cache dumps). */
+  stdout = "";
 
   constructor(status: number, message: string, frame: ErrorFrame = "param", preamble = "") {
     super(message);

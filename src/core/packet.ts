@@ -22,6 +22,11 @@ export const IP_DF = 0x4000;
 export const IP_MF = 0x2000;
 export const IP_OFFMASK = 0x1fff;
 
+/** Packet.sockKind */
+export const SOCK_FILE = 0;
+export const SOCK_KERNEL = 1;
+export const SOCK_REQUEST = 2;
+
 /** skb->pkt_type */
 export const PACKET_HOST = 0;
 export const PACKET_BROADCAST = 1;
@@ -116,6 +121,12 @@ export class Packet {
   /** Owner of a locally generated packet. */
   uid = -1;
   gid = -1;
+  /**
+   * Which socket a packet the kernel made belongs to (owner match, LOG --log-uid): SOCK_FILE (0) an
+   * application's (uid < 0: none), SOCK_KERNEL a control socket without a file (TCP resets, ICMP),
+   * SOCK_REQUEST a request socket (SYN-ACK: owner sees its listener's uid/gid, LOG no UID).
+   */
+  sockKind = 0;
   /** Set by the TRACE target. */
   nfTrace = false;
   /** nf_tables trace id of this skb (0 until its first trace event). */

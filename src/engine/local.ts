@@ -31,6 +31,8 @@ import {
   ipBytes,
   PACKET_HOST,
   Packet,
+  SOCK_KERNEL,
+  SOCK_REQUEST,
   TCP_ACK,
   TCP_CWR,
   TCP_ECE,
@@ -98,6 +100,9 @@ export interface BoundSocket {
   port: number;
   /** listen() backlog after the somaxconn clamp (ss Send-Q of a listener). */
   backlog: number;
+  /** Credentials of the socket's file (the owner match): root, like the sockets an administrator opens. */
+  uid: number;
+  gid: number;
 }
 
 /** Connection states a passive open goes through (ss names). */
@@ -181,6 +186,8 @@ export class Sockets {
       addr: addr >>> 0,
       port,
       backlog: proto === "tcp" ? Math.min(backlog, SOMAXCONN) : 0,
+      uid: 0,
+      gid: 0,
     };
     this.bound.push(s);
     return s;
@@ -651,6 +658,7 @@ export class LocalHost {
     r.innerLen = dataLen - inner.ihl;
     r.len = 20 + 8 + dataLen;
     r.mark = this.replyMark(orig);
+    r.sockKind = SOCK_KERNEL; // the icmp control socket
     attachRelated(r, orig);
     send(r);
   }
@@ -679,7 +687,7 @@ export class LocalHost {
     if (orig.tcpFlags & TCP_RST) return;
     const cls = this.routeClass(orig);
     if (cls === "broadcast" || cls === "multicast") return;
-    const r = resetFor(orig, this.ttl(), 0);
+    const r = resetFor(orig, this.ttl(), 0, null);
     r.mark = this.replyMark(orig);
     attachRelated(r, orig);
     send(r);
@@ -691,7 +699,12 @@ export class LocalHost {
     const cls = this.routeClass(p);
     if (p.proto === IPPROTO_UDP && this.sockets.lookup("udp", p.dst, p.dport)) return;
     if (cls !== "local") return;
-    this.icmpError(p, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, send);
+    // __udp4_lib_rcv() calls nf_reset_ct() first: the error carries no connection (conntrack
+    // finds it again at OUTPUT, as RELATED, unless raw OUTPUT untracks it)
+    const q = p.clone();
+    q.ct = null;
+    q.ctinfo = 0;
+    this.icmpError(q, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, send);
   }
 
   // ---- ICMP ----
@@ -740,6 +753,7 @@ export class LocalHost {
     r.frag = 0;
     r.id = this.ipIdent(r.dst, r.src, IPPROTO_ICMP);
     r.mark = this.replyMark(p);
+    r.sockKind = SOCK_KERNEL; // the icmp control socket
     return r;
   }
 
@@ -757,12 +771,12 @@ export class LocalHost {
     }
     const l = this.sockets.lookup("tcp", p.dst, p.dport);
     if (!l) {
-      if (!(f & TCP_RST)) send(resetFor(p, this.ttl(), p.tos & ~3));
+      if (!(f & TCP_RST)) send(resetFor(p, this.ttl(), p.tos & ~3, "ctl"));
       return;
     }
     // LISTEN (tcp_rcv_state_process)
     if (f & TCP_ACK) {
-      if (!(f & TCP_RST)) send(resetFor(p, this.ttl(), p.tos & ~3));
+      if (!(f & TCP_RST)) send(resetFor(p, this.ttl(), p.tos & ~3, l));
       return;
     }
     if (f & TCP_RST || !(f & TCP_SYN) || f & TCP_FIN) return;
@@ -839,6 +853,10 @@ export class LocalHost {
     if (c.wscaleOk) o.push(1, 3, 3, c.wscale);
     r.tcpOptions = new Uint8Array(o);
     r.len = 20 + 20 + o.length;
+    // skb->sk is the request socket; the owner match sees its listener
+    r.sockKind = SOCK_REQUEST;
+    r.uid = c.listener.uid;
+    r.gid = c.listener.gid;
     return r;
   }
 
@@ -870,12 +888,12 @@ export class LocalHost {
     }
     if (f & TCP_ACK && !(f & TCP_RST) && p.ack >>> 0 !== (c.isn + 1) >>> 0) {
       // the listener sees it: an ACK in LISTEN is answered with a reset
-      send(resetFor(p, this.ttl(), p.tos & ~3));
+      send(resetFor(p, this.ttl(), p.tos & ~3, c.listener));
       return;
     }
     if (f & (TCP_RST | TCP_SYN)) {
       this.sockets.conns.delete(key);
-      if (!(f & TCP_RST)) send(resetFor(p, this.ttl(), p.tos & ~3));
+      if (!(f & TCP_RST)) send(resetFor(p, this.ttl(), p.tos & ~3, c.listener));
       return;
     }
     if (!(f & TCP_ACK)) return;
@@ -945,10 +963,16 @@ function origTotal(p: Packet): number {
 /**
  * The reset tcp_v4_send_reset() and nf_send_reset() build: seq = the
  * segment's ACK if it had one, else seq 0 and ACK covering it (SYN and FIN
- * count one).
+ * count one). Its socket: the listener that refused the segment, the TCP
+ * control socket when no socket did ("ctl"), none for nf_send_reset (null).
  */
-function resetFor(p: Packet, ttl: number, tos: number): Packet {
+function resetFor(p: Packet, ttl: number, tos: number, sk: BoundSocket | "ctl" | null): Packet {
   const r = new Packet();
+  if (sk === "ctl") r.sockKind = SOCK_KERNEL;
+  else if (sk) {
+    r.uid = sk.uid;
+    r.gid = sk.gid;
+  }
   r.tos = tos;
   r.ttl = ttl;
   r.proto = IPPROTO_TCP;
@@ -980,9 +1004,14 @@ const IP_CT_IS_REPLY = 3;
 const IP_CT_RELATED = 1;
 const IP_CT_RELATED_REPLY = 4;
 
-/** nf_ct_attach(): the reply carries the original's connection, as related in the other direction. */
+/**
+ * nf_ct_attach() (icmp_glue_bits() for errors, nf_send_reset()): the reply carries the original's
+ * connection, as related in the other direction. An untracked original (no entry, IP_CT_UNTRACKED)
+ * gives a reply with no entry but ctinfo RELATED: a nonzero _nfct, so CT --notrack leaves it alone
+ * and conntrack tracks it afresh at OUTPUT.
+ */
 function attachRelated(reply: Packet, orig: Packet): void {
-  if (!orig.ct) return;
+  if (!orig.ct && orig.ctinfo === 0) return;
   reply.ct = orig.ct;
   reply.ctinfo = orig.ctinfo >= IP_CT_IS_REPLY ? IP_CT_RELATED : IP_CT_RELATED_REPLY;
 }

@@ -81,6 +81,7 @@ export const LOOPBACK_CONF: ReadonlyArray<readonly [string, number]> = [
 export const GLOBAL_SYSCTLS: ReadonlyArray<readonly [string, ConfKind, number]> = [
   ["net.ipv4.icmp_echo_ignore_all", { k: "u8", min: 0, max: 1 }, 0],
   ["net.ipv4.icmp_echo_ignore_broadcasts", { k: "u8", min: 0, max: 1 }, 1],
+  ["net.ipv4.icmp_ignore_bogus_error_responses", { k: "u8", min: 0, max: 1 }, 1],
   ["net.ipv4.icmp_ratelimit", { k: "msjiffies" }, 250],
   ["net.ipv4.ip_default_ttl", { k: "minmax", min: 1, max: 255 }, 64],
   ["net.ipv4.ip_forward_update_priority", { k: "u8", min: 0, max: 1 }, 1],

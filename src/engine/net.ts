@@ -664,6 +664,7 @@ export class NetConfig {
 
   /** dev_set_mtu_ext(). */
   setMtu(i: Iface, mtu: number): KErr | undefined {
+    if (mtu === i.mtu) return undefined;
     if (mtu < 0 || mtu < NetConfig.minMtu(i.kind)) return kerr("EINVAL", "mtu less than device minimum");
     if (mtu > NetConfig.maxMtu(i.kind)) return kerr("EINVAL", "mtu greater than device maximum");
     i.mtu = mtu;
@@ -747,8 +748,10 @@ export class NetConfig {
 
   /** inet_rtm_newaddr() (NLM_F_CREATE|NLM_F_EXCL unless `replace`). */
   addAddr(i: Iface, spec: AddrSpec, mode: "add" | "replace" = "add"): KErr | undefined {
-    if (!i.inet) return kerr("ENOBUFS");
     if (spec.label !== undefined && spec.label.length > 15) return kerr("EINVAL", "Attribute failed policy validation");
+    if (!i.inet) return kerr("ENOBUFS");
+    // rtm_to_ifaddr(): ipv4_devconf_setall(): the device stops following conf.default.
+    i.confSet = IPV4_CONF.map((c) => c.key);
     const peer = spec.peer ?? spec.addr;
     const existing = i.addrs.find(
       (a) => a.plen === spec.plen && inSubnet(a.peer, peer, spec.plen) && a.addr === spec.addr,
@@ -1054,7 +1057,7 @@ export class NetConfig {
       const d = this.ifaceByIndex(r.oif);
       if (!d) return kerr("ENODEV", "Nexthop device required for onlink");
       if (!d.up) return kerr("ENETDOWN", "Nexthop device is not up");
-      if (this.addrTypeDev(r.gateway, d) !== RTN_UNICAST) return kerr("EINVAL", "Nexthop has invalid gateway");
+      if (this.addrTypeDev(r.gateway) !== RTN_UNICAST) return kerr("EINVAL", "Nexthop has invalid gateway");
       r.nhScope = RT_SCOPE_LINK;
       return undefined;
     }
@@ -1144,12 +1147,16 @@ export class NetConfig {
     return this.tableLookup([RT_TABLE_LOCAL, RT_TABLE_MAIN], fl, scope, ignoreLinkstate);
   }
 
-  /** inet_addr_type_dev_table(): the RTN_* class of `addr` as seen from `dev`. */
+  /**
+   * __inet_dev_addr_type() on the local table: the RTN_* class of `addr` as
+   * seen from `dev`. The local table shares its trie with main (no policy
+   * rules), and a lookup in it does not look at which table a route is in.
+   */
   addrTypeDev(addr: number, dev?: Iface): number {
     if (isZeronet(addr) || addr === LBCAST) return RTN_BROADCAST;
     if (isMulticast(addr)) return RTN_MULTICAST;
-    const hit = this.tableLookup([RT_TABLE_LOCAL], { dst: addr }, RT_SCOPE_UNIVERSE, true);
-    if (hit && (!dev || hit.oif === dev.index)) return hit.type;
+    const hit = this.tableLookup([RT_TABLE_LOCAL, RT_TABLE_MAIN], { dst: addr }, RT_SCOPE_UNIVERSE, true);
+    if (hit && !TYPE_ERROR[hit.type] && (!dev || hit.oif === dev.index)) return hit.type;
     return RTN_UNICAST;
   }
 
@@ -1190,7 +1197,9 @@ export class NetConfig {
     const oifDev = fl.oif ? this.ifaceByIndex(fl.oif) : undefined;
     if (src) {
       if (isMulticast(src) || src === LBCAST || isZeronet(src)) return kerr("EINVAL");
-      if (!this.ifaces.some((d) => d.addrs.some((a) => a.addr === src))) return kerr("ENETUNREACH");
+      // __ip_dev_find(): an address of a device, or one the local table routes as local (loopback subnets).
+      const local = this.ifaces.some((d) => d.addrs.some((a) => a.addr === src)) || this.addrTypeDev(src) === RTN_LOCAL;
+      if (!local) return kerr("ENETUNREACH");
     }
     if (fl.oif) {
       if (!oifDev) return kerr("ENODEV");

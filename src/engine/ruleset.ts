@@ -41,6 +41,8 @@ export interface Rule {
   hookOk?: number;
   /** nf_tables rule handle (per-table counter shared with chains), set when the kernel accepts the rule. */
   handle?: number;
+  /** The rule as given, where nf_tables keeps expressions its read-back form lost (`-vv` prints them). */
+  nftSrc?: Rule;
 }
 
 export interface Chain {
@@ -142,6 +144,7 @@ export function cloneRule(r: Rule): Rule {
     bcnt: r.bcnt,
     saveText: r.saveText,
     handle: r.handle,
+    nftSrc: r.nftSrc,
   };
 }
 

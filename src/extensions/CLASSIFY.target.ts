@@ -77,6 +77,5 @@ export const classifyTarget = defineTarget<ClassifyData>({
   },
   print: (d) => ` CLASSIFY set ${hex(d.priority >>> 16)}:${hex(d.priority & 0xffff)}`,
   save: (d) => ` --set-class ${hex(d.priority >>> 16).padStart(4, "0")}:${hex(d.priority & 0xffff).padStart(4, "0")}`,
-  help: () =>
-    "CLASSIFY target options:\n--set-class MAJOR:MINOR    Set skb->priority value (always hexadecimal!)\n",
+  help: () => "CLASSIFY target options:\n--set-class MAJOR:MINOR    Set skb->priority value (always hexadecimal!)\n",
 });

@@ -221,7 +221,12 @@ function compileHmark(d: HmarkData): (p: Packet) => number {
     const c = p.ct as CtView | null;
     if (!c) return null;
     const [o, r] = [c.tuple[0]!, c.tuple[1]!];
-    const t: HmarkTuple = { src: (o.src & srcMask) >>> 0, dst: (r.src & dstMask) >>> 0, ports: 0, proto: o.proto & 0xff };
+    const t: HmarkTuple = {
+      src: (o.src & srcMask) >>> 0,
+      dst: (r.src & dstMask) >>> 0,
+      ports: 0,
+      proto: o.proto & 0xff,
+    };
     if (t.proto !== IPPROTO_ICMP) t.ports = swap(((o.sport << 16) | r.sport) >>> 0);
     return t;
   };
@@ -239,7 +244,12 @@ function compileHmark(d: HmarkData): (p: Packet) => number {
         if (b.length < nh + 20) return null;
       }
     }
-    const t: HmarkTuple = { src: (u32(nh + 12) & srcMask) >>> 0, dst: (u32(nh + 16) & dstMask) >>> 0, ports: 0, proto: b[nh + 9]! };
+    const t: HmarkTuple = {
+      src: (u32(nh + 12) & srcMask) >>> 0,
+      dst: (u32(nh + 16) & dstMask) >>> 0,
+      ports: 0,
+      proto: b[nh + 9]!,
+    };
     if (t.proto === IPPROTO_ICMP || u16(nh + 6) & (IP_MF | IP_OFFMASK)) return t;
     const poff = portsOffset(t.proto);
     if (poff < 0) return t;
@@ -249,7 +259,12 @@ function compileHmark(d: HmarkData): (p: Packet) => number {
   };
   const fromPacket = (p: Packet): HmarkTuple | null => {
     if (p.proto === IPPROTO_ICMP) return fromIcmp(p);
-    const t: HmarkTuple = { src: (p.src & srcMask) >>> 0, dst: (p.dst & dstMask) >>> 0, ports: 0, proto: p.proto & 0xff };
+    const t: HmarkTuple = {
+      src: (p.src & srcMask) >>> 0,
+      dst: (p.dst & dstMask) >>> 0,
+      ports: 0,
+      proto: p.proto & 0xff,
+    };
     // fragments carry no ports (the first one neither, by the kernel's choice)
     if (p.frag & (IP_MF | IP_OFFMASK)) return t;
     const poff = portsOffset(t.proto);

@@ -8,8 +8,8 @@
 import { paramError } from "../core/errors.js";
 import { XT_CONTINUE } from "../engine/verdict.js";
 import { defineTarget, type ExtensionBase, XTOPT_MAND, XTOPT_PUT, XtType } from "./api.js";
-import { advanceEstimator, type RateEstimator, rateEstimator } from "./rate-estimator.js";
 import { totalLen } from "./pkt-util.js";
+import { advanceEstimator, type RateEstimator, rateEstimator } from "./rate-estimator.js";
 
 export interface RateestTargetData {
   name: string;

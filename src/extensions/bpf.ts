@@ -4,9 +4,9 @@
  * eBPF objects need a bpf file system, which the twin does not have.
  */
 import { paramError } from "../core/errors.js";
-import { defineMatch, XTOPT_PUT, XtType } from "./api.js";
-import type { EvalContext } from "../engine/context.js";
 import { frameBytes, ipBytes, type Packet } from "../core/packet.js";
+import type { EvalContext } from "../engine/context.js";
+import { defineMatch, XTOPT_PUT, XtType } from "./api.js";
 import { cIsSpace, cStrtoul, u32 } from "./misc1-util.js";
 
 const MODE_BYTECODE = 0;
@@ -349,7 +349,7 @@ function runClassic(prog: readonly BpfInsn[], p: Packet, ctx: EvalContext): numb
             break;
           case 0x90:
             if (src === 0) return 0;
-            a = a % src >>> 0;
+            a = (a % src) >>> 0;
             break;
           case 0x50:
             a = (a & src) >>> 0;

@@ -3,11 +3,12 @@
  * token buckets in packets or bytes, optional rate-match mode. The kernel
  * (HZ=250 here) refuses bursts whose credit computation overflows.
  */
-import { paramError, rawError } from "../core/errors.js";
+
 import { xtStrtoul } from "../core/cnum.js";
-import { defineMatch, type OptionCall, XTOPT_INVERT, XTOPT_MAND, XTOPT_PUT, XtType } from "./api.js";
-import type { EvalContext } from "../engine/context.js";
+import { paramError, rawError } from "../core/errors.js";
 import type { Packet } from "../core/packet.js";
+import type { EvalContext } from "../engine/context.js";
+import { defineMatch, type OptionCall, XTOPT_INVERT, XTOPT_MAND, XTOPT_PUT, XtType } from "./api.js";
 import { cAtoi, cAtoll, isCasePrefix, procNameOk, u64 } from "./misc1-util.js";
 import { l4Avail, rawL4, rawU16 } from "./pkt-util.js";
 import { jiffiesAt, msecsToJiffies, namedObject } from "./stateful-util.js";

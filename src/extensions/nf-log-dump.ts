@@ -136,7 +136,8 @@ function dumpIpv4(p: Packet, avail: number, logflags: number, nested: boolean): 
       out += `PROTO=${p.proto} `;
   }
   if (!nested) {
-    if (logflags & NF_LOG_UID && p.uid >= 0) out += `UID=${p.uid >>> 0} GID=${p.gid >>> 0} `;
+    // only a full socket with a file (a SYN-ACK's request socket is not full: no UID)
+    if (logflags & NF_LOG_UID && p.uid >= 0 && p.sockKind === 0) out += `UID=${p.uid >>> 0} GID=${p.gid >>> 0} `;
     if (p.mark) out += `MARK=0x${(p.mark >>> 0).toString(16)} `;
   }
   return out;

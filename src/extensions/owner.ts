@@ -203,6 +203,10 @@ export const ownerMatch = defineMatch<OwnerData>({
     const [uMin, uMax, gMin, gMax] = [d.uidMin >>> 0, d.uidMax >>> 0, d.gidMin >>> 0, d.gidMax >>> 0];
     const notExists = (match & invert & XT_OWNER_SOCKET) !== 0;
     return (p) => {
+      if (p.sockKind === 1) {
+        // a kernel socket (sk_socket without a file): only what does not need the file matches
+        return !notExists && ((match ^ invert) & (XT_OWNER_UID | XT_OWNER_GID)) === 0;
+      }
       if (p.uid < 0) return noSocket;
       if (notExists) return false;
       if (uid) {

@@ -15,9 +15,7 @@ export interface QuotaData {
 export const quotaMatch = defineMatch<QuotaData>({
   name: "quota",
   revision: 0,
-  options: [
-    { name: "quota", id: 0, type: XtType.UINT64, flags: XTOPT_MAND | XTOPT_INVERT | XTOPT_PUT, put: "quota" },
-  ],
+  options: [{ name: "quota", id: 0, type: XtType.UINT64, flags: XTOPT_MAND | XTOPT_INVERT | XTOPT_PUT, put: "quota" }],
   init: () => ({ flags: 0, quota: 0n }),
   parse(cb) {
     if (cb.invert) cb.data.flags |= QUOTA_INVERT;

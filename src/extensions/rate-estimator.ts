@@ -77,7 +77,8 @@ export function advanceEstimator(est: RateEstimator, nowNs: number): void {
     }
   }
   // periods beyond the budget leave the averages where they were
-  if (est.nextJiffies <= now) est.nextJiffies += (Math.floor((now - est.nextJiffies) / est.periodJiffies) + 1) * est.periodJiffies;
+  if (est.nextJiffies <= now)
+    est.nextJiffies += (Math.floor((now - est.nextJiffies) / est.periodJiffies) + 1) * est.periodJiffies;
 }
 
 /** gen_estimator_read(): bytes and packets per second. */

@@ -288,7 +288,8 @@ export const rateestMatch = defineMatch<RateestData>({
     const pps = (d.flags & MATCH_PPS) !== 0;
     const inv = (d.flags & MATCH_INVERT) !== 0;
     const [b1, p1, b2, p2] = [d.bps1 >>> 0, d.pps1 >>> 0, d.bps2 >>> 0, d.pps2 >>> 0];
-    const sample = (est: RateEstimator | undefined, nowNs: number) => (est ? readEstimator(est, nowNs) : { bps: 0, pps: 0 });
+    const sample = (est: RateEstimator | undefined, nowNs: number) =>
+      est ? readEstimator(est, nowNs) : { bps: 0, pps: 0 };
     return (_p, ctx) => {
       const s1 = sample(findRateEstimator(ctx, d.name1), ctx.nowNs);
       let bps1 = s1.bps;

@@ -109,7 +109,7 @@ export const statisticMatch = defineMatch<StatisticData>({
     if (d.mode === MODE_RANDOM) {
       // (prandom_u32() & 0x7FFFFFFF) < probability
       const prob = d.probability >>> 0;
-      return (_p, ctx) => ((ctx.random32() & 0x7fffffff) < prob) !== inv;
+      return (_p, ctx) => (ctx.random32() & 0x7fffffff) < prob !== inv;
     }
     // statistic_mt_check(): the counter (an atomic_t) starts at u.nth.count = every - packet
     const every = d.every | 0;

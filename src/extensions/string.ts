@@ -3,8 +3,8 @@
  * with a kernel textsearch algorithm (bm, kmp, fsm) between two offsets.
  */
 import { paramError } from "../core/errors.js";
-import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XTOPT_PUT, XtType } from "./api.js";
 import { ipBytes } from "../core/packet.js";
+import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XTOPT_PUT, XtType } from "./api.js";
 import { utf8Bytes } from "./misc1-util.js";
 import { K_TOLOWER, K_TOUPPER } from "./stateful-util.js";
 
@@ -388,7 +388,11 @@ export const stringMatch = defineMatch<StringData>({
     const to = d.to;
     const patlen = d.pattern.length;
     const find =
-      d.algo === "bm" ? bmFinder(d.pattern, icase) : d.algo === "kmp" ? kmpFinder(d.pattern, icase) : fsmFinder(d.pattern);
+      d.algo === "bm"
+        ? bmFinder(d.pattern, icase)
+        : d.algo === "kmp"
+          ? kmpFinder(d.pattern, icase)
+          : fsmFinder(d.pattern);
     return (p) => {
       const b = ipBytes(p);
       const end = Math.min(to, b.length);

@@ -264,7 +264,7 @@ export const timeMatch = defineMatch<TimeData>({
         break;
       case O_LOCAL_TZ:
         cb.warn?.(
-          "WARNING: --localtz is being replaced by --kerneltz, since \"local\" is ambiguous. " +
+          'WARNING: --localtz is being replaced by --kerneltz, since "local" is ambiguous. ' +
             "Note the kernel timezone has caveats - see manpage for details.\n",
         );
         d.flags |= TIME_LOCAL_TZ;

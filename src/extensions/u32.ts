@@ -4,8 +4,8 @@
  */
 import { xtStrtoul } from "../core/cnum.js";
 import { paramError } from "../core/errors.js";
-import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XtType } from "./api.js";
 import { ipBytes } from "../core/packet.js";
+import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XtType } from "./api.js";
 import { byteString, cIsSpace } from "./misc1-util.js";
 
 const U32_AND = 0;
@@ -192,6 +192,6 @@ export const u32Match = defineMatch<U32Data>({
     '\t\ttests := location "=" value | tests "&&" location "=" value\n' +
     '\t\tvalue := range | value "," range\n' +
     '\t\trange := number | number ":" number\n' +
-    '\t\tlocation := number | location operator number\n' +
+    "\t\tlocation := number | location operator number\n" +
     '\t\toperator := "&" | "<<" | ">>" | "@"\n',
 });

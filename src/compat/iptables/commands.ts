@@ -25,6 +25,7 @@ import {
 } from "../../engine/ruleset.js";
 import { checkRule, checkRuleIp, jumpTarget, type TableValidation, validateTable } from "../../engine/validate.js";
 import { runLegacyIptables } from "./legacy-command.js";
+import { CacheRequest, cacheFetchText, commandCacheRequest, NftBatch, nftSource, rebuiltRule } from "./nft-debug.js";
 import {
   FMT_C_COUNTS,
   FMT_KILOMEGAGIGA,
@@ -128,7 +129,9 @@ export function normalizeRule(rule: Rule): Rule {
     target = data === null ? null : { ext: target.ext, data };
   }
   // One object shape for every stored rule (the engine reads them on hot paths).
-  return { ip, matches, target, jumpto: rule.jumpto, pcnt: rule.pcnt, bcnt: rule.bcnt, saveText: undefined, hookOk: undefined };
+  const out: Rule = { ip, matches, target, jumpto: rule.jumpto, pcnt: rule.pcnt, bcnt: rule.bcnt, saveText: undefined, hookOk: undefined, nftSrc: undefined };
+  out.nftSrc = nftSource(rule, out);
+  return out;
 }
 
 /** The comparison key of a rule for -D/-C (nft_rule_cmp ignores counters). */
@@ -182,6 +185,10 @@ export class Transaction {
   /** Failures of rule operations still in the batch, by chain (a flush drops them). */
   private readonly pendingRuleFailures = new Map<KernelFailure, string>();
   stdout = "";
+  /** `-vv`: the nf_tables batch objects, printed at commit. */
+  debug: NftBatch | null = null;
+  /** Base chains a -X dropped from the cache though the kernel kept them (busy): a later use re-adds them. */
+  private readonly uncached = new Set<string>();
   /** Rules added in this transaction, for blaming kernel validation errors. */
   private readonly added = new Map<Rule, { type: BatchType; chain: string; line: number }>();
   /** Chains created in this transaction (their reference count is not known yet). */
@@ -225,15 +232,25 @@ export class Transaction {
       this.recreated = true;
     }
     this.work.exists = true;
+    this.debug?.tableAdd();
     if (chain === undefined) return;
     const names = chain === null ? (this.work.name === "nat" ? NAT_CHAIN_ORDER : BASE_CHAIN_NAMES) : [chain];
     for (const name of names) {
       const c = this.work.chains.get(name);
-      if (!c || c.hook < 0 || c.present) continue;
+      if (!c || c.hook < 0) continue;
+      if (c.present && this.uncached.delete(name)) {
+        // Added again as a fresh base chain: the kernel updates the one it has, policy ACCEPT.
+        c.policy = "ACCEPT";
+        this.cachedPolicy.set(c.name, "ACCEPT");
+        this.debug?.chainAdd(c.hook);
+        continue;
+      }
+      if (c.present) continue;
       c.present = true;
       c.handle = this.nextHandle();
       this.created.add(c.name);
       this.cachedPolicy.set(c.name, "ACCEPT");
+      this.debug?.chainAdd(c.hook);
     }
   }
 
@@ -307,7 +324,9 @@ export class Transaction {
     this.builtinInit(chainName);
     const c = this.chainFind(chainName);
     if (!c) throw new NftOpError("rule_append", "ENOENT");
-    c.rules.push(this.kernelAdd(c, rule, "RULE_APPEND"));
+    const stored = this.kernelAdd(c, rule, "RULE_APPEND");
+    c.rules.push(stored);
+    this.debug?.ruleAdd("append", c.name, rule, stored);
   }
 
   /** rulenum is 0-based as nft_rule_insert receives it. */
@@ -319,12 +338,19 @@ export class Transaction {
     if (!c) throw new NftOpError("rule_insert", "ENOENT");
     if (rulenum > 0 && rulenum >= c.rules.length) {
       if (rulenum - 1 < c.rules.length) {
-        c.rules.push(this.kernelAdd(c, rule, "RULE_APPEND"));
+        // nft_rule_append(): the table init runs again
+        this.debug?.tableAdd();
+        const stored = this.kernelAdd(c, rule, "RULE_APPEND");
+        c.rules.push(stored);
+        this.debug?.ruleAdd("append", c.name, rule, stored);
         return;
       }
       throw new NftOpError("rule_insert", "E2BIG");
     }
-    c.rules.splice(rulenum > 0 ? rulenum : 0, 0, this.kernelAdd(c, rule, "RULE_INSERT"));
+    const ref = rulenum > 0 ? c.rules[rulenum] : undefined;
+    const stored = this.kernelAdd(c, rule, "RULE_INSERT");
+    c.rules.splice(rulenum > 0 ? rulenum : 0, 0, stored);
+    this.debug?.ruleAdd("insert", c.name, rule, stored, ref);
   }
 
   private findRule(c: Chain, rule: Rule): number {
@@ -342,6 +368,7 @@ export class Transaction {
     const i = this.findRule(c, rule);
     if (i < 0) throw new NftOpError("rule_delete", "ENOENT");
     this.touchStale(c, c.rules[i]!, "RULE_DELETE");
+    this.debug?.ruleDelete(c.name, c.rules[i]!);
     return c.rules.splice(i, 1)[0]!;
   }
 
@@ -351,6 +378,7 @@ export class Transaction {
     if (!c) throw new NftOpError("rule_delete_num", "ENOENT");
     if (rulenum >= c.rules.length) throw new NftOpError("rule_delete_num", "E2BIG");
     this.touchStale(c, c.rules[rulenum]!, "RULE_DELETE");
+    this.debug?.ruleDelete(c.name, c.rules[rulenum]!);
     c.rules.splice(rulenum, 1);
   }
 
@@ -372,7 +400,11 @@ export class Transaction {
     if (!c) throw new NftOpError("rule_replace", "ENOENT");
     if (rulenum >= c.rules.length) throw new NftOpError("rule_replace", "E2BIG");
     this.touchStale(c, c.rules[rulenum]!, "RULE_REPLACE");
-    c.rules[rulenum] = this.kernelAdd(c, rule, "RULE_REPLACE", c.rules[rulenum]!.handle);
+    const old = c.rules[rulenum]!;
+    c.rules[rulenum] = this.kernelAdd(c, rule, "RULE_REPLACE", old.handle);
+    // nft_rule_append() with the old rule as reference: the table init runs first
+    this.debug?.tableAdd();
+    this.debug?.ruleAdd("replace", c.name, rule, c.rules[rulenum]!, old);
   }
 
   flush(chainName: string | null, verbose: boolean): void {
@@ -384,16 +416,22 @@ export class Transaction {
       if (!c) throw new NftOpError("rule_flush", "ENOENT");
       this.dropPendingRules(chainName);
       if (verbose) this.stdout += `Flushing chain \`${chainName}'\n`;
+      this.debug?.dropPending(chainName);
+      this.debug?.ruleFlush(chainName);
       c.rules = [];
       return;
     }
     if (!verbose) {
+      this.debug?.dropPending(null);
+      this.debug?.ruleFlush(null);
       this.dropPendingRules(null);
       // A flush of the whole table reaches the foreign base chains as well.
       this.work.foreign = this.work.foreign?.map((c) => ({ ...c, rules: [] }));
     }
     for (const c of this.presentChains(verbose)) {
       if (verbose) this.stdout += `Flushing chain \`${c.name}'\n`;
+      this.debug?.dropPending(c.name);
+      this.debug?.ruleFlush(c.name);
       c.rules = [];
     }
   }
@@ -423,6 +461,7 @@ export class Transaction {
 
   private zeroChain(c: Chain, verbose: boolean): void {
     if (verbose) this.stdout += `Zeroing chain \`${c.name}'\n`;
+    this.debug?.chainZero(c, c.rules);
     if (isBuiltinChain(c)) {
       c.pcnt = 0;
       c.bcnt = 0;
@@ -455,6 +494,7 @@ export class Transaction {
       base.sort((a, b) => a.hook - b.hook);
       // The faked chains are zeroed (and announced) before the kernel finds no table.
       if (verbose) for (const c of base) this.stdout += `Zeroing chain \`${c.name}'\n`;
+      for (const c of base) this.debug?.chainZero(c, []);
       const first = base[0];
       if (first) this.failures.push({ type: "CHAIN_ZERO", errno: "ENOENT", what: `chain ${first.name}`, line: this.line });
       return;
@@ -482,15 +522,23 @@ export class Transaction {
       throw new NftOpError("rule_delete", this.chainFind(names.at(-1)!) ? "0" : "ENOENT");
     }
     const r = c.rules[rulenum];
-    if (r) c.rules[rulenum] = { ...r, pcnt: 0, bcnt: 0 };
+    if (!r) return;
+    // Rebuilt from its parsed-back form and sent as a replacement (nft_rule_append() with a reference).
+    const z = { ...rebuiltRule(r), pcnt: 0, bcnt: 0 };
+    this.debug?.tableAdd();
+    this.debug?.ruleAdd("replace", c.name, z, z, r);
+    c.rules[rulenum] = z;
   }
 
   /** nft_chain_restore(): a restore file's `:NAME - [p:b]` creates the chain or flushes it. */
   restoreChain(name: string): void {
     this.builtinInit();
     const c = this.work.chains.get(name);
-    if (c?.present) for (const r of c.rules) this.stale.add(r);
-    else {
+    if (c?.present) {
+      for (const r of c.rules) this.stale.add(r);
+      this.debug?.ruleFlush(name);
+    } else {
+      this.debug?.chainUserAdd(name);
       this.work.chains.set(name, { ...newUserChain(name), handle: this.nextHandle() });
       this.created.add(name);
       this.foreignClash(name, "CHAIN_USER_ADD");
@@ -508,6 +556,7 @@ export class Transaction {
     this.lastFn = "chain_user_add";
     this.builtinInit();
     if (this.chainExists(name)) throw new NftOpError("chain_user_add", "EEXIST");
+    this.debug?.chainUserAdd(name);
     this.work.chains.set(name, { ...newUserChain(name), handle: this.nextHandle() });
     this.created.add(name);
     this.foreignClash(name, "CHAIN_USER_ADD");
@@ -521,19 +570,24 @@ export class Transaction {
     const del = (c: Chain, explicit: boolean) => {
       if (verbose && !isBuiltinChain(c)) this.stdout += `Deleting chain \`${c.name}'\n`;
       if (isBuiltinChain(c)) {
+        this.debug?.chainDel(c, c.policy !== "ACCEPT" || (!explicit && c.rules.length > 0));
         if (c.policy !== "ACCEPT") {
           if (explicit) throw new NftOpError("chain_del", "EBUSY");
+          // Skipped, but gone from the cache all the same.
+          this.uncached.add(c.name);
           return;
         }
         if (c.rules.length > 0) {
           // -X CHAIN fetches no rules and the kernel refuses; -X alone has them cached and skips the chain.
           if (explicit) this.failures.push({ type: "CHAIN_DEL", errno: "EBUSY", what: `chain ${c.name}`, line: this.line });
+          else this.uncached.add(c.name);
           return;
         }
         const fresh = freshBaseChain(c.hook, false);
         Object.assign(c, fresh);
         return;
       }
+      this.debug?.chainDel(c, false);
       if (this.liveRules(c).length > 0 || (refs.get(c.name) ?? 0) > 0) {
         this.failures.push({ type: "CHAIN_DEL", errno: "EBUSY", what: `chain ${c.name}`, line: this.line });
         return;
@@ -554,6 +608,7 @@ export class Transaction {
     if (this.chainExists(newName)) throw new NftOpError("chain_user_rename", "EEXIST");
     const c = this.chainFind(oldName);
     if (!c) throw new NftOpError("chain_user_rename", "ENOENT");
+    this.debug?.chainRename(newName, c.handle);
     this.foreignClash(newName, "CHAIN_RENAME");
     if (isBuiltinChain(c)) {
       // The base chain keeps its hook under a name iptables does not know.
@@ -581,6 +636,7 @@ export class Transaction {
     this.builtinInit(chainName);
     const c = this.work.chains.get(chainName);
     if (!c || !isBuiltinChain(c)) throw new NftOpError("chain_set", "ENOENT");
+    this.debug?.chainUpdate(c.hook, policy, counters ?? { pcnt: 0, bcnt: 0 });
     if (policy !== "-") c.policy = policy;
     c.counting = true;
     if (counters) {
@@ -768,12 +824,20 @@ export function executeCommand(env: IptablesEnv, p: ParsedCommand, program: stri
   // nft_rule_new(): the rule is translated to nf_tables form before anything runs.
   const prepared = prepareCommand(p);
   const tx = new Transaction(original, env);
+  if (p.verbose > 1) {
+    // -vv: the rules the cache fetches are printed as they come, the batch at commit.
+    const req = new CacheRequest();
+    commandCacheRequest(req, prepared);
+    tx.debug = new NftBatch(original, p.verbose);
+    tx.stdout = cacheFetchText(original, req);
+  }
   try {
     applyCommand(tx, prepared, program);
   } catch (e) {
-    if (e instanceof NftOpError) e.stdout = tx.stdout;
+    if (e instanceof NftOpError || e instanceof XtablesError) e.stdout = tx.stdout;
     throw e;
   }
+  if (tx.debug) tx.stdout += tx.debug.render();
   if (p.command === CMD_CHECK || (p.command & (CMD_LIST | CMD_LIST_RULES) && !(p.command & (CMD_ZERO | CMD_ZERO_NUM)))) {
     return { stdout: tx.stdout, table: null };
   }
@@ -899,7 +963,7 @@ export function runIptables(env: IptablesEnv, args: readonly string[]): CommandR
     return { stdout, stderr: warnings + takePrintWarnings(), status: 0 };
   } catch (e) {
     if (e instanceof XtablesError && e.warnings) warnings += e.warnings;
-    const stdout = e instanceof KernelBatchError || e instanceof NftOpError ? e.stdout : "";
+    const stdout = e instanceof KernelBatchError || e instanceof NftOpError || e instanceof XtablesError ? e.stdout : "";
     return { stdout, stderr: warnings + takePrintWarnings() + errorText(e, program, version, -1), status: errorStatus(e) };
   }
 }

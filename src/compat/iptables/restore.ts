@@ -19,6 +19,7 @@ import {
   versionString,
 } from "./commands.js";
 import { NftOpError, nftStrerror } from "./nft-errors.js";
+import { CacheRequest, cacheFetchText, commandCacheRequest, NftBatch } from "./nft-debug.js";
 import { assertValidChainName, parseCommand } from "./parse.js";
 import { parseLegacyRestoreArgs, runLegacyRestore } from "./legacy-restore.js";
 import type { ExtensionBase } from "../../extensions/api.js";
@@ -193,6 +194,8 @@ interface PendingTable {
   tx: Transaction;
   /** Deferred operations: run at COMMIT in order (nft_prepare). */
   ops: Array<{ line: number; run: () => void }>;
+  /** What the cache fetches at COMMIT (printed with -vv). */
+  req: CacheRequest;
 }
 
 /**
@@ -211,6 +214,10 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
   let curTable: string | null = null;
   const announced = new Set<string>();
   const loaded = new Set<ExtensionBase<any>>();
+  /** h->verbose: each rule line's own -v count (restore adds its -v to them unless --noflush). */
+  let hVerbose = 0;
+  /** NFT_CL_FAKE: a plain restore that flushes never fetches the rule cache. */
+  const fakeCache = !o.verbose && !o.noflush;
 
   const fail = (e: unknown, atLine: number): CommandResult => ({
     stdout,
@@ -220,6 +227,11 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
 
   const commit = (p: PendingTable): CommandResult | null => {
     let opLine = 0;
+    if (hVerbose > 1) {
+      p.tx.debug = new NftBatch(p.tx.original, hVerbose);
+      p.tx.debug.restore = true;
+      if (!fakeCache) p.tx.stdout = cacheFetchText(p.tx.original, p.req) + p.tx.stdout;
+    }
     try {
       for (const op of p.ops) {
         opLine = op.line;
@@ -233,7 +245,7 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
       }
       return fail(e, line);
     }
-    stdout += p.tx.stdout;
+    stdout += p.tx.stdout + (p.tx.debug?.render() ?? "");
     const failures = p.tx.commit();
     if (failures.length) return fail(new KernelBatchError(failures), line);
     env.ruleset.tables.set(p.tx.work.name, p.tx.work);
@@ -269,8 +281,11 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
         // One process: nft_fn carries over from the tables committed before.
         tx.lastFn = lastTx?.lastFn ?? null;
         lastTx = tx;
-        pending = { tx, ops: [] };
+        pending = { tx, ops: [], req: new CacheRequest() };
         if (!o.noflush && o.verbose) {
+          // nft_cmd_table_flush() verbose: a rule flush and a chain delete of every chain
+          pending.req.add(false, null);
+          pending.req.add(true, null);
           pending.ops.push({
             line,
             run: () => {
@@ -285,6 +300,7 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
             run: () => {
               // nft_table_flush(): the table is deleted and recreated on demand.
               tx.lastFn = "table_flush";
+              tx.debug?.tableFlush();
               const fresh: Table = newTable(def, false);
               tx.work.exists = false;
               tx.work.chains = fresh.chains;
@@ -315,6 +331,7 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
         } else {
           pending.ops.push({ line, run: () => tx.restoreChain(chain) });
         }
+        pending.req.add(false, chain);
         ret = true;
       } else if (pending) {
         let rest = buffer;
@@ -350,10 +367,12 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
           return { stdout, stderr: stderr + parsed.warnings, status: 0 };
         }
         stderr += parsed.warnings;
+        hVerbose = parsed.verbose;
         if (!findBuiltinTable(parsed.table)) {
           throw new XtablesError(ExitStatus.Version, `table '${parsed.table}' does not exist`, "version");
         }
         const prepared = prepareCommand(parsed);
+        commandCacheRequest(pending.req, prepared);
         const tx = pending.tx;
         pending.ops.push({ line, run: () => applyCommand(tx, prepared, program) });
         ret = true;
