@@ -118,17 +118,23 @@ export function checkKube(mod, host, services) {
  * (flushes conntrack so that every rep sees new connections).
  */
 export function measure(mod, host, makeInput, n, reps, fresh) {
+  // CPU time of this process (one thread): on a machine other work is loading, wall time
+  // mostly measures the wait for a core. Both are kept; the best of the repetitions counts.
   let best = Number.POSITIVE_INFINITY;
+  let bestWall = Number.POSITIVE_INFINITY;
   for (let r = 0; r < reps; r++) {
     fresh?.();
     const input = makeInput(r);
+    const c = process.cpuUsage();
     const t = performance.now();
     const out = mod.sendJson(host, input);
-    const ms = performance.now() - t;
+    const wall = performance.now() - t;
+    const cu = process.cpuUsage(c);
     if (out.status !== 0) throw new Error(out.stderr);
-    best = Math.min(best, ms);
+    best = Math.min(best, (cu.user + cu.system) / 1000);
+    bestWall = Math.min(bestWall, wall);
   }
-  return { pps: (n / best) * 1000, nsPerPacket: (best * 1e6) / n };
+  return { pps: (n / best) * 1000, nsPerPacket: (best * 1e6) / n, wallPps: (n / bestWall) * 1000 };
 }
 
 /** Loads the modules the packet bench needs from `base` (dist/ or a bundle). */

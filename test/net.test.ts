@@ -363,7 +363,7 @@ describe("interfaces", () => {
     const copy = NetConfig.fromJSON(JSON.parse(JSON.stringify(net.toJSON())));
     for (const args of [["addr"], ["route", "show", "table", "all"], ["link"]])
       expect(show(copy, ...args)).toBe(show(net, ...args));
-    expect(copy.sysctlRead(["net", "ipv4", "conf", "v0", "rp_filter"])).toBe("2");
+    expect(copy.sysctlRead(["net", "ipv4", "conf", "v1", "rp_filter"])).toBe("2");
     ok(copy.addLink("veth", { name: "x0" }, { name: "x1" }));
     expect(copy.iface("x0")!.index).toBe(5);
     expect(RT_SCOPE_NOWHERE).toBe(255);

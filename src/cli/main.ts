@@ -9,8 +9,8 @@ import { parseRestoreArgs } from "../compat/iptables/restore.js";
 import { runSend, runTrace } from "../compat/send.js";
 import { type ShellIO, ShellSession } from "../compat/session.js";
 import type { Host } from "../host.js";
-import { CliError, StateDir } from "./state-dir.js";
 import { runShims } from "./shims.js";
+import { CliError, StateDir } from "./state-dir.js";
 import { runWrap } from "./wrap.js";
 
 const VERSION = "0.1.0";

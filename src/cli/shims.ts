@@ -103,7 +103,9 @@ esac
 
 function isShim(path: string): boolean {
   try {
-    return readFileSync(path, "utf8").split("\n", 3).some((l) => l.startsWith(MARKER));
+    return readFileSync(path, "utf8")
+      .split("\n", 3)
+      .some((l) => l.startsWith(MARKER));
   } catch {
     return false;
   }
@@ -154,7 +156,10 @@ Files in DIR not written by iptwin are not replaced unless --force.
 `;
 
 /** `iptwin shims ARGS…`; `defaultState` is the global --state / $IPTWIN_STATE / ./.iptwin. */
-export function runShims(args: readonly string[], defaultState: string): { stdout: string; stderr: string; status: number } {
+export function runShims(
+  args: readonly string[],
+  defaultState: string,
+): { stdout: string; stderr: string; status: number } {
   let dir: string | undefined;
   let state = defaultState;
   let force = false;
@@ -163,10 +168,12 @@ export function runShims(args: readonly string[], defaultState: string): { stdou
     if (a === "--help" || a === "-h") return { stdout: SHIMS_USAGE, stderr: "", status: 0 };
     if (a === "--state" || a.startsWith("--state=")) {
       const v = a === "--state" ? args[++i] : a.slice(8);
-      if (v === undefined || v === "") return { stdout: "", stderr: `iptwin shims: --state needs a directory\n${SHIMS_USAGE}`, status: 2 };
+      if (v === undefined || v === "")
+        return { stdout: "", stderr: `iptwin shims: --state needs a directory\n${SHIMS_USAGE}`, status: 2 };
       state = v;
     } else if (a === "--force") force = true;
-    else if (a.startsWith("-") && a !== "-") return { stdout: "", stderr: `iptwin shims: unknown option '${a}'\n${SHIMS_USAGE}`, status: 2 };
+    else if (a.startsWith("-") && a !== "-")
+      return { stdout: "", stderr: `iptwin shims: unknown option '${a}'\n${SHIMS_USAGE}`, status: 2 };
     else if (dir === undefined) dir = a;
     else return { stdout: "", stderr: `iptwin shims: one directory only\n${SHIMS_USAGE}`, status: 2 };
   }

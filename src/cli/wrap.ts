@@ -8,7 +8,7 @@
  * bind-mounted over each binary the names resolve to.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, lstatSync, mkdtempSync, realpathSync, rmSync, statSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdtempSync, realpathSync, rmSync, statSync } from "node:fs";
 import { constants, tmpdir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
 import { SHIM_NAMES, shQuote, writeShims } from "./shims.js";
@@ -30,6 +30,8 @@ full path reach the twin too, and nothing reaches the kernel's rule set.
   --path-only      no mount namespace: PATH only
   --bind SRC:DST   also bind-mount SRC over DST inside the namespace (root), e.g. a
                    copy of /etc/ufw, so the program's own files stay untouched
+The shims live in a temporary directory removed when COMMAND exits: a daemon it
+starts (fail2ban-server) must be stopped within COMMAND, or use \`iptwin shims\`.
 Exit status: COMMAND's; ${WRAP_FAILED} when wrap itself could not set up.
 `;
 
@@ -115,7 +117,11 @@ function filesToCover(dirs: readonly string[]): string[] {
 }
 
 /** The sh script run inside the new mount namespace: mounts, then exec of the command ("$@"). */
-export function namespaceScript(shimDir: string, dirs: readonly string[], binds: ReadonlyArray<[string, string]>): string {
+export function namespaceScript(
+  shimDir: string,
+  dirs: readonly string[],
+  binds: ReadonlyArray<[string, string]>,
+): string {
   const q = shQuote;
   const fail = (what: string) => `{ echo ${q(`iptwin wrap: ${what}; nothing was run`)} >&2; exit ${WRAP_FAILED}; }`;
   const lines = ["set -u"];
@@ -127,13 +133,16 @@ export function namespaceScript(shimDir: string, dirs: readonly string[], binds:
     return `mount --bind ${q(shim)} ${q(f)} || ${fail(`cannot bind-mount the shim over ${f}`)}`;
   });
   if (overlay.length) {
-    lines.push(`if ! { ${overlay.join(" && ")}; } 2>/dev/null; then`);
-    // Undo a partial overlay before binding file by file.
-    for (const d of dirs) lines.push(`  umount ${q(d)} 2>/dev/null; umount ${q(d)} 2>/dev/null`);
+    lines.push("ovl=ok");
+    for (const [i, m] of overlay.entries()) lines.push(`[ "$ovl" = ok ] && { ${m} 2>/dev/null && ovl${i}=1 || ovl=no; }`);
+    lines.push('if [ "$ovl" != ok ]; then');
+    // Undo the overlays that did mount (only those) before binding file by file.
+    for (const [i, d] of dirs.entries()) lines.push(`  [ -n "\${ovl${i}:-}" ] && umount ${q(d)}`);
     for (const b of binders) lines.push(`  ${b}`);
     lines.push("fi");
   }
-  for (const [src, dst] of binds) lines.push(`mount --bind ${q(src)} ${q(dst)} || ${fail(`cannot bind-mount ${src} over ${dst}`)}`);
+  for (const [src, dst] of binds)
+    lines.push(`mount --bind ${q(src)} ${q(dst)} || ${fail(`cannot bind-mount ${src} over ${dst}`)}`);
   lines.push('exec "$@"');
   return `${lines.join("\n")}\n`;
 }
@@ -150,6 +159,7 @@ export function runWrap(args: readonly string[], defaultState: string): Outcome 
   if ("status" in p) return p;
   const state = resolve(p.state);
   const shimDir = mkdtempSync(join(tmpdir(), "iptwin-shims-"));
+  chmodSync(shimDir, 0o755); // programs that drop root must still run the shims
   try {
     writeShims(shimDir, state);
     const env = {
@@ -159,18 +169,24 @@ export function runWrap(args: readonly string[], defaultState: string): Outcome 
     };
     const root = process.platform === "linux" && process.getuid?.() === 0;
     if (!root || p.pathOnly) {
-      if (p.binds.length) return { stdout: "", stderr: "iptwin wrap: --bind needs root and no --path-only\n", status: 2 };
+      if (p.binds.length)
+        return { stdout: "", stderr: "iptwin wrap: --bind needs root and no --path-only\n", status: 2 };
       process.stderr.write(
         `iptwin wrap: ${p.pathOnly ? "--path-only" : "not running as root"}: the shims are first in PATH only;` +
           " a program that runs /usr/sbin/iptables (or sysctl) by its full path reaches the real tool, not the twin.\n",
       );
       const r = spawnSync(p.command[0]!, p.command.slice(1), { stdio: "inherit", env });
-      if (r.error) return { stdout: "", stderr: `iptwin wrap: cannot run ${p.command[0]}: ${r.error.message}\n`, status: 127 };
+      if (r.error)
+        return { stdout: "", stderr: `iptwin wrap: cannot run ${p.command[0]}: ${r.error.message}\n`, status: 127 };
       return { stdout: "", stderr: "", status: statusOf(r) };
     }
     for (const [src, dst] of p.binds) {
       if (!existsSync(src) || !existsSync(dst))
-        return { stdout: "", stderr: `iptwin wrap: --bind ${src}:${dst}: ${existsSync(src) ? dst : src} does not exist\n`, status: WRAP_FAILED };
+        return {
+          stdout: "",
+          stderr: `iptwin wrap: --bind ${src}:${dst}: ${existsSync(src) ? dst : src} does not exist\n`,
+          status: WRAP_FAILED,
+        };
     }
     const probe = spawnSync("unshare", ["--mount", "--propagation", "private", "true"], { encoding: "utf8" });
     if (probe.error || probe.status !== 0) {
@@ -182,10 +198,14 @@ export function runWrap(args: readonly string[], defaultState: string): Outcome 
       };
     }
     const script = namespaceScript(shimDir, dirsToCover(), p.binds);
-    const r = spawnSync("unshare", ["--mount", "--propagation", "private", "/bin/sh", "-c", script, "iptwin-wrap", ...p.command], {
-      stdio: "inherit",
-      env,
-    });
+    const r = spawnSync(
+      "unshare",
+      ["--mount", "--propagation", "private", "/bin/sh", "-c", script, "iptwin-wrap", ...p.command],
+      {
+        stdio: "inherit",
+        env,
+      },
+    );
     if (r.error) return { stdout: "", stderr: `iptwin wrap: ${r.error.message}\n`, status: WRAP_FAILED };
     return { stdout: "", stderr: "", status: statusOf(r) };
   } finally {

@@ -509,7 +509,7 @@ function viewOf(ct: Conn, now: number): CtView {
     mark: ct.mark,
     zone: ct.zone,
     counters: ct.counters,
-    use: 1,
+    use: 1 + ct.refs,
     id: ct.id,
     helper: ct.helper,
   };

@@ -26,6 +26,7 @@ import {
   TCP_URG,
 } from "../core/packet.js";
 import type { NetConfig } from "../engine/net.js";
+import { JsonWriter } from "./json-writer.js";
 import { ICMP_CODES } from "../extensions/icmp.js";
 
 /** The quoted packet of an ICMP error. */
@@ -358,6 +359,308 @@ export function specFromJson(o: unknown): PacketSpec {
     if (r.sport !== undefined) s.sport = port("sport", r.sport, pn);
     if (r.dport !== undefined) s.dport = port("dport", r.dport, pn);
   }
+  return s;
+}
+
+// ---- fast path of send --json ----
+// A line that is a flat object of the usual fields with plain values is read here straight
+// into a spec, without JSON.parse and without a regex per field. Anything else (escapes,
+// nested objects, names to resolve, a value out of range, an unknown field) returns null and
+// the caller takes the general path (JSON.parse + specFromJson), which also words the errors.
+
+const F_IN = 1;
+const F_LOCAL = 2;
+const F_SRC = 3;
+const F_DST = 4;
+const F_PROTO = 5;
+const F_SPORT = 6;
+const F_DPORT = 7;
+const F_FLAGS = 8;
+const F_TYPE = 9;
+const F_CODE = 10;
+const F_ID = 11;
+const F_IPID = 12;
+const F_SEQ = 13;
+const F_ACK = 14;
+const F_WINDOW = 15;
+const F_LEN = 16;
+const F_TTL = 17;
+const F_TOS = 18;
+const F_MARK = 19;
+const F_DF = 20;
+const F_UID = 21;
+const F_GID = 22;
+
+
+/** Up to six lowercase letters as a small integer, 5 bits each (-1 for anything else). */
+function keyCode(s: string, a: number, b: number): number {
+  if (b - a > 6) return -1;
+  let code = 0;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i) - 0x60;
+    if (c < 1 || c > 26) return -1;
+    code = code * 32 + c;
+  }
+  return code;
+}
+
+/** Field id of the key at line[a, b), or 0 (no key string is built; the cases are keyCode() of the field names). */
+function fastField(line: string, a: number, b: number): number {
+  switch (keyCode(line, a, b)) {
+    case 302: // in
+      return F_IN;
+    case 13077548: // local
+      return F_LOCAL;
+    case 20035: // src
+      return F_SRC;
+    case 4724: // dst
+      return F_DST;
+    case 17383055: // proto
+      return F_PROTO;
+    case 20463188: // sport
+      return F_SPORT;
+    case 4734548: // dport
+      return F_DPORT;
+    case 6685939: // flags
+      return F_FLAGS;
+    case 681477: // type
+      return F_TYPE;
+    case 113797: // code
+      return F_CODE;
+    case 292: // id
+      return F_ID;
+    case 311588: // ipid
+      return F_IPID;
+    case 19633: // seq
+      return F_SEQ;
+    case 1131: // ack
+      return F_ACK;
+    case 781652471: // window
+      return F_WINDOW;
+    case 12462: // len
+      return F_LEN;
+    case 21132: // ttl
+      return F_TTL;
+    case 20979: // tos
+      return F_TOS;
+    case 427595: // mark
+      return F_MARK;
+    case 134: // df
+      return F_DF;
+    case 21796: // uid
+      return F_UID;
+    case 7460: // gid
+      return F_GID;
+    default:
+      return 0;
+  }
+}
+
+/** TCP flag bits of a letter (char code), -1 for none; "." is ACK as in tcpdump. */
+function flagBit(c: number): number {
+  switch (c | 0x20) {
+    case 0x66:
+      return TCP_FIN;
+    case 0x73:
+      return TCP_SYN;
+    case 0x72:
+      return TCP_RST;
+    case 0x70:
+      return TCP_PSH;
+    case 0x61:
+      return TCP_ACK;
+    case 0x75:
+      return TCP_URG;
+    case 0x65:
+      return TCP_ECE;
+    case 0x63:
+    case 0x77:
+      return TCP_CWR;
+    default:
+      return c === 0x2e ? TCP_ACK : -1;
+  }
+}
+
+function isWs(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/**
+ * The spec of a JSON line in the common form, or null when the general path must read it.
+ * For every line it accepts, the spec equals specFromJson(JSON.parse(line)).
+ */
+export function fastSpecFromLine(line: string, from = 0, to = line.length): PacketSpec | null {
+  // reads line[from, to) in place: the caller's whole input, not a slice per line
+  const n = to;
+  let i = from;
+  while (i < n && isWs(line.charCodeAt(i))) i++;
+  if (line.charCodeAt(i) !== 0x7b) return null;
+  i++;
+  const s: PacketSpec = {};
+  let sport = -1;
+  let dport = -1;
+  while (i < n && isWs(line.charCodeAt(i))) i++;
+  let done = line.charCodeAt(i) === 0x7d;
+  if (done) i++;
+  while (!done) {
+    while (i < n && isWs(line.charCodeAt(i))) i++;
+    // key: a plain string
+    if (line.charCodeAt(i) !== 0x22) return null;
+    const ka = ++i;
+    while (i < n) {
+      const c = line.charCodeAt(i);
+      if (c === 0x22) break;
+      if (c === 0x5c || c < 0x20) return null;
+      i++;
+    }
+    if (i >= n) return null;
+    const field = fastField(line, ka, i);
+    if (field === 0) return null;
+    i++;
+    while (i < n && isWs(line.charCodeAt(i))) i++;
+    if (line.charCodeAt(i) !== 0x3a) return null;
+    i++;
+    while (i < n && isWs(line.charCodeAt(i))) i++;
+    // value: a plain string, a non-negative integer, true or false
+    const c0 = line.charCodeAt(i);
+    let num = -1;
+    let str: string | null = null;
+    let bool = -1;
+    if (c0 === 0x22) {
+      const va = ++i;
+      while (i < n) {
+        const c = line.charCodeAt(i);
+        if (c === 0x22) break;
+        if (c === 0x5c || c < 0x20) return null;
+        i++;
+      }
+      if (i >= n) return null;
+      str = line.slice(va, i);
+      i++;
+    } else if (c0 >= 0x30 && c0 <= 0x39) {
+      const va = i;
+      num = 0;
+      while (i < n) {
+        const c = line.charCodeAt(i);
+        if (c < 0x30 || c > 0x39) break;
+        num = num * 10 + (c - 0x30);
+        i++;
+      }
+      // leading zeros are not JSON; fractions, exponents and long numbers go the general way
+      if ((c0 === 0x30 && i - va > 1) || i - va > 15) return null;
+      const c = line.charCodeAt(i);
+      if (c === 0x2e || c === 0x65 || c === 0x45) return null;
+    } else if (c0 === 0x74 && line.startsWith("true", i)) {
+      bool = 1;
+      i += 4;
+    } else if (c0 === 0x66 && line.startsWith("false", i)) {
+      bool = 0;
+      i += 5;
+    } else return null;
+    switch (field) {
+      case F_IN:
+        if (str === null || str === "") return null;
+        s.in = str;
+        break;
+      case F_LOCAL:
+        if (bool < 0) return null;
+        s.local = bool === 1;
+        break;
+      case F_DF:
+        if (bool < 0) return null;
+        s.df = bool === 1;
+        break;
+      case F_SRC:
+      case F_DST: {
+        if (str === null) return null;
+        const a = parseDotted(str);
+        if (a === undefined) return null;
+        if (field === F_SRC) s.src = a;
+        else s.dst = a;
+        break;
+      }
+      case F_PROTO:
+        if (num >= 0) {
+          if (num > 255) return null;
+          s.proto = num;
+        } else if (str === "tcp") s.proto = IPPROTO_TCP;
+        else if (str === "udp") s.proto = IPPROTO_UDP;
+        else if (str === "icmp") s.proto = IPPROTO_ICMP;
+        else return null;
+        break;
+      case F_SPORT:
+      case F_DPORT:
+        if (num < 0 || num > 65535) return null;
+        if (field === F_SPORT) sport = num;
+        else dport = num;
+        break;
+      case F_FLAGS: {
+        if (str === null) return null;
+        let f = 0;
+        for (let k = 0; k < str.length; k++) {
+          const b = flagBit(str.charCodeAt(k));
+          if (b < 0) return null;
+          f |= b;
+        }
+        s.flags = f;
+        break;
+      }
+      default: {
+        // the integer fields
+        if (num < 0) return null;
+        const max = field === F_SEQ || field === F_ACK || field === F_MARK ? 0xffffffff : field === F_UID || field === F_GID ? 0xfffffffe : field === F_TYPE || field === F_CODE || field === F_TTL || field === F_TOS ? 255 : 65535;
+        if (num > max || (field === F_LEN && num < 20)) return null;
+        switch (field) {
+          case F_TYPE:
+            s.type = num;
+            break;
+          case F_CODE:
+            s.code = num;
+            break;
+          case F_ID:
+            s.id = num;
+            break;
+          case F_IPID:
+            s.ipid = num;
+            break;
+          case F_SEQ:
+            s.seq = num;
+            break;
+          case F_ACK:
+            s.ack = num;
+            break;
+          case F_WINDOW:
+            s.window = num;
+            break;
+          case F_LEN:
+            s.len = num;
+            break;
+          case F_TTL:
+            s.ttl = num;
+            break;
+          case F_TOS:
+            s.tos = num;
+            break;
+          case F_MARK:
+            s.mark = num;
+            break;
+          case F_UID:
+            s.uid = num;
+            break;
+          default:
+            s.gid = num;
+        }
+      }
+    }
+    while (i < n && isWs(line.charCodeAt(i))) i++;
+    const sep = line.charCodeAt(i++);
+    if (sep === 0x7d) done = true;
+    else if (sep !== 0x2c) return null;
+  }
+  while (i < n && isWs(line.charCodeAt(i))) i++;
+  if (i !== n) return null;
+  if (sport >= 0) s.sport = sport;
+  if (dport >= 0) s.dport = dport;
   return s;
 }
 
@@ -702,6 +1005,106 @@ export function packetJson(p: Packet, out: string | undefined): Record<string, u
   if (p.mark) o.mark = p.mark >>> 0;
   if (p.hasMac) o.mac = macToString(p.macSrc);
   return o;
+}
+
+/** JSON.stringify(packetJson(p, out)), written into `w` (send --json writes one per emitted packet). */
+export function writePacketJson(w: JsonWriter, p: Packet, out: string | undefined): void {
+  if (out !== undefined) {
+    w.ascii('{"out":');
+    w.str(out);
+    w.ascii(',"src":');
+  } else w.ascii('{"src":');
+  w.ipv4(p.src);
+  w.ascii(',"dst":');
+  w.ipv4(p.dst);
+  w.ascii(',"proto":');
+  writeProto(w, p.proto);
+  switch (p.proto) {
+    case IPPROTO_TCP:
+      w.ascii(',"sport":');
+      w.num(p.sport);
+      w.ascii(',"dport":');
+      w.num(p.dport);
+      w.ascii(',"flags":');
+      w.str(flagLetters(p.tcpFlags));
+      w.ascii(',"seq":');
+      w.num(p.seq >>> 0);
+      w.ascii(',"ack":');
+      w.num(p.ack >>> 0);
+      w.ascii(',"window":');
+      w.num(p.window);
+      break;
+    case IPPROTO_UDP:
+      w.ascii(',"sport":');
+      w.num(p.sport);
+      w.ascii(',"dport":');
+      w.num(p.dport);
+      break;
+    case IPPROTO_ICMP:
+      w.ascii(',"type":');
+      w.num(p.icmpType);
+      w.ascii(',"code":');
+      w.num(p.icmpCode);
+      if (isIcmpQuery(p.icmpType)) {
+        w.ascii(',"id":');
+        w.num(p.icmpId);
+        w.ascii(',"seq":');
+        w.num(p.icmpSeq);
+      }
+      if (p.inner) {
+        const q = p.inner;
+        w.ascii(',"inner":{"src":');
+        w.ipv4(q.src);
+        w.ascii(',"dst":');
+        w.ipv4(q.dst);
+        w.ascii(',"proto":');
+        writeProto(w, q.proto);
+        if (q.proto === IPPROTO_TCP || q.proto === IPPROTO_UDP) {
+          w.ascii(',"sport":');
+          w.num(q.sport);
+          w.ascii(',"dport":');
+          w.num(q.dport);
+        } else if (q.proto === IPPROTO_ICMP) {
+          w.ascii(',"type":');
+          w.num(q.icmpType);
+          w.ascii(',"code":');
+          w.num(q.icmpCode);
+        }
+        w.byte(0x7d);
+      }
+      break;
+  }
+  w.ascii(',"len":');
+  w.num(p.len);
+  w.ascii(',"ttl":');
+  w.num(p.ttl);
+  w.ascii(',"tos":');
+  w.num(p.tos);
+  w.ascii(',"ipid":');
+  w.num(p.id);
+  if (p.frag & IP_DF) w.ascii(',"df":true');
+  if (p.mark) {
+    w.ascii(',"mark":');
+    w.num(p.mark >>> 0);
+  }
+  if (p.hasMac) {
+    w.ascii(',"mac":');
+    w.str(macToString(p.macSrc));
+  }
+  w.byte(0x7d);
+}
+
+function writeProto(w: JsonWriter, n: number): void {
+  const v = protoName(n);
+  if (typeof v === "number") w.num(v);
+  else w.str(v);
+}
+
+/** JSON.stringify(packetJson(p, out)). */
+export function packetJsonText(p: Packet, out: string | undefined): string {
+  const w = new JsonWriter();
+  writePacketJson(w, p, out);
+  return w.text();
 }
 
 export function protoName(n: number): string | number {

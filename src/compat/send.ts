@@ -14,13 +14,15 @@ import type { Host } from "../host.js";
 import type { CommandResult } from "./iptables/commands.js";
 import {
   buildPacket,
+  fastSpecFromLine,
   type PacketSpec,
-  packetJson,
+  writePacketJson,
   SEND_OPTIONS_HELP,
   SpecError,
   specFromArgs,
   specFromJson,
 } from "./packet-spec.js";
+import { JsonWriter } from "./json-writer.js";
 import { packetLine, traceLines } from "./packet-text.js";
 
 export const SEND_USAGE = `Usage: send [--json] <packet options>
@@ -165,7 +167,7 @@ export function runTrace(host: Host, argv: readonly string[]): CommandResult {
   }
 }
 
-function verdictJson(host: Host, r: PacketReport): Record<string, unknown> {
+export function verdictJson(host: Host, r: PacketReport): Record<string, unknown> {
   const f = r.fate;
   switch (f.kind) {
     case "delivered":
@@ -186,38 +188,93 @@ function verdictJson(host: Host, r: PacketReport): Record<string, unknown> {
   }
 }
 
+/** The result line of a packet, JSON.stringify({...verdictJson(), emitted, log}), written into `w`. */
+function writeResult(w: JsonWriter, host: Host, o: Outcome): void {
+  const f = o.report.fate;
+  switch (f.kind) {
+    case "delivered":
+      w.ascii('{"verdict":"delivered"');
+      break;
+    case "forwarded":
+    case "sent":
+      w.ascii(f.kind === "sent" ? '{"verdict":"sent","dev":' : '{"verdict":"forwarded","dev":');
+      w.str(f.dev);
+      break;
+    case "dropped":
+    case "stolen":
+    case "queued": {
+      if (f.table === "conntrack") {
+        w.ascii('{"verdict":"dropped","by":"conntrack"');
+        break;
+      }
+      const target = f.rule ? ruleTarget(host, f.table, f.chain, f.rule) : undefined;
+      w.ascii('{"verdict":');
+      w.str(f.kind === "dropped" && target === "REJECT" ? "rejected" : f.kind);
+      w.ascii(',"by":');
+      w.str(`${f.table}:${f.chain}:${f.rule || "policy"}`);
+      break;
+    }
+    case "discarded":
+      w.ascii('{"verdict":"discarded","reason":');
+      w.str(f.reason);
+      break;
+  }
+  w.ascii(',"emitted":[');
+  const em = o.report.emitted;
+  for (let i = 0; i < em.length; i++) {
+    if (i) w.byte(0x2c);
+    writePacketJson(w, em[i]!.pkt, em[i]!.dev);
+  }
+  w.byte(0x5d);
+  if (o.logs.length) {
+    w.ascii(',"log":[');
+    for (let i = 0; i < o.logs.length; i++) {
+      if (i) w.byte(0x2c);
+      w.str(o.logs[i]!);
+    }
+    w.byte(0x5d);
+  }
+  w.ascii("}\n");
+}
+
 /** One JSON result per input line; a bad line gives {"error": …} and runs nothing. */
 export function sendJson(host: Host, input: string): CommandResult {
-  let out = "";
+  const out = new JsonWriter();
   let lineNo = 0;
   let prepared = false;
   let start = 0;
   while (start < input.length) {
     let end = input.indexOf("\n", start);
     if (end < 0) end = input.length;
-    const line = input.slice(start, end);
+    const lineStart = start;
     start = end + 1;
     lineNo++;
-    if (line.trim() === "") continue;
+    // the usual flat line is read in place, without JSON.parse; anything else takes the general path
+    let spec: PacketSpec | null = fastSpecFromLine(input, lineStart, end);
     let obj: unknown;
-    try {
-      obj = JSON.parse(line);
-    } catch (e) {
-      out += `${JSON.stringify({ error: `line ${lineNo}: not JSON: ${(e as Error).message}` })}\n`;
-      continue;
+    if (spec === null) {
+      const line = input.slice(lineStart, end);
+      if (line.trim() === "") continue;
+      try {
+        obj = JSON.parse(line);
+      } catch (e) {
+        out.raw(`${JSON.stringify({ error: `line ${lineNo}: not JSON: ${(e as Error).message}` })}\n`);
+        continue;
+      }
     }
-    let spec: PacketSpec;
     let p: Packet;
     let after = 0;
     try {
-      if (obj && typeof obj === "object" && !Array.isArray(obj) && "after" in obj) {
-        const { after: a, ...rest } = obj as Record<string, unknown>;
-        if (typeof a !== "number" || !Number.isFinite(a) || a < 0)
-          throw new SpecError("after", "expected a number of seconds ≥ 0");
-        after = a;
-        obj = rest;
+      if (spec === null) {
+        if (obj && typeof obj === "object" && !Array.isArray(obj) && "after" in obj) {
+          const { after: a, ...rest } = obj as Record<string, unknown>;
+          if (typeof a !== "number" || !Number.isFinite(a) || a < 0)
+            throw new SpecError("after", "expected a number of seconds ≥ 0");
+          after = a;
+          obj = rest;
+        }
+        spec = specFromJson(obj);
       }
-      spec = specFromJson(obj);
       p = buildPacket(spec, host.net);
       if (!prepared) {
         host.stack().prepare();
@@ -225,21 +282,18 @@ export function sendJson(host: Host, input: string): CommandResult {
       }
     } catch (e) {
       if (e instanceof SpecError) {
-        out += `${JSON.stringify({ error: `line ${lineNo}: field ${e.field}: ${e.message}` })}\n`;
+        out.raw(`${JSON.stringify({ error: `line ${lineNo}: field ${e.field}: ${e.message}` })}\n`);
         continue;
       }
       if (e instanceof MissingSemantics) {
-        out += `${JSON.stringify({ error: `line ${lineNo}: ${e.message}` })}\n`;
+        out.raw(`${JSON.stringify({ error: `line ${lineNo}: ${e.message}` })}\n`);
         continue;
       }
       throw e;
     }
     advance(host, after);
     const o = run(host, spec, p, false);
-    const res = verdictJson(host, o.report);
-    res.emitted = o.report.emitted.map((e) => packetJson(e.pkt, e.dev));
-    if (o.logs.length) res.log = o.logs;
-    out += `${JSON.stringify(res)}\n`;
+    writeResult(out, host, o);
   }
-  return { stdout: out, stderr: "", status: 0 };
+  return { stdout: out.text(), stderr: "", status: 0 };
 }

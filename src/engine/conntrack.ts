@@ -256,6 +256,15 @@ export function tupleKey(t: Tuple): string {
   return `${t.proto}/${t.src}/${t.dst}/${t.sport}/${t.dport}/${t.type}/${t.code}`;
 }
 
+/** A 30-bit hash of a tuple: the table's key (a small integer, no string built per packet). */
+export function tupleHash(t: Tuple): number {
+  let h = Math.imul(t.src ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13) ^ t.dst, 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 16) ^ ((t.sport << 16) | t.dport), 0x27d4eb2d);
+  h = Math.imul(h ^ (h >>> 15) ^ ((t.proto << 16) | (t.type << 8) | t.code), 0x165667b1);
+  return (h ^ (h >>> 16)) & 0x3fffffff;
+}
+
 /** icmp invmap: request types and their replies. */
 const ICMP_INVMAP: Readonly<Record<number, number>> = {
   8: 0,
@@ -341,6 +350,8 @@ export class Conn {
   ecache = 0;
   /** Output device of MASQUERADE (nat->masq_index), "" when none. */
   masqDev = "";
+  /** References held by packets waiting in the host (an ARP queue): conntrack -L shows use=1+refs. */
+  refs = 0;
   id: number;
   constructor(
     readonly owner: Conntrack | null,
@@ -484,7 +495,14 @@ const NF_REPEAT = 4;
 
 /** The twin's connection tracking table and trackers. */
 export class Conntrack implements ConntrackHooks {
-  private readonly hash = new Map<string, TupleHash[]>();
+  /** Entries by tupleHash() of each direction's tuple; a bucket may hold other tuples (compare with tupleEqual). */
+  private readonly hash = new Map<number, TupleHash[]>();
+  /** sysctl() values, valid while the NetConfig and its generation are the same. */
+  private readonly sysCache = new Map<string, number>();
+  private sysNet: NetConfig | null = null;
+  private sysGen = -1;
+  /** tcpTimeout() per TCP state, in ns (-1: not read yet), valid with sysCache. */
+  private readonly tcpTimeouts: number[] = [];
   /** Confirmed entries in insertion order. */
   private readonly order = new Set<Conn>();
   private events: CtEvent[] = [];
@@ -512,9 +530,20 @@ export class Conntrack implements ConntrackHooks {
 
   // ---- configuration ----
   sysctl(name: string): number {
-    const v = this.opts.net().sysctlRead(["net", "netfilter", name]);
-    if (v === undefined) return DEFAULT_TIMEOUTS[name] ?? 0;
-    return Number.parseInt(v, 10);
+    const net = this.opts.net();
+    if (net !== this.sysNet || net.gen !== this.sysGen) {
+      // any sysctl write bumps the generation: drop what was read before
+      this.sysCache.clear();
+      this.tcpTimeouts.length = 0;
+      this.sysNet = net;
+      this.sysGen = net.gen;
+    }
+    const hit = this.sysCache.get(name);
+    if (hit !== undefined) return hit;
+    const v = net.sysctlRead(["net", "netfilter", name]);
+    const n = v === undefined ? (DEFAULT_TIMEOUTS[name] ?? 0) : Number.parseInt(v, 10);
+    this.sysCache.set(name, n);
+    return n;
   }
 
   private timeoutSecs(name: string): number {
@@ -523,15 +552,32 @@ export class Conntrack implements ConntrackHooks {
 
   private tcpTimeout(state: number): number {
     if (state === TCP_CONNTRACK_SYN_SENT2) return 120 * SEC;
-    return this.timeoutSecs(`nf_conntrack_tcp_timeout_${TCP_TIMEOUT_SYSCTL[state]}`) * SEC;
+    const net = this.opts.net();
+    const hit = net === this.sysNet && net.gen === this.sysGen ? this.tcpTimeouts[state] : undefined;
+    if (hit !== undefined) return hit;
+    // the name is built once per state and generation, not per packet
+    const v = this.timeoutSecs(`nf_conntrack_tcp_timeout_${TCP_TIMEOUT_SYSCTL[state]}`) * SEC;
+    this.tcpTimeouts[state] = v;
+    return v;
   }
 
   /** What the committed rules ask of conntrack (nf_ct_netns_get users, labels, accounting). */
   private usage(): Usage {
     const rs = this.opts.ruleset();
-    const tables = [...rs.tables.values()];
     const c = this.usageCache;
-    if (c && c.tables.length === tables.length && c.tables.every((t, i) => t === tables[i])) return c.usage;
+    if (c && c.tables.length === rs.tables.size) {
+      // the same table objects as last time: nothing was committed since (no array built per packet)
+      let i = 0;
+      let same = true;
+      for (const t of rs.tables.values()) {
+        if (t !== c.tables[i++]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return c.usage;
+    }
+    const tables = [...rs.tables.values()];
     const usage: Usage = { active: false, labels: false, acct: false };
     for (const t of tables) {
       if (!t.exists) continue;
@@ -562,8 +608,8 @@ export class Conntrack implements ConntrackHooks {
 
   // ---- the table ----
   private hashAdd(ct: Conn): void {
-    for (const dir of [0, 1]) {
-      const k = tupleKey(ct.tuple[dir]!);
+    for (let dir = 0; dir < 2; dir++) {
+      const k = tupleHash(ct.tuple[dir]!);
       const list = this.hash.get(k);
       if (list) list.push({ ct, dir });
       else this.hash.set(k, [{ ct, dir }]);
@@ -571,21 +617,25 @@ export class Conntrack implements ConntrackHooks {
   }
 
   private hashDel(ct: Conn): void {
-    for (const dir of [0, 1]) {
-      const k = tupleKey(ct.tuple[dir]!);
+    for (let dir = 0; dir < 2; dir++) {
+      const k = tupleHash(ct.tuple[dir]!);
       const list = this.hash.get(k);
       if (!list) continue;
-      const rest = list.filter((h) => h.ct !== ct);
-      if (rest.length) this.hash.set(k, rest);
-      else this.hash.delete(k);
+      // in place, keeping the order of the others
+      let w = 0;
+      for (let r = 0; r < list.length; r++) if (list[r]!.ct !== ct) list[w++] = list[r]!;
+      list.length = w;
+      if (w === 0) this.hash.delete(k);
     }
   }
 
   /** __nf_conntrack_find_get(): a live entry with this tuple in `zone` (expired ones are reaped). */
   find(t: Tuple, zone: Zone, now: number = this.lastNow): TupleHash | undefined {
-    const list = this.hash.get(tupleKey(t));
+    const list = this.hash.get(tupleHash(t));
     if (!list) return undefined;
-    for (const h of list) {
+    for (let i = 0; i < list.length; i++) {
+      const h = list[i]!;
+      if (!tupleEqual(h.ct.tuple[h.dir]!, t)) continue;
       if (this.expired(h.ct, now)) {
         this.expire(h.ct);
         return this.find(t, zone, now);
@@ -597,11 +647,12 @@ export class Conntrack implements ConntrackHooks {
 
   /** nf_conntrack_tuple_taken(): another confirmed entry already uses `t` (in the zone of `ignored`). */
   tupleTaken(t: Tuple, ignored: Conn): boolean {
-    const list = this.hash.get(tupleKey(t));
+    const list = this.hash.get(tupleHash(t));
     if (!list) return false;
     for (const h of list.slice()) {
       const ct = h.ct;
       if (ct === ignored) continue;
+      if (!tupleEqual(ct.tuple[h.dir]!, t)) continue;
       if (this.expired(ct, this.lastNow)) {
         this.expire(ct);
         continue;
@@ -828,7 +879,9 @@ export class Conntrack implements ConntrackHooks {
     const t = p.icmpType;
     if (!(t === 3 || t === 4 || t === 5 || t === 11 || t === 12)) return "normal";
     const inner = p.inner;
-    const quoted = p.innerLen || wireLen(p) - p.ihl - 8;
+    // bytes quoted after the ICMP header (innerLen counts from the quoted IP header on or after it,
+    // depending on who built the packet; the outer length says it for all)
+    const quoted = wireLen(p) - p.ihl - 8;
     if (!inner || quoted < inner.ihl + 8) return "invalid";
     const orig = packetTuple(inner);
     if (!orig) return "invalid";
@@ -1323,6 +1376,25 @@ export class Conntrack implements ConntrackHooks {
     if (!orig.ct && orig.ctinfo === 0) return;
     nskb.ct = orig.ct;
     nskb.ctinfo = ctinfoDir(orig.ctinfo) === IP_CT_DIR_ORIGINAL ? IP_CT_RELATED_REPLY : IP_CT_RELATED;
+  }
+
+  /**
+   * nf_conntrack_tcp_set_closing() (nf_send_reset() calls it for the packet it answers): a
+   * confirmed TCP entry goes to CLOSE with the close timeout.
+   */
+  setClosing(ct: Conn): void {
+    if (!ct.tcp || !ct.isConfirmed()) return;
+    const old = ct.tcp.state;
+    ct.tcp.state = TCP_CONNTRACK_CLOSE;
+    if (old === TCP_CONNTRACK_CLOSE || ct.status & IPS_FIXED_TIMEOUT) return;
+    ct.timeout = this.lastNow + this.tcpTimeout(TCP_CONNTRACK_CLOSE);
+    this.eventCache(ct, IPCT_PROTOINFO);
+  }
+
+  /** A packet that keeps its entry referenced while it waits (nf_conntrack_get / nf_conntrack_put). */
+  hold(p: Packet, held: boolean): void {
+    const ct = p.ct as Conn | null;
+    if (ct && !ct.isTemplate()) ct.refs += held ? 1 : -1;
   }
 
   /** ct->mark changed by a rule (event IPCT_MARK when it really changed). */

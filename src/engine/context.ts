@@ -27,6 +27,8 @@ export interface NetView {
   routeDev(dst: number, src: number, mark: number): string;
   /** The first IPv4 address of a device (MASQUERADE, REDIRECT), or undefined. */
   primaryAddr(dev: string): number | undefined;
+  /** MASQUERADE's source: inet_select_addr(dev, next hop towards `dst`, universe scope); 0 for none. */
+  masqSource?(dev: string, dst: number): number;
   /** Device group number (devgroup). */
   devGroup(dev: string): number;
   /** MTU of a device, the MTU of routes through it (TCPMSS --clamp-mss-to-pmtu); absent: 1500. */

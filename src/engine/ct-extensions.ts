@@ -372,7 +372,8 @@ export function masqueradeTarget(d: NatRange): TargetFn {
   return (p, ctx: EvalContext) => {
     const n = natOf(p);
     if (!n) return NF_ACCEPT;
-    return n.nat.masquerade(p, n.ct, r, ctx.net.primaryAddr(p.outDev), (line) => ctx.log(6, `MASQUERADE: ${line}`));
+    const src = ctx.net.masqSource ? ctx.net.masqSource(p.outDev, p.dst) : ctx.net.primaryAddr(p.outDev);
+    return n.nat.masquerade(p, n.ct, r, src, (line) => ctx.log(6, `MASQUERADE: ${line}`));
   };
 }
 

@@ -2,7 +2,12 @@
  * The twin host's own IPv4 stack, as far as the packet path needs it: what
  * Linux 6.x answers to packets delivered to it (TCP SYN-ACK/ACK/RST, ICMP
  * port/protocol unreachable, echo and timestamp replies), icmp_send() with
- * its rate limits, ip_error()'s limiter, and nf_send_reset() for REJECT.
+ * its rate limits, ip_error()'s limiter, ICMP redirects with their per-peer
+ * backoff, and nf_send_reset() for REJECT. Each reply carries the socket the
+ * kernel sends it from (the owner match and LOG --log-uid see it): the
+ * listener for a SYN-ACK (its request socket) and for resets of segments a
+ * listener refused, the TCP or ICMP control socket (no file) for other
+ * resets and ICMP, none for nf_send_reset().
  * Every byte was checked against a real kernel: scripts/kernel-replies.py,
  * recorded in test/kernel/replies.json (see test/local-stack.test.ts).
  *
@@ -41,6 +46,7 @@ import {
   TCP_SYN,
 } from "../core/packet.js";
 import type { Rng } from "../core/rng.js";
+import type { Conn } from "./conntrack.js";
 import type { NetConfig } from "./net.js";
 
 /** CONFIG_HZ of the reference kernel (Debian's too). */
@@ -374,6 +380,20 @@ type RouteClass = "local" | "broadcast" | "multicast" | "forward" | "output";
 interface Peer {
   tokens: number;
   last: number;
+  /** Redirects sent since the last silence (n_redirects). */
+  redirects: number;
+}
+
+const ICMP_REDIRECT = 5;
+const ICMP_REDIR_HOST = 1;
+/** ip_rt_redirect_number, ip_rt_redirect_load, ip_rt_redirect_silence (jiffies). */
+const REDIRECT_NUMBER = 9;
+const REDIRECT_LOAD = Math.floor(HZ / 50);
+const REDIRECT_SILENCE = REDIRECT_LOAD << (REDIRECT_NUMBER + 1);
+
+/** time_after(a, b) on u32 jiffies. */
+function timeAfter(a: number, b: number): boolean {
+  return ((b - a) | 0) < 0;
 }
 
 /** The parsed options of a SYN. */
@@ -429,6 +449,8 @@ export class LocalHost {
   private globalCredit = 0;
   private globalStamp = 0;
   private closedSeq = 0;
+  /** The icmp socket's lock is held (a packet of it is on its way out). */
+  private icmpBusy = false;
 
   constructor(private readonly deps: LocalHostDeps) {
     this.sockets = deps.sockets ?? new Sockets();
@@ -506,7 +528,7 @@ export class LocalHost {
     let p = this.peers.get(addr >>> 0);
     if (!p) {
       // inet_getpeer(): rate_last = jiffies - 60 * HZ, so the first use finds a full bucket
-      p = { tokens: 0, last: (this.jiffies() - 60 * HZ) >>> 0 };
+      p = { tokens: 0, last: (this.jiffies() - 60 * HZ) >>> 0, redirects: 0 };
       this.peers.set(addr >>> 0, p);
     }
     return p;
@@ -618,6 +640,9 @@ export class LocalHost {
         applyRatelimit = true;
       }
     }
+    // icmp_xmit_lock(): a spin_trylock on the icmp socket, which the packet being sent may hold
+    // (REJECT in OUTPUT of an echo reply or of an ICMP error): then no error
+    if (this.icmpBusy) return;
     // Source address: the destination of a packet that was for us, else what routing picks.
     let saddr = orig.dst >>> 0;
     if (cls !== "local") {
@@ -660,7 +685,17 @@ export class LocalHost {
     r.mark = this.replyMark(orig);
     r.sockKind = SOCK_KERNEL; // the icmp control socket
     attachRelated(r, orig);
-    send(r);
+    this.icmpSend(r, send);
+  }
+
+  /** Sends a packet of the icmp socket, holding its lock. */
+  private icmpSend(r: Packet, send: (reply: Packet) => void): void {
+    this.icmpBusy = true;
+    try {
+      send(r);
+    } finally {
+      this.icmpBusy = false;
+    }
   }
 
   /** ip_error(): ICMP for a packet routing refused (no route, unreachable, prohibit), behind its own peer limit. */
@@ -677,6 +712,30 @@ export class LocalHost {
   }
 
   /**
+   * ip_rt_send_redirect(): a host redirect to `gw` for the sender of a packet forwarded back out
+   * the device it came in on. Per sender (inet_peer): the first at once, then each only after
+   * ip_rt_redirect_load << (redirects sent) jiffies, none after ip_rt_redirect_number of them
+   * until the sender's redirected packets pause for ip_rt_redirect_silence.
+   */
+  redirect(orig: Packet, gw: number, send: (reply: Packet) => void): void {
+    const p = this.peer(orig.src);
+    const now = this.jiffies();
+    if (timeAfter(now, (p.last + REDIRECT_SILENCE) >>> 0)) {
+      p.tokens = 0;
+      p.redirects = 0;
+    }
+    if (p.redirects >= REDIRECT_NUMBER) {
+      p.last = now;
+      return;
+    }
+    if (p.redirects === 0 || timeAfter(now, (p.last + REDIRECT_LOAD * 2 ** p.redirects) >>> 0)) {
+      this.icmpError(orig, ICMP_REDIRECT, ICMP_REDIR_HOST, send, gw);
+      p.last = now;
+      p.redirects++;
+    }
+  }
+
+  /**
    * nf_send_reset() (REJECT --reject-with tcp-reset): a RST from the
    * original's destination, ID 0 with DF, TOS 0, TTL from the route
    * (ip_default_ttl); nothing for a fragment, a RST or a broadcast.
@@ -690,6 +749,9 @@ export class LocalHost {
     const r = resetFor(orig, this.ttl(), 0, null);
     r.mark = this.replyMark(orig);
     attachRelated(r, orig);
+    // nf_ct_set_closing(): the connection of the refused segment is closing
+    const ct = orig.ct as Conn | null;
+    if (ct && !ct.isTemplate()) ct.owner?.setClosing(ct);
     send(r);
   }
 
@@ -725,7 +787,7 @@ export class LocalHost {
       r.icmpSeq = p.icmpSeq;
       r.payload = p.payload;
       r.len = 20 + 8 + Math.max(0, origTotal(p) - p.ihl - 8);
-      send(r);
+      this.icmpSend(r, send);
     } else if (t === ICMP_TIMESTAMP) {
       if (origTotal(p) - p.ihl - 8 < 4) return;
       const r = this.icmpReplyBase(p, cls);
@@ -738,7 +800,7 @@ export class LocalHost {
       const orig = p.payload ?? new Uint8Array(4);
       r.payload = new Uint8Array([orig[0] ?? 0, orig[1] ?? 0, orig[2] ?? 0, orig[3] ?? 0, ...u32be(ms), ...u32be(ms)]);
       r.len = 20 + 8 + 12;
-      send(r);
+      this.icmpSend(r, send);
     }
   }
 

@@ -33,7 +33,8 @@ import {
   parseConfWrite,
 } from "./net-conf.js";
 
-export type IfaceKind = "loopback" | "dummy" | "veth" | "bridge";
+/** "ether": a host's own Ethernet NIC (a lab host's eth0, cabled to another host by src/lab). */
+export type IfaceKind = "loopback" | "dummy" | "veth" | "bridge" | "ether";
 
 export const RT_SCOPE_UNIVERSE = 0;
 export const RT_SCOPE_SITE = 200;
@@ -398,11 +399,16 @@ export class NetConfig {
   // ---------------------------------------------------------------- interfaces
 
   iface(name: string): Iface | undefined {
-    return this.ifaces.find((i) => i.name === name);
+    // loops, not find(): these run several times per packet
+    const l = this.ifaces;
+    for (let i = 0; i < l.length; i++) if (l[i]!.name === name) return l[i];
+    return undefined;
   }
 
   ifaceByIndex(index: number): Iface | undefined {
-    return this.ifaces.find((i) => i.index === index);
+    const l = this.ifaces;
+    for (let i = 0; i < l.length; i++) if (l[i]!.index === index) return l[i];
+    return undefined;
   }
 
   nameOf(index: number): string {
@@ -474,6 +480,7 @@ export class NetConfig {
     switch (i.kind) {
       case "loopback":
       case "dummy":
+      case "ether":
         return true;
       case "veth": {
         const p = this.ifaceByIndex(i.peer);
@@ -494,6 +501,8 @@ export class NetConfig {
         return "UNKNOWN";
       case "veth":
         return this.carrier(i) ? "UP" : "LOWERLAYERDOWN";
+      case "ether":
+        return "UP";
       case "bridge":
         if (!i.brEval) return "UNKNOWN";
         return this.carrier(i) ? "UP" : "DOWN";
@@ -507,7 +516,7 @@ export class NetConfig {
     if (i.up && !running) f.push("NO-CARRIER");
     if (i.kind === "loopback") f.push("LOOPBACK");
     else f.push("BROADCAST");
-    if (i.kind === "veth" || i.kind === "bridge") f.push("MULTICAST");
+    if (i.kind === "veth" || i.kind === "bridge" || i.kind === "ether") f.push("MULTICAST");
     if (i.kind === "dummy") f.push("NOARP");
     if (i.up) f.push("UP");
     if (i.up && this.carrier(i)) f.push("LOWER_UP");
@@ -605,8 +614,8 @@ export class NetConfig {
       g.addrs = [];
       // NETDEV_UNREGISTER: every route through the device goes, host routes too.
       this.removeRoutes((r) => r.oif === g.index);
-      for (const a of locals)
-        if (!this.ifaces.some((x) => x !== g && x.addrs.some((b) => b.addr === a))) this.syncDownAddr(a);
+      // Addresses the local table no longer resolves as local take their preferring routes along.
+      for (const a of locals) if (this.addrTypeDev(a) !== RTN_LOCAL) this.syncDownAddr(a);
       this.unregister(g);
     }
     return undefined;
@@ -1122,24 +1131,35 @@ export class NetConfig {
    * fits the flow's oif.
    */
   private tableLookup(ids: number[], fl: Flow, scope: number, ignoreLinkstate: boolean): Route | undefined {
-    const all: Route[] = [];
-    for (const id of ids) for (const r of this.tableRoutes(id)) if (inSubnet(fl.dst, r.dst, r.plen)) all.push(r);
-    // Longer prefixes first; local before main for the same prefix (tb_id descending), then alias order.
-    all.sort((a, b) => b.plen - a.plen || b.table - a.table);
-    for (const r of all) {
-      if (r.tos && r.tos !== (fl.tos ?? 0)) continue;
-      if (r.scope < scope) continue;
-      if (TYPE_ERROR[r.type]) return r;
-      if (!ignoreLinkstate && r.oif) {
-        const d = this.ifaceByIndex(r.oif);
-        if (d && !this.carrier(d) && this.confOr(d, "ignore_routes_with_linkdown") && r.nhScope !== RT_SCOPE_NOWHERE)
-          continue;
+    // The first fitting route in the order: longer prefixes first; local before main for the same
+    // prefix (tb_id descending), then alias order. One pass keeping the best fit (no list sorted per
+    // packet): a later route replaces it only when strictly earlier in that order.
+    let best: Route | undefined;
+    for (let t = 0; t < ids.length; t++) {
+      const routes = this.tableRoutes(ids[t]!);
+      for (let i = 0; i < routes.length; i++) {
+        const r = routes[i]!;
+        if (!inSubnet(fl.dst, r.dst, r.plen)) continue;
+        if (best && (r.plen < best.plen || (r.plen === best.plen && r.table <= best.table))) continue;
+        if (this.routeFits(r, fl, scope, ignoreLinkstate)) best = r;
       }
-      if (fl.oif && r.oif && fl.oif !== r.oif) continue;
-      if (fl.oif && !r.oif) continue;
-      return r;
     }
-    return undefined;
+    return best;
+  }
+
+  /** Whether tableLookup() takes `r` (error routes always end the lookup). */
+  private routeFits(r: Route, fl: Flow, scope: number, ignoreLinkstate: boolean): boolean {
+    if (r.tos && r.tos !== (fl.tos ?? 0)) return false;
+    if (r.scope < scope) return false;
+    if (TYPE_ERROR[r.type]) return true;
+    if (!ignoreLinkstate && r.oif) {
+      const d = this.ifaceByIndex(r.oif);
+      if (d && !this.carrier(d) && this.confOr(d, "ignore_routes_with_linkdown") && r.nhScope !== RT_SCOPE_NOWHERE)
+        return false;
+    }
+    if (fl.oif && r.oif && fl.oif !== r.oif) return false;
+    if (fl.oif && !r.oif) return false;
+    return true;
   }
 
   /** fib_lookup() with the default rules and merged local/main tables. */
@@ -1173,12 +1193,9 @@ export class NetConfig {
       }
       if (addr) return addr;
     }
+    // in_dev_select_addr() on every device, lo first (no route_localnet widening here).
     for (const d of this.ifaces) {
-      const localnet = this.confOr(d, "route_localnet") ? RT_SCOPE_LINK : RT_SCOPE_HOST;
-      for (const a of d.addrs) {
-        if (Math.min(a.scope, localnet) > scope) continue;
-        if (!a.secondary && a.scope !== RT_SCOPE_LINK) return a.addr;
-      }
+      for (const a of d.addrs) if (!a.secondary && a.scope !== RT_SCOPE_LINK && a.scope <= scope) return a.addr;
     }
     return 0;
   }
@@ -1258,8 +1275,9 @@ export class NetConfig {
     fib: Route | undefined,
   ): RouteGet | KErr {
     const dev = this.ifaceByIndex(oif);
-    // __mkroute_output(): a loopback source leaves through a loopback device only.
-    if (isLoopbackAddr(src) && dev?.kind !== "loopback") return kerr("EINVAL");
+    // __mkroute_output(): a loopback source leaves through a loopback device only (unless route_localnet).
+    if (isLoopbackAddr(src) && dev?.kind !== "loopback" && !(dev && this.confOr(dev, "route_localnet")))
+      return kerr("EINVAL");
     let flags = dev?.kind === "loopback" ? RTCF_LOCAL : 0;
     if (type === RTN_LOCAL) flags |= RTCF_LOCAL;
     if (type === RTN_BROADCAST) flags |= RTCF_BROADCAST | RTCF_LOCAL;

@@ -3,11 +3,16 @@
  * rule arrays per chain with per-hook entry points; matches and targets are
  * closures built once per rule; counters and traces as the kernel keeps them.
  *
- * Speed: runs of rules that differ only in an exact destination, protocol and
- * destination port (KUBE-SERVICES, DOCKER) are indexed by a hash on typed
- * arrays that yields the first rule of the run that can match; the traversal
- * jumps there instead of testing each rule. No allocation per packet: the
- * jump stack is a typed array and the deciding rule is left in `decision`.
+ * Speed (no strings, no allocation per packet):
+ * - the rules of a table are packed in one Int32Array, RS ints per rule (the
+ *   IPv4 part, the kind of target, the jump's chain index, where its match
+ *   closures start), chains being ranges of it: a rule costs one cache line;
+ * - runs of rules that differ only in an exact (masked) destination, protocol
+ *   and destination port (KUBE-SERVICES, DOCKER) are indexed by an open
+ *   addressing hash on an Int32Array that yields the first rule of the run
+ *   the packet can match; first-match order, counters and traces are those of
+ *   the scan, which remains for fragments and truncated transport headers;
+ * - the jump stack is a typed array and the deciding rule is left in `decision`.
  */
 import { IP_OFFMASK, IPPROTO_TCP, IPPROTO_UDP, type Packet } from "../core/packet.js";
 import {
@@ -56,10 +61,11 @@ export interface CompiledRule {
 }
 
 /**
- * A run of rules [start, end) of one chain that only test an exact (masked)
- * destination, a protocol and a destination port, hashed by that key.
- * Open addressing with linear probing; slots hold the first rule with the key,
- * `nextSame` links later rules of the run with the same key.
+ * A run of rules [start, end) (table-wide rule numbers) that only test an exact
+ * (masked) destination, a protocol and a destination port, hashed by that key.
+ * Open addressing with linear probing; `slots` holds SLOT ints per slot: the
+ * key (destination, protocol << 16 | port) and the first rule with it (-1:
+ * empty); `nextSame` links later rules of the run with the same key.
  */
 export interface RuleIndex {
   start: number;
@@ -71,20 +77,16 @@ export interface RuleIndex {
   hasPort: boolean;
   /** Slot count - 1 (a power of two minus one). */
   mask: number;
-  keyDst: Int32Array;
-  keyPP: Int32Array;
-  /** Absolute rule index per slot, -1 for an empty slot. */
-  first: Int32Array;
-  /** Per rule of the run (index - start): the next rule of the run with the same key, or -1. */
+  slots: Int32Array;
+  /** Per rule of the run (rule - start): the next rule of the run with the same key, or -1. */
   nextSame: Int32Array;
 }
 
 export interface CompiledChain {
   chain: Chain;
   rules: CompiledRule[];
-  /** Per rule: the index of its run in `runs`, or -1 (null: the chain has no run). */
-  runAt: Int32Array | null;
-  runs: RuleIndex[];
+  /** Table-wide number of the chain's first rule (its rules are first … first + rules.length - 1). */
+  first: number;
 }
 
 export interface CompiledTable {
@@ -92,7 +94,46 @@ export interface CompiledTable {
   chains: CompiledChain[];
   /** Entry point per NF_INET hook (-1: the base chain does not exist, so the hook is not registered). */
   base: number[];
+  /** The rules packed, RS ints each, by table-wide rule number (fields R_*). */
+  code: Int32Array;
+  /** Per chain: first rule number and end (exclusive). */
+  chainFirst: Int32Array;
+  chainEnd: Int32Array;
+  chainNames: string[];
+  /** By rule number: the rule (counters, traces), its target closure. */
+  ruleOf: Rule[];
+  targetOf: Array<TargetFn | null>;
+  /** Match closures of all rules; a rule's are matchFns[R_MSTART … R_MSTART + R_MCOUNT). */
+  matchFns: MatchFn[];
+  /** Interface names the rules compare (R_IN / R_OUT index it). */
+  ifaceNames: string[];
+  runs: RuleIndex[];
 }
+
+// Fields of a packed rule.
+const R_SRC = 0;
+const R_SMSK = 1;
+const R_DST = 2;
+const R_DMSK = 3;
+const R_PROTO = 4;
+const R_FLAGS = 5;
+const R_INV = 6;
+/** Interface name index, -1 when the rule names none (prefix rules too: "eth+" is name "eth" with R_PFX). */
+const R_IN = 7;
+const R_OUT = 8;
+/** Bit 0: the input interface is a prefix, bit 1: the output interface is. */
+const R_PFX = 9;
+const R_KIND = 10;
+const R_VERDICT = 11;
+const R_NEXT = 12;
+const R_MSTART = 13;
+const R_MCOUNT = 14;
+/** Index run the rule belongs to, -1 for none. */
+const R_RUN = 15;
+const RS = 16;
+
+/** Ints per index slot: destination, protocol/port, first rule, unused. */
+const SLOT = 4;
 
 /** Where the last runHook verdict came from (rule: 1-based position in `chain`, 0 for the policy); read by the stack. */
 export const decision = { chain: "", rule: 0 };
@@ -127,13 +168,65 @@ export interface CompileOptions {
 export function compileTable(table: Table, opts: CompileOptions = {}): CompiledTable {
   const chains: CompiledChain[] = [];
   const index = new Map<string, number>();
+  let total = 0;
   for (const c of table.chains.values()) {
     index.set(c.name, chains.length);
-    chains.push({ chain: c, rules: [], runAt: null, runs: [] });
+    chains.push({ chain: c, rules: [], first: total });
+    total += c.rules.length;
   }
-  for (const cc of chains) {
-    for (const rule of cc.chain.rules) cc.rules.push(compileRule(rule, cc.chain, index));
-    if (opts.index !== false) indexChain(cc, opts.minRun ?? MIN_INDEXED_RUN);
+  const code = new Int32Array(total * RS);
+  const chainFirst = new Int32Array(chains.length);
+  const chainEnd = new Int32Array(chains.length);
+  const chainNames: string[] = [];
+  const ruleOf: Rule[] = [];
+  const targetOf: Array<TargetFn | null> = [];
+  const matchFns: MatchFn[] = [];
+  const ifaceNames: string[] = [];
+  const ifaceIds = new Map<string, number>();
+  const ifaceId = (name: string): number => {
+    let id = ifaceIds.get(name);
+    if (id === undefined) {
+      id = ifaceNames.length;
+      ifaceNames.push(name);
+      ifaceIds.set(name, id);
+    }
+    return id;
+  };
+  for (let ci = 0; ci < chains.length; ci++) {
+    const cc = chains[ci]!;
+    chainFirst[ci] = cc.first;
+    chainEnd[ci] = cc.first + cc.chain.rules.length;
+    chainNames.push(cc.chain.name);
+    for (const rule of cc.chain.rules) {
+      const r = compileRule(rule, cc.chain, index);
+      const g = ruleOf.length;
+      cc.rules.push(r);
+      ruleOf.push(rule);
+      targetOf.push(r.target);
+      const o = g * RS;
+      code[o + R_SRC] = r.src | 0;
+      code[o + R_SMSK] = r.smsk | 0;
+      code[o + R_DST] = r.dst | 0;
+      code[o + R_DMSK] = r.dmsk | 0;
+      code[o + R_PROTO] = r.proto;
+      code[o + R_FLAGS] = r.flags;
+      code[o + R_INV] = r.invflags;
+      code[o + R_IN] = r.inName !== "" || r.inPrefix ? ifaceId(r.inName) : -1;
+      code[o + R_OUT] = r.outName !== "" || r.outPrefix ? ifaceId(r.outName) : -1;
+      code[o + R_PFX] = (r.inPrefix ? 1 : 0) | (r.outPrefix ? 2 : 0);
+      code[o + R_KIND] = r.kind;
+      code[o + R_VERDICT] = r.verdict;
+      code[o + R_NEXT] = r.next;
+      code[o + R_MSTART] = matchFns.length;
+      code[o + R_MCOUNT] = r.matches.length;
+      code[o + R_RUN] = -1;
+      for (const m of r.matches) matchFns.push(m);
+    }
+  }
+  const runs: RuleIndex[] = [];
+  if (opts.index !== false) {
+    const minRun = opts.minRun ?? MIN_INDEXED_RUN;
+    for (const cc of chains) indexChain(cc, minRun, code, runs);
   }
   const base = [-1, -1, -1, -1, -1];
   if (table.exists) {
@@ -142,7 +235,7 @@ export function compileTable(table: Table, opts: CompileOptions = {}): CompiledT
       if (c.hook >= 0 && c.present) base[c.hook] = i;
     }
   }
-  return { table, chains, base };
+  return { table, chains, base, code, chainFirst, chainEnd, chainNames, ruleOf, targetOf, matchFns, ifaceNames, runs };
 }
 
 export class MissingSemantics extends Error {
@@ -255,7 +348,9 @@ function ruleKey(r: Rule): RuleKey | null {
     if (port < 0) return null;
   }
   if (ip.dmsk === 0 && ip.proto === 0) return null;
-  return { dmsk: ip.dmsk >>> 0, hasProto: ip.proto !== 0, port, dst: ip.dst >>> 0, proto: ip.proto };
+  // the masked destination: a rule whose address has bits outside its mask never matches, and
+  // the full test that follows every hit says so
+  return { dmsk: ip.dmsk >>> 0, hasProto: ip.proto !== 0, port, dst: (ip.dst & ip.dmsk) >>> 0, proto: ip.proto };
 }
 
 function sameShape(a: RuleKey, b: RuleKey): boolean {
@@ -269,10 +364,6 @@ function hashKey(dst: number, pp: number): number {
   return h ^ (h >>> 13);
 }
 
-function ppOf(proto: number, port: number): number {
-  return (proto << 16) | port;
-}
-
 function buildIndex(start: number, keys: RuleKey[]): RuleIndex {
   const n = keys.length;
   let size = 16;
@@ -280,6 +371,8 @@ function buildIndex(start: number, keys: RuleKey[]): RuleIndex {
   const mask = size - 1;
   const k0 = keys[0]!;
   const hasPort = k0.port >= 0;
+  const slots = new Int32Array(size * SLOT);
+  for (let h = 0; h < size; h++) slots[h * SLOT + 2] = -1;
   const ix: RuleIndex = {
     start,
     end: start + n,
@@ -287,9 +380,7 @@ function buildIndex(start: number, keys: RuleKey[]): RuleIndex {
     hasProto: k0.hasProto,
     hasPort,
     mask,
-    keyDst: new Int32Array(size),
-    keyPP: new Int32Array(size),
-    first: new Int32Array(size).fill(-1),
+    slots,
     nextSame: new Int32Array(n).fill(-1),
   };
   // rules later in the run with the same key are chained from the first one
@@ -297,17 +388,18 @@ function buildIndex(start: number, keys: RuleKey[]): RuleIndex {
   for (let j = 0; j < n; j++) {
     const k = keys[j]!;
     const dst = k.dst | 0;
-    const pp = ppOf(k.proto, hasPort ? k.port : 0);
+    const pp = (k.proto << 16) | (hasPort ? k.port : 0);
     let h = hashKey(dst, pp) & mask;
     for (;;) {
-      if (ix.first[h] === -1) {
-        ix.first[h] = start + j;
-        ix.keyDst[h] = dst;
-        ix.keyPP[h] = pp;
+      const o = h * SLOT;
+      if (slots[o + 2] === -1) {
+        slots[o] = dst;
+        slots[o + 1] = pp;
+        slots[o + 2] = start + j;
         last[h] = j;
         break;
       }
-      if (ix.keyDst[h] === dst && ix.keyPP[h] === pp) {
+      if (slots[o] === dst && slots[o + 1] === pp) {
         ix.nextSame[last[h]!] = start + j;
         last[h] = j;
         break;
@@ -319,7 +411,7 @@ function buildIndex(start: number, keys: RuleKey[]): RuleIndex {
 }
 
 /** Finds the runs of same-shape indexable rules of a chain and hashes the long ones. */
-function indexChain(cc: CompiledChain, minRun: number): void {
+function indexChain(cc: CompiledChain, minRun: number, code: Int32Array, runs: RuleIndex[]): void {
   const rules = cc.chain.rules;
   let i = 0;
   while (i < rules.length) {
@@ -337,9 +429,8 @@ function indexChain(cc: CompiledChain, minRun: number): void {
       j++;
     }
     if (keys.length >= minRun) {
-      cc.runAt ??= new Int32Array(rules.length).fill(-1);
-      cc.runAt.fill(cc.runs.length, i, j);
-      cc.runs.push(buildIndex(i, keys));
+      for (let g = cc.first + i; g < cc.first + j; g++) code[g * RS + R_RUN] = runs.length;
+      runs.push(buildIndex(cc.first + i, keys));
     }
     i = j;
   }
@@ -357,22 +448,22 @@ export function indexLookup(ix: RuleIndex, p: Packet, from: number): number {
     // every rule of the run tests tcp or udp: another protocol matches none
     if (proto !== IPPROTO_TCP && proto !== IPPROTO_UDP) return ix.end;
     if ((p.frag & IP_OFFMASK) !== 0) return -1;
-    const total = p.len > 0 ? p.len : p.ihl + p.l4HeaderLen + (p.payload?.length ?? 0);
-    if (total - p.ihl < (proto === IPPROTO_TCP ? 20 : 8)) return -1;
+    const ihl = p.ihl;
+    const total = p.len > 0 ? p.len : ihl + p.l4HeaderLen + (p.payload?.length ?? 0);
+    if (total - ihl < (proto === IPPROTO_TCP ? 20 : 8)) return -1;
     pp = (proto << 16) | p.dport;
   } else if (ix.hasProto) pp = p.proto << 16;
   const dst = p.dst & ix.dmsk;
   const mask = ix.mask;
-  const keyDst = ix.keyDst;
-  const keyPP = ix.keyPP;
-  const first = ix.first;
+  const slots = ix.slots;
   let h = hashKey(dst, pp) & mask;
   for (;;) {
-    let r = first[h]!;
+    const o = h * SLOT;
+    let r = slots[o + 2]!;
     if (r < 0) return ix.end;
-    if (keyDst[h] === dst && keyPP[h] === pp) {
+    if (slots[o] === dst && slots[o + 1] === pp) {
       const start = ix.start;
-      while (r >= 0 && r < from) r = ix.nextSame[r - start]!;
+      while (r >= 0 && r < from - 1) r = ix.nextSame[r - start]!;
       return r < 0 ? ix.end : r;
     }
     h = (h + 1) & mask;
@@ -410,6 +501,35 @@ export function ipMatch(r: CompiledRule, p: Packet): boolean {
   return true;
 }
 
+/** ipMatch() on the packed rule at `o` (the same tests in the same order). */
+function packedIpMatch(code: Int32Array, o: number, p: Packet, ifaces: string[]): boolean {
+  const inv = code[o + R_INV]!;
+  const smsk = code[o + R_SMSK]!;
+  if (smsk !== 0 || inv & IPT_INV_SRCIP) {
+    if (((p.src & smsk) === code[o + R_SRC]) === ((inv & IPT_INV_SRCIP) !== 0)) return false;
+  }
+  const dmsk = code[o + R_DMSK]!;
+  if (dmsk !== 0 || inv & IPT_INV_DSTIP) {
+    if (((p.dst & dmsk) === code[o + R_DST]) === ((inv & IPT_INV_DSTIP) !== 0)) return false;
+  }
+  const inI = code[o + R_IN]!;
+  if (inI >= 0) {
+    if (ifaceMatch(p.inDev, ifaces[inI]!, (code[o + R_PFX]! & 1) !== 0) === ((inv & IPT_INV_VIA_IN) !== 0)) return false;
+  }
+  const outI = code[o + R_OUT]!;
+  if (outI >= 0) {
+    if (ifaceMatch(p.outDev, ifaces[outI]!, (code[o + R_PFX]! & 2) !== 0) === ((inv & IPT_INV_VIA_OUT) !== 0)) return false;
+  }
+  const proto = code[o + R_PROTO]!;
+  if (proto !== 0 || inv & IPT_INV_PROTO) {
+    if ((p.proto === proto) === ((inv & IPT_INV_PROTO) !== 0)) return false;
+  }
+  if (code[o + R_FLAGS]! & IPT_F_FRAG) {
+    if (p.isFragment() === ((inv & IPT_INV_FRAG) !== 0)) return false;
+  }
+  return true;
+}
+
 function verdictText(v: number): string {
   switch (v) {
     case NF_ACCEPT:
@@ -423,7 +543,7 @@ function verdictText(v: number): string {
   }
 }
 
-/** Jump stack shared by all traversals (chain, rule pairs); nested runs (REJECT replies) stack above. */
+/** Jump stack shared by all traversals (chain, next rule pairs); nested runs (REJECT replies) stack above. */
 let jumpStack = new Int32Array(256);
 let jumpSp = 0;
 
@@ -463,17 +583,20 @@ function traverse(
   sp0: number,
 ): number {
   const tableName = t.table.name;
-  const chains = t.chains;
-  let cc = chains[entry]!;
+  const code = t.code;
+  const chainFirst = t.chainFirst;
+  const chainEnd = t.chainEnd;
+  const names = t.chainNames;
+  const ifaces = t.ifaceNames;
+  const matchFns = t.matchFns;
   let ci = entry;
-  let rules = cc.rules;
-  let runAt = cc.runAt;
-  let i = 0;
+  let g = chainFirst[ci]!;
+  let end = chainEnd[ci]!;
   ctx.hotdrop = false;
   for (;;) {
-    if (i >= rules.length) {
+    if (g >= end) {
       if (jumpSp === sp0) {
-        const base = chains[entry]!.chain;
+        const base = t.chains[entry]!.chain;
         const v = base.policy === "DROP" ? NF_DROP : NF_ACCEPT;
         decide(base.name, 0);
         if (base.counting) {
@@ -483,121 +606,111 @@ function traverse(
         if (p.nfTrace && trace) trace({ table: tableName, chain: base.name, kind: "policy", verdict: verdictText(v) });
         return v;
       }
-      if (p.nfTrace && trace) trace({ table: tableName, chain: cc.chain.name, kind: "return", verdict: "RETURN" });
-      i = jumpStack[--jumpSp]!;
+      if (p.nfTrace && trace) trace({ table: tableName, chain: names[ci]!, kind: "return", verdict: "RETURN" });
+      g = jumpStack[--jumpSp]!;
       ci = jumpStack[--jumpSp]!;
-      cc = chains[ci]!;
-      rules = cc.rules;
-      runAt = cc.runAt;
+      end = chainEnd[ci]!;
       continue;
     }
-    if (runAt !== null) {
-      const run = runAt[i]!;
-      if (run >= 0) {
-        const j = indexLookup(cc.runs[run]!, p, i);
-        if (j >= 0) {
-          i = j;
-          if (i >= rules.length) continue;
-        }
+    let o = g * RS;
+    const run = code[o + R_RUN]!;
+    if (run >= 0) {
+      const j = indexLookup(t.runs[run]!, p, g);
+      if (j >= 0 && j !== g) {
+        g = j;
+        if (g >= end) continue;
+        o = g * RS;
       }
     }
-    const r = rules[i]!;
-    let ok = ipMatch(r, p);
+    let ok = packedIpMatch(code, o, p, ifaces);
     if (ok) {
-      const ms = r.matches;
-      for (let k = 0; k < ms.length; k++) {
-        if (!ms[k]!(p, ctx)) {
+      const m0 = code[o + R_MSTART]!;
+      const m1 = m0 + code[o + R_MCOUNT]!;
+      for (let k = m0; k < m1; k++) {
+        if (!matchFns[k]!(p, ctx)) {
           ok = false;
           break;
         }
       }
     }
     if (ctx.hotdrop) {
-      decide(cc.chain.name, i + 1);
+      decide(names[ci]!, g - chainFirst[ci]! + 1);
       return NF_DROP;
     }
     if (!ok) {
-      i++;
+      g++;
       continue;
     }
-    r.rule.pcnt++;
-    r.rule.bcnt += p.len;
-    switch (r.kind) {
+    const rule = t.ruleOf[g]!;
+    rule.pcnt++;
+    rule.bcnt += p.len;
+    switch (code[o + R_KIND]) {
       case K_NONE:
-        if (p.nfTrace && trace) trace({ table: tableName, chain: cc.chain.name, kind: "rule", rule: r.rule, verdict: "CONTINUE" });
-        i++;
+        if (p.nfTrace && trace) trace({ table: tableName, chain: names[ci]!, kind: "rule", rule, verdict: "CONTINUE" });
+        g++;
         continue;
-      case K_VERDICT:
-        if (p.nfTrace && trace) trace({ table: tableName, chain: cc.chain.name, kind: "rule", rule: r.rule, verdict: verdictText(r.verdict) });
-        decide(cc.chain.name, i + 1);
-        return r.verdict;
+      case K_VERDICT: {
+        const v = code[o + R_VERDICT]!;
+        if (p.nfTrace && trace) trace({ table: tableName, chain: names[ci]!, kind: "rule", rule, verdict: verdictText(v) });
+        decide(names[ci]!, g - chainFirst[ci]! + 1);
+        return v;
+      }
       case K_RETURN:
-        if (p.nfTrace && trace) trace({ table: tableName, chain: cc.chain.name, kind: "rule", rule: r.rule, verdict: "RETURN" });
+        if (p.nfTrace && trace) trace({ table: tableName, chain: names[ci]!, kind: "rule", rule, verdict: "RETURN" });
         if (jumpSp === sp0) {
-          cc = chains[entry]!;
           ci = entry;
-          rules = cc.rules;
-          runAt = cc.runAt;
-          i = rules.length;
+          g = end = chainEnd[ci]!;
           continue;
         }
-        i = jumpStack[--jumpSp]!;
+        g = jumpStack[--jumpSp]!;
         ci = jumpStack[--jumpSp]!;
-        cc = chains[ci]!;
-        rules = cc.rules;
-        runAt = cc.runAt;
+        end = chainEnd[ci]!;
         continue;
       case K_JUMP:
       case K_GOTO: {
-        const target = r.next >= 0 ? chains[r.next] : undefined;
+        const next = code[o + R_NEXT]!;
+        const kind = code[o + R_KIND]!;
         if (p.nfTrace && trace)
-          trace({ table: tableName, chain: cc.chain.name, kind: "rule", rule: r.rule, verdict: `${r.kind === K_JUMP ? "JUMP" : "GOTO"}:${target?.chain.name}` });
-        if (!target) {
-          i++;
+          trace({ table: tableName, chain: names[ci]!, kind: "rule", rule, verdict: `${kind === K_JUMP ? "JUMP" : "GOTO"}:${next >= 0 ? names[next] : undefined}` });
+        if (next < 0) {
+          g++;
           continue;
         }
-        if (r.kind === K_JUMP) {
+        if (kind === K_JUMP) {
           if (jumpSp + 2 > jumpStack.length) {
             const bigger = new Int32Array(jumpStack.length * 2);
             bigger.set(jumpStack);
             jumpStack = bigger;
           }
           jumpStack[jumpSp++] = ci;
-          jumpStack[jumpSp++] = i + 1;
+          jumpStack[jumpSp++] = g + 1;
         }
-        cc = target;
-        ci = r.next;
-        rules = cc.rules;
-        runAt = cc.runAt;
-        i = 0;
+        ci = next;
+        g = chainFirst[ci]!;
+        end = chainEnd[ci]!;
         continue;
       }
       default: {
-        const v = r.target!(p, ctx);
+        const v = t.targetOf[g]!(p, ctx);
         if (p.nfTrace && trace) {
           const name = v === XT_CONTINUE ? "CONTINUE" : v === XT_RETURN ? "RETURN" : verdictText(v);
-          trace({ table: tableName, chain: cc.chain.name, kind: "rule", rule: r.rule, verdict: name });
+          trace({ table: tableName, chain: names[ci]!, kind: "rule", rule, verdict: name });
         }
-        if (ctx.hotdrop || (v !== XT_CONTINUE && v !== XT_RETURN)) decide(cc.chain.name, i + 1);
+        if (ctx.hotdrop || (v !== XT_CONTINUE && v !== XT_RETURN)) decide(names[ci]!, g - chainFirst[ci]! + 1);
         if (ctx.hotdrop) return NF_DROP;
         if (v === XT_CONTINUE) {
-          i++;
+          g++;
           continue;
         }
         if (v === XT_RETURN) {
           if (jumpSp === sp0) {
-            cc = chains[entry]!;
             ci = entry;
-            rules = cc.rules;
-            runAt = cc.runAt;
-            i = rules.length;
+            g = end = chainEnd[ci]!;
             continue;
           }
-          i = jumpStack[--jumpSp]!;
+          g = jumpStack[--jumpSp]!;
           ci = jumpStack[--jumpSp]!;
-          cc = chains[ci]!;
-          rules = cc.rules;
-          runAt = cc.runAt;
+          end = chainEnd[ci]!;
           continue;
         }
         return v;

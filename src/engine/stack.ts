@@ -10,6 +10,7 @@
  */
 import { formatIPv4 } from "../core/ipv4.js";
 import { IPPROTO_ICMP, type Packet } from "../core/packet.js";
+import { PACKET_LOOPBACK } from "../extensions/pkt-util.js";
 import type { Rng } from "../core/rng.js";
 import {
   NF_INET_FORWARD,
@@ -20,7 +21,7 @@ import {
 } from "../extensions/api.js";
 import type { EvalContext, NetView } from "./context.js";
 import type { NetConfig, RouteResult } from "./net.js";
-import { type CompiledTable, compileTable, runHook, type TraceEvent } from "./netfilter.js";
+import { type CompiledTable, compileTable, decision, runHook, type TraceEvent } from "./netfilter.js";
 import type { Ruleset, Table } from "./ruleset.js";
 import { diffHeaders, headerSnapshot, type Rewrite } from "./rewrites.js";
 import { NF_ACCEPT, NF_DROP, NF_QUEUE, NF_STOLEN } from "./verdict.js";
@@ -69,6 +70,8 @@ export interface ConntrackHooks {
   in(p: Packet, hook: number, nowNs: number): boolean;
   /** __nf_conntrack_confirm at the end of INPUT/POSTROUTING; false = drop (insertion clash). */
   confirm(p: Packet, nowNs: number): boolean | void;
+  /** The packet keeps (true) or lets go of (false) a reference to its entry while it waits (ARP queue). */
+  hold?(p: Packet, held: boolean): void;
 }
 
 /** NAT as the path needs it (src/engine/nat.ts implements it). */
@@ -90,6 +93,8 @@ export interface LocalStack {
   routeError?(orig: Packet, code: number, send: (reply: Packet) => void): void;
   /** nf_send_reset() (REJECT --reject-with tcp-reset). */
   tcpReset?(orig: Packet, send: (reply: Packet) => void): void;
+  /** ip_rt_send_redirect(): an ICMP host redirect to `gw` for a packet forwarded back out its input device. */
+  redirect?(orig: Packet, gw: number, send: (reply: Packet) => void): void;
 }
 
 export interface StackDeps {
@@ -122,6 +127,42 @@ export class NetStack implements NetView {
   private depth = 0;
   /** Trace ids handed out (a deterministic stand-in for the kernel's skb hash). */
   private traceSeq = 0;
+  /** netif_rx()'s queue, with the nesting depth of the packet that queued each frame; whether it is running. */
+  private readonly backlog: Array<{ p: Packet; dev: string; depth: number }> = [];
+  private softirq = false;
+  /** local_bh_disable() nesting. */
+  private bh = 0;
+  /** Packets waiting for a neighbour that will not answer, per device and next hop. */
+  private readonly arpQueues = new Map<string, { failAt: number; pkts: Packet[] }>();
+  /** Evaluation contexts by nesting depth (a REJECT reply runs inside its packet's traversal): reused, not rebuilt. */
+  private readonly ctxPool: EvalContext[] = [];
+  private ctxDepth = 0;
+  /** The traversal trace events belong to (saved and restored around nested traversals). */
+  private traceHook = 0;
+  private traceFirst = true;
+  private tracePkt: Packet | null = null;
+  private readonly traceFn = (e: TraceEvent): void => {
+    const p = this.tracePkt!;
+    if (p.traceId === 0) p.traceId = traceHash(++this.traceSeq);
+    const hook = this.traceHook;
+    this.journey?.trace.push(this.traceFirst ? { hook, event: e, id: p.traceId, pkt: p.clone() } : { hook, event: e, id: p.traceId });
+    this.traceFirst = false;
+  };
+  /** The nat table run handed to NatHooks.hook (one closure for the stack's life). */
+  private natTable: CompiledTable | null = null;
+  private natHookNum = 0;
+  private natPkt: Packet | null = null;
+  private natNow = 0;
+  private natChain = "";
+  private natRule = 0;
+  private readonly natRun = (): number => {
+    const v = this.runTable(this.natTable!, this.natHookNum, this.natPkt!, this.natNow);
+    this.natChain = decision.chain;
+    this.natRule = decision.rule;
+    return v;
+  };
+  /** Compiled tables per hook in priority order, with the conntrack and nat points; rebuilt when a table changes. */
+  private hookPlans: Array<HookStep[] | null> = [null, null, null, null, null];
 
   constructor(readonly deps: StackDeps) {}
 
@@ -139,6 +180,13 @@ export class NetStack implements NetView {
 
   primaryAddr(dev: string): number | undefined {
     return this.deps.net.iface(dev)?.addrs[0]?.addr;
+  }
+
+  masqSource(dev: string, dst: number): number {
+    // rt_nexthop(): the gateway of the packet's route, else the destination itself (lo has only
+    // host-scope addresses: inet_select_addr() then takes the first fit of another device)
+    const r = this.deps.net.lookup(dst);
+    return this.deps.net.selectAddr(this.deps.net.iface(dev), r?.gateway || dst, 0);
   }
 
   devGroup(dev: string): number {
@@ -164,24 +212,58 @@ export class NetStack implements NetView {
     for (const name of this.deps.ruleset.tables.keys()) this.table(name);
   }
 
-  private ctx(hook: number, table: string): EvalContext {
+  private makeCtx(): EvalContext {
+    const deps = this.deps;
     return {
-      hook,
-      table,
-      nowNs: this.deps.nowNs(),
+      hook: 0,
+      table: "",
+      nowNs: 0,
       hotdrop: false,
       net: this,
-      random32: () => this.deps.rng.next32(),
-      log: (level, line) => this.deps.log(level, line),
+      random32: () => deps.rng.next32(),
+      log: (level, line) => deps.log(level, line),
       sendLocal: (p) => this.output(p),
-      shared: this.deps.shared,
-      wallSeconds: this.deps.wallSeconds?.(),
+      shared: deps.shared,
+      // read by the time match only: no clock conversion for every table
+      get wallSeconds() {
+        return deps.wallSeconds?.();
+      },
       dup: (p, gw, oif) => this.dup(p, gw, oif),
       reply: {
-        icmpError: (p, type, code) => this.deps.local.icmpError(p, type, code, (r) => this.output(r)),
-        tcpReset: (p) => this.deps.local.tcpReset?.(p, (r) => this.output(r)),
+        // icmp_send() and the reset run with bottom halves off: what they loop back comes after them
+        icmpError: (p, type, code) => this.bhOff(() => deps.local.icmpError(p, type, code, (r) => this.output(r))),
+        tcpReset: (p) => this.bhOff(() => deps.local.tcpReset?.(p, (r) => this.output(r))),
       },
     };
+  }
+
+  /** The steps of a hook (tables by priority, conntrack, nat, confirm), valid while no table changed. */
+  private plan(hook: number): HookStep[] {
+    const cached = this.hookPlans[hook];
+    if (cached) {
+      let fresh = true;
+      for (let i = 0; i < cached.length; i++) {
+        const st = cached[i]!;
+        if (st.name !== null && this.deps.ruleset.table(st.name) !== st.src) {
+          fresh = false;
+          break;
+        }
+      }
+      if (fresh) return cached;
+    }
+    const steps: HookStep[] = [];
+    for (const name of HOOK_TABLES[hook]!) {
+      if (name === "@conntrack") steps.push({ kind: STEP_CONNTRACK, name: null, src: null, t: null });
+      else if (name === "@confirm") steps.push({ kind: STEP_CONFIRM, name: null, src: null, t: null });
+      else {
+        const tname = name === "@nat" ? "nat" : name;
+        // nat compiles on first use (only packets with a conntrack entry reach it)
+        const src = this.deps.ruleset.table(tname);
+        steps.push({ kind: name === "@nat" ? STEP_NAT : STEP_TABLE, name: tname, src, t: name === "@nat" ? null : this.table(tname) });
+      }
+    }
+    this.hookPlans[hook] = steps;
+    return steps;
   }
 
   /**
@@ -190,57 +272,76 @@ export class NetStack implements NetView {
    */
   private hook(hook: number, p: Packet): number {
     const now = this.deps.nowNs();
-    for (const name of HOOK_TABLES[hook]!) {
-      if (name === "@conntrack") {
-        if (this.deps.conntrack.active() && !this.deps.conntrack.in(p, hook, now)) return this.stop(NF_DROP, "conntrack", "", 0, hook);
-        continue;
+    const steps = this.plan(hook);
+    for (let i = 0; i < steps.length; i++) {
+      const st = steps[i]!;
+      switch (st.kind) {
+        case STEP_CONNTRACK:
+          if (this.deps.conntrack.active() && !this.deps.conntrack.in(p, hook, now)) return this.stop(NF_DROP, "conntrack", "", 0, hook);
+          continue;
+        case STEP_CONFIRM:
+          if (p.ct && this.deps.conntrack.confirm(p, now) === false) return this.stop(NF_DROP, "conntrack", "", 0, hook);
+          continue;
+        case STEP_NAT: {
+          if (!p.ct) continue;
+          const snap = this.journey?.rewrites && this.depth === 0 ? headerSnapshot(p) : null;
+          const saved = [this.natTable, this.natHookNum, this.natPkt, this.natNow] as const;
+          this.natTable = st.t ??= this.table("nat");
+          this.natHookNum = hook;
+          this.natPkt = p;
+          this.natNow = now;
+          this.natChain = "";
+          this.natRule = 0;
+          let v: number;
+          try {
+            v = this.deps.nat.hook(p, hook, this.natRun, now);
+          } finally {
+            [this.natTable, this.natHookNum, this.natPkt, this.natNow] = saved;
+          }
+          if (snap) diffHeaders(snap, p, "nat", hook, this.journey!.rewrites!);
+          if (queueBypass(v)) continue;
+          if (v !== NF_ACCEPT) return this.stop(v, "nat", this.natChain, this.natRule, hook);
+          continue;
+        }
+        default: {
+          const t = st.t!;
+          if (t.base[hook]! < 0) continue;
+          const snap = this.journey?.rewrites && this.depth === 0 ? headerSnapshot(p) : null;
+          const v = this.runTable(t, hook, p, now);
+          if (snap) diffHeaders(snap, p, st.name!, hook, this.journey!.rewrites!);
+          // NFQUEUE --queue-bypass with no queue listener (the twin has none): on to the next table.
+          if (queueBypass(v)) continue;
+          if (v !== NF_ACCEPT) return this.stop(v, st.name!, decision.chain, decision.rule, hook);
+        }
       }
-      if (name === "@confirm") {
-        if (p.ct && this.deps.conntrack.confirm(p, now) === false) return this.stop(NF_DROP, "conntrack", "", 0, hook);
-        continue;
-      }
-      if (name === "@nat") {
-        if (!p.ct) continue;
-        const t = this.table("nat");
-        const snap = this.journey?.rewrites && this.depth === 0 ? headerSnapshot(p) : null;
-        let decided: { chain: string; rule: number } | undefined;
-        const v = this.deps.nat.hook(
-          p,
-          hook,
-          () => {
-            const r = this.runTable(t, hook, p);
-            decided = r.decided;
-            return r.verdict;
-          },
-          now,
-        );
-        if (snap) diffHeaders(snap, p, "nat", hook, this.journey!.rewrites!);
-        if (queueBypass(v)) continue;
-        if (v !== NF_ACCEPT) return this.stop(v, "nat", decided?.chain ?? "", decided?.rule ?? 0, hook);
-        continue;
-      }
-      const t = this.table(name);
-      if (t.base[hook]! < 0) continue;
-      const snap = this.journey?.rewrites && this.depth === 0 ? headerSnapshot(p) : null;
-      const r = this.runTable(t, hook, p);
-      if (snap) diffHeaders(snap, p, name, hook, this.journey!.rewrites!);
-      // NFQUEUE --queue-bypass with no queue listener (the twin has none): on to the next table.
-      if (queueBypass(r.verdict)) continue;
-      if (r.verdict !== NF_ACCEPT) return this.stop(r.verdict, name, r.decided.chain, r.decided.rule, hook);
     }
     return NF_ACCEPT;
   }
 
-  private runTable(t: CompiledTable, hook: number, p: Packet): { verdict: number; decided: { chain: string; rule: number } } {
-    const ctx = this.ctx(hook, t.table.name);
-    let first = true;
-    const v = runHook(t, hook, p, ctx, (e) => {
-      if (p.traceId === 0) p.traceId = traceHash(++this.traceSeq);
-      this.journey?.trace.push(first ? { hook, event: e, id: p.traceId, pkt: p.clone() } : { hook, event: e, id: p.traceId });
-      first = false;
-    });
-    const d = (ctx as EvalContext & { decided?: { chain: string; rule: number } }).decided;
-    return { verdict: v, decided: d ?? { chain: "", rule: 0 } };
+  /** One table at one hook; the deciding rule is left in `decision`. */
+  private runTable(t: CompiledTable, hook: number, p: Packet, now: number): number {
+    const d = this.ctxDepth++;
+    const ctx = this.ctxPool[d] ?? (this.ctxPool[d] = this.makeCtx());
+    ctx.hook = hook;
+    ctx.table = t.table.name;
+    ctx.nowNs = now;
+    ctx.hotdrop = false;
+    const prevHook = this.traceHook;
+    const prevFirst = this.traceFirst;
+    const prevPkt = this.tracePkt;
+    this.traceHook = hook;
+    this.traceFirst = true;
+    this.tracePkt = p;
+    decision.chain = "";
+    decision.rule = 0;
+    try {
+      return runHook(t, hook, p, ctx, this.traceFn);
+    } finally {
+      this.ctxDepth = d;
+      this.traceHook = prevHook;
+      this.traceFirst = prevFirst;
+      this.tracePkt = prevPkt;
+    }
   }
 
   private stop(v: number, table: string, chain: string, rule: number, hook?: number): number {
@@ -257,13 +358,77 @@ export class NetStack implements NetView {
     const rep: PacketReport = { fate: { kind: "discarded", reason: "" }, final: p, emitted: [], trace: [] };
     if (watch) rep.rewrites = [];
     this.journey = rep;
+    this.backlog.length = 0;
+    this.softirq = false;
+    this.bh = 0;
+    if (this.arpQueues.size) this.arpTimeouts();
     return rep;
+  }
+
+  /**
+   * netif_rx(): a frame for this host's input (from the wire, looped back through lo, a broadcast's
+   * copy). Outside softirq context (an application's send) the backlog runs at once, when the
+   * sender's code re-enables bottom halves; inside it (while a received packet is processed) it
+   * waits until that packet is done: a REJECT reply looped back through lo comes after the
+   * verdict that made it.
+   */
+  private netifRx(p: Packet, dev: string): void {
+    this.backlog.push({ p, dev, depth: this.depth });
+    if (!this.softirq && this.bh === 0) this.runBacklog();
+  }
+
+  /** local_bh_disable() … local_bh_enable(): the backlog runs (outside softirq context) at the end. */
+  private bhOff(f: () => void): void {
+    this.bh++;
+    try {
+      f();
+    } finally {
+      this.bh--;
+    }
+    if (this.bh === 0 && !this.softirq && this.backlog.length) this.runBacklog();
+  }
+
+  /** net_rx_action(): the backlog in order, each frame at the nesting depth of the packet that queued it. */
+  private runBacklog(): void {
+    const depth = this.depth;
+    this.softirq = true;
+    try {
+      for (let e = this.backlog.shift(); e; e = this.backlog.shift()) {
+        this.depth = e.depth;
+        this.rx(e.p, e.dev);
+      }
+    } finally {
+      this.softirq = false;
+      this.depth = depth;
+    }
+  }
+
+  /**
+   * ip_mc_output() for a broadcast route: a clone goes through POSTROUTING first and is looped back
+   * (dev_loopback_xmit(): input on the same device, PACKET_LOOPBACK, no link-layer header).
+   */
+  private broadcastLoop(p: Packet): void {
+    const copy = p.clone();
+    // another skb: another trace id, and no socket (skb_clone() leaves sk out)
+    copy.traceId = 0;
+    copy.uid = copy.gid = -1;
+    copy.sockKind = 0;
+    this.depth++;
+    try {
+      if (this.hook(NF_INET_POST_ROUTING, copy) !== NF_ACCEPT) return;
+      copy.pktType = PACKET_LOOPBACK;
+      copy.hasMac = false;
+      copy.traceId = 0;
+      this.netifRx(copy, copy.outDev);
+    } finally {
+      this.depth--;
+    }
   }
 
   /** A packet arriving on `dev` from the wire; `watch` records header rewrites. */
   receive(p: Packet, dev: string, watch = false): PacketReport {
     const rep = this.begin(p, watch);
-    this.rx(p, dev);
+    this.netifRx(p, dev);
     this.journey = null;
     return rep;
   }
@@ -353,8 +518,10 @@ export class NetStack implements NetView {
     }
     p.ttl--;
     p.outDev = r.dev;
+    if (p.inDev === r.dev && this.deps.local.redirect) this.maybeRedirect(p);
     if (this.hook(NF_INET_FORWARD, p) !== NF_ACCEPT) return;
     if (this.hook(NF_INET_POST_ROUTING, p) !== NF_ACCEPT) return;
+    if (this.unresolved(p, p.outDev, r.gateway || p.dst)) return;
     this.setFate({ kind: "forwarded", dev: p.outDev });
     this.xmit(p.outDev, p);
   }
@@ -378,6 +545,7 @@ export class NetStack implements NetView {
         if (!r) return this.discard("no route to host after rerouting");
         p.outDev = r.type === "local" ? "lo" : r.dev;
       }
+      if (r.type === "broadcast" && p.outDev !== "lo") this.broadcastLoop(p);
       if (this.hook(NF_INET_POST_ROUTING, p) !== NF_ACCEPT) return;
       if (p.outDev === "lo") {
         // Looped back: the packet enters again on lo.
@@ -386,14 +554,29 @@ export class NetStack implements NetView {
         again.inDev = "lo";
         // A new skb as far as tracing goes (the kernel's trace id hashes the input interface).
         again.traceId = 0;
-        this.rx(again, "lo");
+        // loopback_xmit() orphans the skb: no socket on the way in
+        again.uid = again.gid = -1;
+        again.sockKind = 0;
+        this.netifRx(again, "lo");
         return;
       }
+      if (r.type === "unicast" && this.unresolved(p, p.outDev, r.gateway || p.dst)) return;
       this.setFate({ kind: "sent", dev: p.outDev });
       this.xmit(p.outDev, p);
     } finally {
       this.depth -= p === this.journey?.final ? 0 : 1;
     }
+  }
+
+  /** IPSKB_DOREDIRECT (__mkroute_input(): out the input device, send_redirects, an on-link sender): ip_forward() redirects. */
+  private maybeRedirect(p: Packet): void {
+    const net = this.deps.net;
+    const iif = net.iface(p.inDev)?.index;
+    if (iif === undefined) return;
+    const ri = net.routeInput({ dst: p.dst, src: p.src, iif, mark: p.mark, tos: p.tos });
+    if ("errno" in ri || !ri.redirect) return;
+    // rt_nexthop(): the gateway, else the destination itself
+    this.deps.local.redirect!(p, ri.gateway || p.dst, (reply) => this.output(reply));
   }
 
   /** nf_dup_ipv4() (TEE): the copy is routed with `gw` as next hop and sent as a local packet. */
@@ -414,6 +597,57 @@ export class NetStack implements NetView {
     }
   }
 
+  /**
+   * neigh_resolve_output(): the next hop's link address. The twin's neighbours all answer, except
+   * for a connected subnet's network address (no host holds it): the packet waits in that
+   * neighbour's ARP queue (keeping its conntrack entry referenced) until resolution fails,
+   * after mcast_solicit (3) probes retrans_time (1 s) apart; then it is dropped with an ICMP host
+   * unreachable (arp_error_report()), sent when the twin next handles a packet.
+   */
+  private unresolved(p: Packet, dev: string, nh: number): boolean {
+    const i = this.deps.net.iface(dev);
+    if (!i) return false;
+    const nowhere = i.addrs.some((a) => {
+      if (a.plen >= 31) return false;
+      const mask = (0xffffffff << (32 - a.plen)) >>> 0;
+      return (a.peer & mask) >>> 0 === nh >>> 0;
+    });
+    if (!nowhere) return false;
+    this.discard(`no neighbour answers for ${formatIPv4(nh)} (waiting in the ARP queue)`);
+    const key = `${dev}/${nh >>> 0}`;
+    let q = this.arpQueues.get(key);
+    if (!q) {
+      q = { failAt: this.deps.nowNs() + ARP_FAIL_NS, pkts: [] };
+      this.arpQueues.set(key, q);
+    }
+    const held = p.clone();
+    this.deps.conntrack.hold?.(held, true);
+    q.pkts.push(held);
+    return true;
+  }
+
+  /** Neighbours whose resolution failed meanwhile: their queued packets go, each with its ICMP error. */
+  private arpTimeouts(): void {
+    const now = this.deps.nowNs();
+    // the neighbour timer runs in softirq context
+    this.softirq = true;
+    this.depth++;
+    try {
+      for (const [key, q] of this.arpQueues) {
+        if (now < q.failAt) continue;
+        this.arpQueues.delete(key);
+        for (const p of q.pkts) {
+          this.deps.local.icmpError(p, 3, 1, (reply) => this.output(reply));
+          this.deps.conntrack.hold?.(p, false);
+        }
+      }
+    } finally {
+      this.softirq = false;
+      this.depth--;
+    }
+    if (this.backlog.length) this.runBacklog();
+  }
+
   private xmit(dev: string, p: Packet): void {
     const iface = this.deps.net.iface(dev);
     if (iface) {
@@ -426,10 +660,26 @@ export class NetStack implements NetView {
 
 export { IPPROTO_ICMP };
 
+const STEP_TABLE = 0;
+const STEP_CONNTRACK = 1;
+const STEP_NAT = 2;
+const STEP_CONFIRM = 3;
+
+/** One step of a hook: a table (with the Table it was compiled from), or a conntrack/nat point. */
+interface HookStep {
+  kind: number;
+  name: string | null;
+  src: Table | undefined | null;
+  t: CompiledTable | null;
+}
+
 /** An NF_QUEUE verdict with NF_VERDICT_FLAG_QUEUE_BYPASS: nf_queue() finds no listener and accepts. */
 function queueBypass(v: number): boolean {
   return v >= 0 && (v & 0xff) === NF_QUEUE && (v & 0x8000) !== 0;
 }
+
+/** Until an unanswered ARP resolution fails: mcast_solicit probes, retrans_time apart. */
+const ARP_FAIL_NS = 3 * 1_000_000_000;
 
 /** A 32-bit mix of a sequence number: trace ids look random but replay identically. */
 function traceHash(n: number): number {

@@ -36,8 +36,17 @@ interface Meta {
 }
 
 type IpTuple = [number, number, number, number, string, string, number, number, number];
-/** [ip, matches, target, jumpto, pcnt, bcnt, nft handle] */
-type RuleTuple = [IpTuple, Array<[string, unknown]>, [string, unknown] | null, string, number, number, number?];
+/** [ip, matches, target, jumpto, pcnt, bcnt, nft handle, the match part as given when nf_tables keeps more] */
+type RuleTuple = [
+  IpTuple,
+  Array<[string, unknown]>,
+  [string, unknown] | null,
+  string,
+  number,
+  number,
+  (number | null)?,
+  [IpTuple, Array<[string, unknown]>]?,
+];
 interface ChainRecord {
   name: string;
   hook: number;
@@ -87,7 +96,8 @@ function chainRecord(c: Chain): ChainRecord {
       r.jumpto,
       r.pcnt,
       r.bcnt,
-      ...(r.handle !== undefined ? [r.handle] : []),
+      ...(r.handle !== undefined || r.nftSrc ? [r.handle ?? null] : []),
+      ...(r.nftSrc ? [[ipTuple(r.nftSrc.ip), r.nftSrc.matches.map((m) => [m.ext.name, m.data])]] : []),
     ]) as RuleTuple),
     ...(c.handle !== undefined ? { handle: c.handle } : {}),
   };
@@ -130,30 +140,36 @@ export function serializeHost(host: Host): string {
 }
 
 function reviveChain(host: Host, c: ChainRecord): Chain {
-  const rules: Rule[] = c.rules.map(([ipT, ms, t, jumpto, pcnt, bcnt, handle]) => {
-    const ip: IpSpec = {
-      src: ipT[0],
-      smsk: ipT[1],
-      dst: ipT[2],
-      dmsk: ipT[3],
-      iniface: ipT[4],
-      outiface: ipT[5],
-      proto: ipT[6],
-      flags: ipT[7],
-      invflags: ipT[8],
-    };
-    const matches = ms.map(([name, data]) => {
+  const ipOf = (ipT: IpTuple): IpSpec => ({
+    src: ipT[0],
+    smsk: ipT[1],
+    dst: ipT[2],
+    dmsk: ipT[3],
+    iniface: ipT[4],
+    outiface: ipT[5],
+    proto: ipT[6],
+    flags: ipT[7],
+    invflags: ipT[8],
+  });
+  const matchesOf = (ms: Array<[string, unknown]>) =>
+    ms.map(([name, data]) => {
       const ext = host.registry.findMatch(name);
       if (!ext) throw new StateError(`unknown match extension '${name}'`);
       return { ext: ext as AnyMatch, data };
     });
+  const rules: Rule[] = c.rules.map(([ipT, ms, t, jumpto, pcnt, bcnt, handle, src]) => {
+    const ip = ipOf(ipT);
+    const matches = matchesOf(ms);
     let target: Rule["target"] = null;
     if (t) {
       const ext = host.registry.findTarget(t[0]);
       if (!ext) throw new StateError(`unknown target extension '${t[0]}'`);
       target = { ext: ext as AnyTarget, data: t[1] };
     }
-    return { ip, matches, target, jumpto, pcnt, bcnt, ...(handle !== undefined ? { handle } : {}) };
+    const rule: Rule = { ip, matches, target, jumpto, pcnt, bcnt };
+    if (handle !== undefined && handle !== null) rule.handle = handle;
+    if (src) rule.nftSrc = { ip: ipOf(src[0]), matches: matchesOf(src[1]), target, jumpto, pcnt, bcnt };
+    return rule;
   });
   const chain: Chain = { name: c.name, hook: c.hook, present: c.present, counting: c.counting, policy: c.policy, pcnt: c.pcnt, bcnt: c.bcnt, rules };
   if (c.handle !== undefined) chain.handle = c.handle;

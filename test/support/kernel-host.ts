@@ -376,6 +376,10 @@ export class KernelLab {
   reset(sysctls: Record<string, string>): void {
     this.inDut(["nft", "flush", "ruleset"]);
     this.inDut(["conntrack", "-F"]);
+    // A packet still waiting for a neighbour that never answers (an ARP queue, e.g. for a subnet's
+    // network address) would fail ~3 s later, in another case, with an ICMP host unreachable:
+    // flushing the unresolved neighbours fails it now (the drain that follows takes the ICMP).
+    for (const dev of ["eth0", "eth1"]) this.inDut(["ip", "neigh", "flush", "dev", dev]);
     // A connbytes rule switches accounting on for the namespace for good: off again for the next case.
     this.inDut(["sysctl", "-qw", "net.netfilter.nf_conntrack_acct=0"]);
     this.setSysctls({ ...BASE_SYSCTLS, ...sysctls });

@@ -9,7 +9,8 @@
  * Masked, and why:
  *  - IP id of ICMP messages the DUT generates itself (errors, echo replies;
  *    also after NAT, and in LOG lines and trace PACKET lines of packets
- *    without an Ethernet input device): the kernel draws it from a keyed
+ *    that did not come from the wire: no input device, lo, or the copy of a
+ *    broadcast looped back, which has no MAC): the kernel draws it from a keyed
  *    hash (ip_select_ident). Forwarded packets, TCP resets and the DUT's
  *    other packets keep deterministic ids and are compared.
  *  - sequence numbers of connections the DUT's own TCP answered (random
@@ -183,14 +184,16 @@ export function logKey(line: string, norm?: SeqNorm): string {
         .replace(/ SEQ=(\d+)/, (_x, v: string) => ` SEQ=isn+${(Number(v) - base) >>> 0}`)
         .replace(/ OPT \([0-9A-F]*\)/, " OPT (*)");
     }
-    // The peer's side of such a connection acknowledges the random ISN.
-    const back = m
+    // The peer's side of such a connection acknowledges the random ISN (when it has the ACK flag:
+    // the ACK field of a segment without it, e.g. the SYN the ISN answers, is not relative to it).
+    const back = m && / ACK (?:[A-Z]+ )*URGP=/.test(line)
       ? norm.base(parseDottedLoose(m[2]!), Number(m[4]), parseDottedLoose(m[1]!), Number(m[3]))
       : undefined;
     if (back !== undefined)
       line = line.replace(/ ACK=(\d+)/, (_x, v: string) => ` ACK=isn+${(Number(v) - back) >>> 0}`);
   }
-  if (!/PROTO=ICMP/.test(line) || / IN=eth/.test(line)) return line;
+  // From the wire: IN=eth… with a MAC; a broadcast the DUT looped back to itself has IN=eth… and an empty MAC.
+  if (!/PROTO=ICMP/.test(line) || (/ IN=eth/.test(line) && !/ MAC= /.test(line))) return line;
   return line.replace(/ ID=\d+ /, " ID=* ");
 }
 
@@ -222,7 +225,8 @@ export function traceKey(text: string): string {
       return `${head}${ids.get(id)}`;
     })
     .replace(/^PACKET: .*$/gm, (l) =>
-      !/ IN=eth/.test(l) && !l.includes(" SPORT=") ? l.replace(/ ID=\d+ /, " ID=* ") : l,
+      // not from the wire (no MACSRC: sent, looped through lo, or a broadcast's looped copy)
+      !/ MACSRC=/.test(l) && !l.includes(" SPORT=") ? l.replace(/ ID=\d+ /, " ID=* ") : l,
     );
 }
 

@@ -665,4 +665,3 @@ export function doIplink(ctx: IpCtx, a: Args, showList: (ctx: IpCtx, a: Args) =>
   }
   fail(out, `Command "${w}" is unknown, try "ip link help".\n`, 255);
 }
-

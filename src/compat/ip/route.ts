@@ -656,4 +656,3 @@ export function doIproute(ctx: IpCtx, a: Args): number {
   if (matches(w, "help")) usage(ctx);
   fail(out, `Command "${w}" is unknown, try "ip route help".\n`, 255);
 }
-

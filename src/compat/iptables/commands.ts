@@ -25,7 +25,15 @@ import {
 } from "../../engine/ruleset.js";
 import { checkRule, checkRuleIp, jumpTarget, type TableValidation, validateTable } from "../../engine/validate.js";
 import { runLegacyIptables } from "./legacy-command.js";
-import { CacheRequest, cacheFetchText, commandCacheRequest, NftBatch, nftSource, rebuiltRule } from "./nft-debug.js";
+import {
+  CacheRequest,
+  cacheFetchText,
+  commandCacheRequest,
+  NftBatch,
+  nftSource,
+  rebuiltRule,
+  sentView,
+} from "./nft-debug.js";
 import {
   FMT_C_COUNTS,
   FMT_KILOMEGAGIGA,
@@ -129,7 +137,18 @@ export function normalizeRule(rule: Rule): Rule {
     target = data === null ? null : { ext: target.ext, data };
   }
   // One object shape for every stored rule (the engine reads them on hot paths).
-  const out: Rule = { ip, matches, target, jumpto: rule.jumpto, pcnt: rule.pcnt, bcnt: rule.bcnt, saveText: undefined, hookOk: undefined, nftSrc: undefined };
+  const out: Rule = {
+    ip,
+    matches,
+    target,
+    jumpto: rule.jumpto,
+    pcnt: rule.pcnt,
+    bcnt: rule.bcnt,
+    saveText: undefined,
+    hookOk: undefined,
+    nftSrc: undefined,
+  };
+  // -vv prints what the kernel keeps: the rule as given, where reading it back loses something.
   out.nftSrc = nftSource(rule, out);
   return out;
 }
@@ -187,8 +206,15 @@ export class Transaction {
   stdout = "";
   /** `-vv`: the nf_tables batch objects, printed at commit. */
   debug: NftBatch | null = null;
+  /** The cache's idea that the table exists (nft_table_find()): a restore's table flush clears it for good. */
+  tableCached: boolean;
   /** Base chains a -X dropped from the cache though the kernel kept them (busy): a later use re-adds them. */
   private readonly uncached = new Set<string>();
+  /** NFTA_RULE_ID of rules of this batch (no handle yet), h->rule_id the last one given. */
+  private readonly ruleIds = new Map<Rule, number>();
+  private lastRuleId = 0;
+  /** Inserts placed by a batch rule's id: a later delete gives that rule a new id and the insert fails. */
+  private readonly positionIds: Array<{ rule: Rule; ref: Rule; id: number; chain: string; line: number }> = [];
   /** Rules added in this transaction, for blaming kernel validation errors. */
   private readonly added = new Map<Rule, { type: BatchType; chain: string; line: number }>();
   /** Chains created in this transaction (their reference count is not known yet). */
@@ -205,6 +231,7 @@ export class Transaction {
     public line = 0,
   ) {
     this.work = cloneTable(original);
+    this.tableCached = original.exists;
     for (const c of this.work.chains.values()) if (c.hook >= 0 && c.present) this.cachedPolicy.set(c.name, c.policy);
   }
 
@@ -307,7 +334,9 @@ export class Transaction {
       this.failures.push(f);
       this.pendingRuleFailures.set(f, chain.name);
     }
-    const stored = { ...readbackRule(rule), handle: handle ?? this.nextHandle() };
+    // Object.assign, not a spread with a new key: V8 gives every such spread copy a map of its own,
+    // which makes the packet path's counter updates megamorphic (one IC miss per rule per packet).
+    const stored: Rule = Object.assign({}, readbackRule(rule), { handle: handle ?? this.nextHandle() });
     if (queue) {
       // Read back from the batch, the xt target "QUEUE" is the standard target: listed as "standard",
       // still matched (-D, -C) as the QUEUE rule it was made from.
@@ -350,12 +379,37 @@ export class Transaction {
     const ref = rulenum > 0 ? c.rules[rulenum] : undefined;
     const stored = this.kernelAdd(c, rule, "RULE_INSERT");
     c.rules.splice(rulenum > 0 ? rulenum : 0, 0, stored);
-    this.debug?.ruleAdd("insert", c.name, rule, stored, ref);
+    let refId: number | undefined;
+    if (ref && this.isBatchRule(ref)) {
+      // nft_rule_add(): placed after a rule without a handle, by its id
+      refId = this.ruleIds.get(ref);
+      if (refId === undefined) this.ruleIds.set(ref, (refId = ++this.lastRuleId));
+      this.positionIds.push({ rule: stored, ref, id: refId, chain: c.name, line: this.line });
+    }
+    this.debug?.ruleAdd("insert", c.name, rule, stored, ref, refId);
+  }
+
+  /** A rule this batch adds (it has no handle until the kernel takes the batch). */
+  private isBatchRule(r: Rule): boolean {
+    const a = this.added.get(r);
+    return a !== undefined && a.type !== "RULE_REPLACE";
+  }
+
+  /** __nft_rule_del(): a rule without a handle is deleted by a new id. */
+  private deleteId(r: Rule): number | undefined {
+    if (!this.isBatchRule(r)) return undefined;
+    const id = ++this.lastRuleId;
+    this.ruleIds.set(r, id);
+    return id;
   }
 
   private findRule(c: Chain, rule: Rule): number {
-    const key = ruleKey(rule, this.db);
-    for (let i = 0; i < c.rules.length; i++) if (ruleKey(c.rules[i]!, this.db) === key) return i;
+    // Compared as iptables parses its own rule back: not yet through the kernel (a zero limit burst).
+    const key = ruleKey(sentView(rule), this.db);
+    for (let i = 0; i < c.rules.length; i++) {
+      const r = c.rules[i]!;
+      if (ruleKey(this.added.has(r) ? sentView(r) : r, this.db) === key) return i;
+    }
     return -1;
   }
 
@@ -368,7 +422,7 @@ export class Transaction {
     const i = this.findRule(c, rule);
     if (i < 0) throw new NftOpError("rule_delete", "ENOENT");
     this.touchStale(c, c.rules[i]!, "RULE_DELETE");
-    this.debug?.ruleDelete(c.name, c.rules[i]!);
+    this.debug?.ruleDelete(c.name, c.rules[i]!, this.deleteId(c.rules[i]!));
     return c.rules.splice(i, 1)[0]!;
   }
 
@@ -378,7 +432,7 @@ export class Transaction {
     if (!c) throw new NftOpError("rule_delete_num", "ENOENT");
     if (rulenum >= c.rules.length) throw new NftOpError("rule_delete_num", "E2BIG");
     this.touchStale(c, c.rules[rulenum]!, "RULE_DELETE");
-    this.debug?.ruleDelete(c.name, c.rules[rulenum]!);
+    this.debug?.ruleDelete(c.name, c.rules[rulenum]!, this.deleteId(c.rules[rulenum]!));
     c.rules.splice(rulenum, 1);
   }
 
@@ -410,7 +464,7 @@ export class Transaction {
   flush(chainName: string | null, verbose: boolean): void {
     this.lastFn = "rule_flush";
     if (chainName !== null || verbose) this.builtinInit(chainName);
-    else if (!this.work.exists) return;
+    else if (!this.tableCached) return;
     if (chainName !== null) {
       const c = this.chainFind(chainName);
       if (!c) throw new NftOpError("rule_flush", "ENOENT");
@@ -451,12 +505,34 @@ export class Transaction {
 
   /** batch_chain_flush(): rule operations of this batch in the chain (null: the table) never reach the kernel. */
   private dropPendingRules(chainName: string | null): void {
-    for (const [r, a] of this.added) if (chainName === null || a.chain === chainName) this.added.delete(r);
+    const freed: number[] = [];
+    for (const [r, a] of this.added) {
+      if (chainName !== null && a.chain !== chainName) continue;
+      this.added.delete(r);
+      // Never sent: the kernel gives its handle to what comes after.
+      if (a.type !== "RULE_REPLACE" && r.handle !== undefined) freed.push(r.handle);
+    }
+    if (freed.length) this.releaseHandles(freed);
     for (const [f, chain] of this.pendingRuleFailures) {
       if (chainName !== null && chain !== chainName) continue;
       this.failures.splice(this.failures.indexOf(f), 1);
       this.pendingRuleFailures.delete(f);
     }
+  }
+
+  /** Handles allocated after ones never used move down (nf_tables_alloc_handle() is a counter). */
+  private releaseHandles(freed: number[]): void {
+    const shift = (h: number): number => {
+      let n = 0;
+      for (const f of freed) if (f < h) n++;
+      return h - n;
+    };
+    const low = Math.min(...freed);
+    for (const c of this.work.chains.values()) {
+      if (c.handle !== undefined && c.handle > low) c.handle = shift(c.handle);
+      for (const r of c.rules) if (r.handle !== undefined && r.handle > low) r.handle = shift(r.handle);
+    }
+    this.work.hgen = (this.work.hgen ?? 0) - freed.length;
   }
 
   private zeroChain(c: Chain, verbose: boolean): void {
@@ -469,6 +545,14 @@ export class Transaction {
       // The zero update sends the cached chain, policy included: a -P earlier in the batch is undone.
       const cached = this.cachedPolicy.get(c.name);
       if (cached !== undefined && cached !== null) c.policy = cached;
+    }
+    for (const r of c.rules) {
+      if (!(r.pcnt || r.bcnt) || !this.isBatchRule(r)) continue;
+      // A rule of this batch has no handle to be replaced by: the kernel refuses the replacement.
+      const what = `rule in chain ${c.name}`;
+      const f: KernelFailure = { type: "RULE_REPLACE", errno: "EINVAL", what, line: this.line };
+      this.failures.push(f);
+      this.pendingRuleFailures.set(f, c.name);
     }
     c.rules = c.rules.map((r) => (r.pcnt || r.bcnt ? { ...r, pcnt: 0, bcnt: 0 } : r));
   }
@@ -524,7 +608,7 @@ export class Transaction {
     const r = c.rules[rulenum];
     if (!r) return;
     // Rebuilt from its parsed-back form and sent as a replacement (nft_rule_append() with a reference).
-    const z = { ...rebuiltRule(r), pcnt: 0, bcnt: 0 };
+    const z: Rule = Object.assign({}, rebuiltRule(r), { pcnt: 0, bcnt: 0 });
     this.debug?.tableAdd();
     this.debug?.ruleAdd("replace", c.name, z, z, r);
     c.rules[rulenum] = z;
@@ -539,7 +623,7 @@ export class Transaction {
       this.debug?.ruleFlush(name);
     } else {
       this.debug?.chainUserAdd(name);
-      this.work.chains.set(name, { ...newUserChain(name), handle: this.nextHandle() });
+      this.work.chains.set(name, Object.assign(newUserChain(name), { handle: this.nextHandle() }));
       this.created.add(name);
       this.foreignClash(name, "CHAIN_USER_ADD");
     }
@@ -557,7 +641,7 @@ export class Transaction {
     this.builtinInit();
     if (this.chainExists(name)) throw new NftOpError("chain_user_add", "EEXIST");
     this.debug?.chainUserAdd(name);
-    this.work.chains.set(name, { ...newUserChain(name), handle: this.nextHandle() });
+    this.work.chains.set(name, Object.assign(newUserChain(name), { handle: this.nextHandle() }));
     this.created.add(name);
     this.foreignClash(name, "CHAIN_USER_ADD");
   }
@@ -648,6 +732,13 @@ export class Transaction {
   /** The kernel's commit: table-wide validation; returns the failures (empty when accepted). */
   commit(): KernelFailure[] {
     if (this.stale.size) for (const c of this.work.chains.values()) c.rules = this.liveRules(c);
+    for (const p of this.positionIds) {
+      if (!this.added.has(p.rule) || this.ruleIds.get(p.ref) === p.id) continue;
+      // The rule id the insert names was replaced by a delete's: the kernel finds no such rule.
+      const f: KernelFailure = { type: "RULE_INSERT", errno: "ENOENT", what: `rule in chain ${p.chain}`, line: p.line };
+      const at = this.failures.findIndex((x) => x.line > p.line);
+      this.failures.splice(at < 0 ? this.failures.length : at, 0, f);
+    }
     const failures = this.validateCommit();
     // An aborted batch still used up the handles it allocated in a table that stays.
     if (failures.length > 0 && !this.recreated && this.original.exists && this.work.hgen !== this.original.hgen) {
@@ -733,7 +824,8 @@ export function listTable(
   const pol = (c: Chain) => (cachedPolicy?.has(c.name) ? cachedPolicy.get(c.name)! : c.policy);
   // Listing one chain fetches only that chain: the foreign base chains go unnoticed.
   const taint = chain === null && table.foreign?.length ? TAINT_LINE(table) : "";
-  const refs = (c: Chain) => (unknownRefs?.has(c.name) && c.hook < 0 ? -1 : referenceCount(table, c.name));
+  // A chain made in this batch has no use count (0): refs - entries is negative once it has rules.
+  const refs = (c: Chain) => (unknownRefs?.has(c.name) && c.hook < 0 ? -c.rules.length : referenceCount(table, c.name));
   if (chain !== null) {
     const c = listableChain(table, chain);
     if (!c) return taint;
@@ -873,7 +965,7 @@ export function applyCommand(tx: Transaction, p: ParsedCommand, program: string)
         // nft_rule_append() echoes the rule before it looks for the chain.
         if (echo) {
           tx.assertChainExists(r);
-          tx.stdout += verboseRule(r, env);
+          tx.stdout += verboseRule(sentView(r), env);
         }
         tx.append(chain!, r);
       }
@@ -881,7 +973,7 @@ export function applyCommand(tx: Transaction, p: ParsedCommand, program: string)
     case CMD_INSERT:
       for (const r of p.rules) {
         tx.insert(chain!, r, p.rulenum - 1);
-        if (echo) tx.stdout += verboseRule(r, env);
+        if (echo) tx.stdout += verboseRule(sentView(r), env);
       }
       break;
     case CMD_DELETE:
@@ -901,7 +993,7 @@ export function applyCommand(tx: Transaction, p: ParsedCommand, program: string)
       break;
     case CMD_REPLACE:
       tx.replace(chain!, p.rules[0]!, p.rulenum - 1);
-      if (echo) tx.stdout += verboseRule(p.rules[0]!, env);
+      if (echo) tx.stdout += verboseRule(sentView(p.rules[0]!), env);
       break;
     case CMD_FLUSH:
       tx.flush(chain, verbose);

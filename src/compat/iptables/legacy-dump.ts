@@ -41,6 +41,12 @@ const TARGET_SIZES: Record<string, readonly number[]> = {
   TCPMSS: [8], TCPOPTSTRIP: [32], TEE: [0, 40], TOS: [8, 8], TPROXY: [16, 32], TRACE: [0], TTL: [8], ULOG: [56],
 };
 
+/** XT_ALIGN(sizeof(kernel struct)) of an extension revision (0 or undefined: unknown). */
+export function xtStructSize(kind: "match" | "target", name: string, revision: number): number | undefined {
+  const table = kind === "match" ? MATCH_SIZES : TARGET_SIZES;
+  return Object.hasOwn(table, name) ? table[name]![revision] : undefined;
+}
+
 function sizeOf(table: Record<string, readonly number[]>, name: string, revision: number): number {
   const s = Object.hasOwn(table, name) ? table[name]![revision] : undefined;
   if (s === undefined) throw new Error(`iptwin: no kernel struct size known for ${name} revision ${revision}`);

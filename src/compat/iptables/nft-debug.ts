@@ -9,11 +9,21 @@
  * matches — tcp, udp, mark and limit natively, the rest as xt "match" —,
  * a counter, then the action) and printed as nftnl_rule_snprintf() does.
  */
+
+import { type Chain, findBuiltinTable, HOOK_NAMES, type Rule, type Table } from "../../engine/ruleset.js";
 import type { IpSpec } from "../../extensions/api.js";
-import { IPT_F_FRAG, IPT_F_GOTO, IPT_INV_DSTIP, IPT_INV_FRAG, IPT_INV_PROTO, IPT_INV_SRCIP, IPT_INV_VIA_IN, IPT_INV_VIA_OUT } from "../../extensions/api.js";
+import {
+  IPT_F_FRAG,
+  IPT_F_GOTO,
+  IPT_INV_DSTIP,
+  IPT_INV_FRAG,
+  IPT_INV_PROTO,
+  IPT_INV_SRCIP,
+  IPT_INV_VIA_IN,
+  IPT_INV_VIA_OUT,
+} from "../../extensions/api.js";
 import { type PortExpr, portExprs } from "../../extensions/l4-common.js";
 import type { NftL4Expr } from "../../extensions/nft-l4.js";
-import { type Chain, findBuiltinTable, HOOK_NAMES, type Rule, type Table } from "../../engine/ruleset.js";
 import { nlmsgDump } from "./nft-netlink.js";
 import {
   CMD_APPEND,
@@ -73,8 +83,14 @@ export type NftExpr =
   | { name: "immediate"; dreg: number; verdict?: number; chain?: string; data?: number[] }
   | { name: "limit"; rate: number; unit: number; burst: number; type: number; flags: number }
   | { name: "log"; prefix?: string; group: number; snaplen?: number; qthreshold?: number }
-  | { name: "match"; xname: string; rev: number }
-  | { name: "target"; xname: string; rev: number };
+  | { name: "match"; xname: string; rev: number; inst?: XtInst }
+  | { name: "target"; xname: string; rev: number; inst?: XtInst };
+
+/** The extension instance behind an xt expression (its kernel struct goes into the message). */
+export interface XtInst {
+  ext: { name: string; realName?: string; revision: number };
+  data: any;
+}
 
 // --- rule → expressions ------------------------------------------------------
 
@@ -98,7 +114,8 @@ function ifaceExprs(out: NftExpr[], key: number, iface: string, op: number): voi
   out.push({ name: "meta", key, dreg: NFT_REG_1 });
   if (iface.endsWith("+")) {
     if (bytes.length > 1) out.push({ name: "cmp", sreg: NFT_REG_1, op, data: bytes.slice(0, -1) });
-    else if (op !== NFT_CMP_EQ) out.push({ name: "cmp", sreg: NFT_REG_1, op: NFT_CMP_EQ, data: [...utf8.encode("INVAL/D"), 0] });
+    else if (op !== NFT_CMP_EQ)
+      out.push({ name: "cmp", sreg: NFT_REG_1, op: NFT_CMP_EQ, data: [...utf8.encode("INVAL/D"), 0] });
   } else {
     out.push({ name: "cmp", sreg: NFT_REG_1, op, data: [...bytes, 0] });
   }
@@ -131,8 +148,10 @@ function ipExprs(out: NftExpr[], ip: IpSpec): void {
     out.push({ name: "meta", key: NFT_META_L4PROTO, dreg: NFT_REG_1 });
     out.push({ name: "cmp", sreg: NFT_REG_1, op: cmpOp((ip.invflags & IPT_INV_PROTO) !== 0), data: [ip.proto & 255] });
   }
-  if (ip.src || ip.smsk || ip.invflags & IPT_INV_SRCIP) addrExprs(out, 12, ip.src, ip.smsk, cmpOp((ip.invflags & IPT_INV_SRCIP) !== 0));
-  if (ip.dst || ip.dmsk || ip.invflags & IPT_INV_DSTIP) addrExprs(out, 16, ip.dst, ip.dmsk, cmpOp((ip.invflags & IPT_INV_DSTIP) !== 0));
+  if (ip.src || ip.smsk || ip.invflags & IPT_INV_SRCIP)
+    addrExprs(out, 12, ip.src, ip.smsk, cmpOp((ip.invflags & IPT_INV_SRCIP) !== 0));
+  if (ip.dst || ip.dmsk || ip.invflags & IPT_INV_DSTIP)
+    addrExprs(out, 16, ip.dst, ip.dmsk, cmpOp((ip.invflags & IPT_INV_DSTIP) !== 0));
   if (ip.flags & IPT_F_FRAG) {
     // the 13 fragment offset bits; non-zero is a fragment
     out.push({ name: "payload", base: NFT_PAYLOAD_NETWORK_HEADER, offset: 6, len: 2, dreg: NFT_REG_1 });
@@ -216,15 +235,23 @@ export function limitExpr(avg: number, burst: number): NftExpr {
     if (avg > mult || Math.floor(mult / avg) < mult % avg) break;
   }
   const mult = LIMIT_MULT[i - 1]!;
-  return { name: "limit", rate: Math.floor(mult / avg), unit: mult / XT_LIMIT_SCALE, burst, type: NFT_LIMIT_PKTS, flags: 0 };
+  return {
+    name: "limit",
+    rate: Math.floor(mult / avg),
+    unit: mult / XT_LIMIT_SCALE,
+    burst,
+    type: NFT_LIMIT_PKTS,
+    flags: 0,
+  };
 }
 
 interface XtRef {
   ext: { name: string; realName?: string; revision: number };
+  data?: unknown;
 }
 
 function xtMatch(m: XtRef): NftExpr {
-  return { name: "match", xname: m.ext.realName ?? m.ext.name, rev: m.ext.revision };
+  return { name: "match", xname: m.ext.realName ?? m.ext.name, rev: m.ext.revision, inst: m as XtInst };
 }
 
 function matchExprs(out: NftExpr[], m: Rule["matches"][number], dumped: boolean): void {
@@ -239,7 +266,8 @@ function matchExprs(out: NftExpr[], m: Rule["matches"][number], dumped: boolean)
     case "mark":
       // add_nft_mark(): meta mark [& mask] ==/!= value
       out.push({ name: "meta", key: NFT_META_MARK, dreg: NFT_REG_1 });
-      if (d.mask >>> 0 !== 0xffffffff) out.push({ name: "bitwise", sreg: NFT_REG_1, dreg: NFT_REG_1, mask: le32(d.mask >>> 0), xor: [0, 0, 0, 0] });
+      if (d.mask >>> 0 !== 0xffffffff)
+        out.push({ name: "bitwise", sreg: NFT_REG_1, dreg: NFT_REG_1, mask: le32(d.mask >>> 0), xor: [0, 0, 0, 0] });
       out.push({ name: "cmp", sreg: NFT_REG_1, op: cmpOp(d.invert), data: le32(d.mark >>> 0) });
       return;
     case "limit":
@@ -255,7 +283,8 @@ function matchExprs(out: NftExpr[], m: Rule["matches"][number], dumped: boolean)
 function actionExprs(out: NftExpr[], rule: Rule): void {
   const t = rule.target;
   if (t) {
-    const verdict = t.ext.name === "standard" ? { ACCEPT: NF_ACCEPT, DROP: NF_DROP, RETURN: NFT_RETURN }[rule.jumpto] : undefined;
+    const verdict =
+      t.ext.name === "standard" ? { ACCEPT: NF_ACCEPT, DROP: NF_DROP, RETURN: NFT_RETURN }[rule.jumpto] : undefined;
     if (verdict !== undefined) {
       out.push({ name: "immediate", dreg: NFT_REG_VERDICT, verdict });
     } else if (t.ext.name === "NFLOG") {
@@ -271,10 +300,15 @@ function actionExprs(out: NftExpr[], rule: Rule): void {
     } else {
       // The standard target keeps the name -j gave it (QUEUE).
       const xname = t.ext.name === "standard" ? rule.jumpto : (t.ext.realName ?? t.ext.name);
-      out.push({ name: "target", xname, rev: t.ext.revision });
+      out.push({ name: "target", xname, rev: t.ext.revision, inst: t });
     }
   } else if (rule.jumpto !== "") {
-    out.push({ name: "immediate", dreg: NFT_REG_VERDICT, verdict: rule.ip.flags & IPT_F_GOTO ? NFT_GOTO : NFT_JUMP, chain: rule.jumpto });
+    out.push({
+      name: "immediate",
+      dreg: NFT_REG_VERDICT,
+      verdict: rule.ip.flags & IPT_F_GOTO ? NFT_GOTO : NFT_JUMP,
+      chain: rule.jumpto,
+    });
   }
 }
 
@@ -329,8 +363,15 @@ export function sentView(r: Rule): Rule {
  * kernel then holds the expressions of the normalised rule.
  */
 export function rebuiltRule(rule: Rule): Rule {
-  const matches = rule.matches.map((m) => (m.data && typeof m.data === "object" && "nft" in m.data ? { ext: m.ext, data: { ...m.data, nft: undefined } } : m));
-  return { ...rule, matches, nftSrc: undefined, saveText: undefined };
+  const matches = rule.matches.map((m) =>
+    m.data && typeof m.data === "object" && "nft" in m.data ? { ext: m.ext, data: { ...m.data, nft: undefined } } : m,
+  );
+  return Object.assign({}, rule, { matches, nftSrc: undefined, saveText: undefined, hookOk: undefined });
+}
+
+/** add_compat(): NFT_RULE_COMPAT_F_INV for an inverted protocol. */
+function compatOf(ip: IpSpec): { proto: number; flags: number } {
+  return { proto: ip.proto, flags: ip.invflags & IPT_INV_PROTO ? 2 : 0 };
 }
 
 // --- libnftnl text -----------------------------------------------------------
@@ -338,7 +379,16 @@ export function rebuiltRule(rule: Rule): Rule {
 const META_KEYS: Record<number, string> = { 3: "mark", 6: "iifname", 7: "oifname", 12: "nftrace", 16: "l4proto" };
 const BASES = ["link", "network", "transport", "inner"];
 const CMP_NAMES = ["eq", "neq", "lt", "lte", "gt", "gte"];
-const VERDICTS: Record<number, string> = { 0: "drop", 1: "accept", 3: "queue", [-1]: "continue", [-2]: "break", [-3]: "jump", [-4]: "goto", [-5]: "return" };
+const VERDICTS: Record<number, string> = {
+  0: "drop",
+  1: "accept",
+  3: "queue",
+  [-1]: "continue",
+  [-2]: "break",
+  [-3]: "jump",
+  [-4]: "goto",
+  [-5]: "return",
+};
 const UNITS: Record<number, string> = { 1: "second", 60: "minute", 3600: "hour", 86400: "day", 604800: "week" };
 
 /** nftnl_data_reg_value_snprintf_default(): 32-bit host-order (little-endian) words. */
@@ -356,7 +406,10 @@ export function exprText(e: NftExpr): string {
   let body: string;
   switch (e.name) {
     case "meta":
-      body = e.sreg !== undefined ? `set ${META_KEYS[e.key]} with reg ${e.sreg} ` : `load ${META_KEYS[e.key]} => reg ${e.dreg} `;
+      body =
+        e.sreg !== undefined
+          ? `set ${META_KEYS[e.key]} with reg ${e.sreg} `
+          : `load ${META_KEYS[e.key]} => reg ${e.dreg} `;
       break;
     case "cmp":
       body = `${CMP_NAMES[e.op]} reg ${e.sreg} ${dataText(e.data)}`;
@@ -403,6 +456,10 @@ export interface RuleMsg {
   id?: number;
   positionId?: number;
   exprs: NftExpr[];
+  /** NFTA_RULE_COMPAT: the rule's protocol as nft_rule_new() (or recover_rule_compat()) sets it. */
+  compat?: { proto: number; flags: number };
+  /** Parsed from a kernel dump (the attributes the kernel adds or omits are encoded so). */
+  dumped?: boolean;
 }
 
 export function familyName(f: number): string {
@@ -429,7 +486,7 @@ export interface ChainMsg {
   family: number;
   table: string;
   name: string;
-  use: number;
+  use?: number;
   hook?: number;
   prio?: number;
   type?: string;
@@ -445,7 +502,7 @@ const HOOK_TEXT = ["prerouting", "input", "forward", "output", "postrouting"];
 
 /** nftnl_chain_fprintf() followed by a newline. */
 export function chainText(c: ChainMsg): string {
-  let s = `${familyName(c.family)} ${c.table} ${c.name} use ${c.use}`;
+  let s = `${familyName(c.family)} ${c.table} ${c.name} use ${c.use ?? 0}`;
   if (c.hook !== undefined) {
     s += ` type ${c.type} hook ${HOOK_TEXT[c.hook]} prio ${c.prio}`;
     if (c.policy !== undefined) s += ` policy ${VERDICTS[c.policy]}`;
@@ -473,7 +530,7 @@ function baseChainSpec(table: string, hook: number): { type: string; prio: numbe
 /** nft_chain_builtin_alloc() */
 export function builtinChainMsg(table: string, hook: number, policy: "ACCEPT" | "DROP" | null): ChainMsg {
   const spec = baseChainSpec(table, hook);
-  const c: ChainMsg = { family: 2, table, name: HOOK_NAMES[hook]!, use: 0, hook, prio: spec.prio, type: spec.type };
+  const c: ChainMsg = { family: 2, table, name: HOOK_NAMES[hook]!, hook, prio: spec.prio, type: spec.type };
   if (policy !== null) c.policy = policy === "DROP" ? NF_DROP : NF_ACCEPT;
   return c;
 }
@@ -493,9 +550,17 @@ export function kernelChainMsg(table: Table, c: Chain): ChainMsg {
   const m: ChainMsg = { family: 2, table: table.name, name: c.name, use: chainUse(table, c) };
   if (c.hook >= 0) {
     const spec = baseChainSpec(table.name, c.hook);
-    Object.assign(m, { hook: c.hook, prio: spec.prio, type: spec.type, policy: c.policy === "DROP" ? NF_DROP : NF_ACCEPT });
-    m.packets = c.pcnt;
-    m.bytes = c.bcnt;
+    Object.assign(m, {
+      hook: c.hook,
+      prio: spec.prio,
+      type: spec.type,
+      policy: c.policy === "DROP" ? NF_DROP : NF_ACCEPT,
+    });
+    // the kernel has counters for a chain created or updated with them
+    if (c.counting) {
+      m.packets = c.pcnt;
+      m.bytes = c.bcnt;
+    }
     m.flags = 1;
   }
   return m;
@@ -524,39 +589,37 @@ export class CacheRequest {
 /**
  * The chains the cache holds, in nft_chain_foreach() order: the base chains
  * by hook, then the user chains in the kernel's order (all chains) or in
- * strcmp order of the names asked for (fetch_chain_cache() one by one).
+ * strcmp order of the names asked for (fetch_chain_cache() one by one). A
+ * renamed base chain is refused by nft_cache_add_base_chain(): never fetched.
  */
 function cachedChains(table: Table, req: CacheRequest): Chain[] {
   if (!table.exists) return [];
   const base: Chain[] = [];
   const user: Chain[] = [];
-  const candidates: Chain[] = [];
-  if (req.all) {
-    // A renamed base chain predates the one created under the old name: it takes the hook.
-    candidates.push(...(table.foreign ?? []), ...table.chains.values());
-  } else {
+  let candidates: Iterable<Chain> = table.chains.values();
+  if (!req.all) {
     const names = new Set(req.names);
     for (const h of findBuiltinTable(table.name)?.hooks ?? []) names.add(HOOK_NAMES[h]!);
     const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const n of sorted) {
-      const c = table.chains.get(n) ?? table.foreign?.find((f) => f.name === n);
-      if (c) candidates.push(c);
-    }
+    candidates = sorted.map((n) => table.chains.get(n)).filter((c): c is Chain => c !== undefined);
   }
   for (const c of candidates) {
-    if (c.hook >= 0) {
-      if (!c.present || base[c.hook]) continue;
-      base[c.hook] = c;
-    } else {
-      user.push(c);
-    }
+    if (c.hook < 0) user.push(c);
+    else if (c.present) base[c.hook] = c;
   }
   return [...base.filter((c) => c !== undefined), ...user];
 }
 
 /** A rule as the kernel dumps it: handle, the handle of the rule before it, its counters. */
 export function kernelRuleMsg(table: string, chain: string, r: Rule, prev: Rule | undefined): RuleMsg {
-  const m: RuleMsg = { family: 2, table, chain, handle: r.handle ?? 0, exprs: ruleExprs(r, r.pcnt, r.bcnt, true) };
+  const m: RuleMsg = {
+    family: 2,
+    table,
+    chain,
+    handle: r.handle ?? 0,
+    exprs: ruleExprs(r, r.pcnt, r.bcnt, true),
+    dumped: true,
+  };
   if (prev) m.position = prev.handle ?? 0;
   return m;
 }
@@ -566,7 +629,8 @@ export function cacheFetchText(table: Table, req: CacheRequest): string {
   if (!req.rules) return "";
   let out = "";
   for (const c of cachedChains(table, req)) {
-    for (let i = 0; i < c.rules.length; i++) out += ruleText(kernelRuleMsg(table.name, c.name, c.rules[i]!, c.rules[i - 1]));
+    for (let i = 0; i < c.rules.length; i++)
+      out += ruleText(kernelRuleMsg(table.name, c.name, c.rules[i]!, c.rules[i - 1]));
   }
   return out;
 }
@@ -576,7 +640,15 @@ export function cacheFetchText(table: Table, req: CacheRequest): string {
 type BatchObj =
   | { kind: "table"; type: number; flags: number; name: string; skip?: boolean }
   | { kind: "chain"; type: number; flags: number; chain: ChainMsg; skip?: boolean }
-  | { kind: "rule"; type: number; flags: number; rule: RuleMsg | (() => RuleMsg); op: string; chain?: string; skip?: boolean };
+  | {
+      kind: "rule";
+      type: number;
+      flags: number;
+      rule: RuleMsg;
+      op: string;
+      chain?: string;
+      skip?: boolean;
+    };
 
 /** enum nf_tables_msg_types */
 const NFT_MSG_NEWTABLE = 0;
@@ -601,7 +673,6 @@ export class NftBatch {
   private readonly fresh = new Map<string, ChainMsg>();
   /** Rules added in this batch: their objects (a later delete or zero sends the same object). */
   private readonly sent = new Map<Rule, RuleMsg>();
-  private ruleId = 0;
   /** h->cache->table[].exists: whether the table was there when the cache was built (a table add never sets it). */
   tableExists: boolean;
 
@@ -619,7 +690,8 @@ export class NftBatch {
 
   /** nft_table_builtin_add() */
   tableAdd(): void {
-    if (!this.tableExists) this.objs.push({ kind: "table", type: NFT_MSG_NEWTABLE, flags: NLM_F_CREATE, name: this.table });
+    if (!this.tableExists)
+      this.objs.push({ kind: "table", type: NFT_MSG_NEWTABLE, flags: NLM_F_CREATE, name: this.table });
   }
 
   /** __nft_table_flush(): the table is deleted (skipped when the kernel has none); the cache forgets it. */
@@ -649,7 +721,7 @@ export class NftBatch {
 
   /** nft_chain_user_add() / nft_chain_restore() creating the chain. */
   chainUserAdd(name: string): void {
-    const c: ChainMsg = { family: 2, table: this.table, name, use: 0 };
+    const c: ChainMsg = { family: 2, table: this.table, name };
     this.fresh.set(name, c);
     this.objs.push({ kind: "chain", type: NFT_MSG_NEWCHAIN, flags: NLM_F_EXCL, chain: c });
   }
@@ -664,7 +736,7 @@ export class NftBatch {
     if (k) return kernelChainMsg(this.kernel, k);
     // a base chain the listing faked into the cache (nft_xt_fake_builtin_chains())
     if (c.hook >= 0) return builtinChainMsg(this.table, c.hook, "ACCEPT");
-    return { family: 2, table: this.table, name: c.name, use: 0 };
+    return { family: 2, table: this.table, name: c.name };
   }
 
   /** __nft_chain_del(): the cached object, without its handle; a busy base chain is skipped. */
@@ -676,7 +748,7 @@ export class NftBatch {
 
   /** nft_chain_user_rename(): a new object with the new name and the old chain's handle. */
   chainRename(newName: string, handle: number | undefined): void {
-    const c: ChainMsg = { family: 2, table: this.table, name: newName, use: 0, handle };
+    const c: ChainMsg = { family: 2, table: this.table, name: newName, handle };
     this.objs.push({ kind: "chain", type: NFT_MSG_NEWCHAIN, flags: 0, chain: c });
   }
 
@@ -699,31 +771,58 @@ export class NftBatch {
         delete sent.position;
         m = sent;
       } else {
-        m = { family: 2, table: this.table, chain: c.name, handle: r.handle ?? 0, exprs: ruleExprs(r, 0, 0, true) };
+        m = {
+          family: 2,
+          table: this.table,
+          chain: c.name,
+          handle: r.handle ?? 0,
+          exprs: ruleExprs(r, 0, 0, true),
+          dumped: true,
+        };
+        // recover_rule_compat(): the protocol from the l4proto compare
+        const ip = (r.nftSrc ?? r).ip;
+        if (ip.proto) m.compat = compatOf(ip);
       }
-      this.objs.push({ kind: "rule", type: NFT_MSG_NEWRULE, flags: NLM_F_CREATE | NLM_F_REPLACE, op: "replace", chain: c.name, rule: m });
+      this.objs.push({
+        kind: "rule",
+        type: NFT_MSG_NEWRULE,
+        flags: NLM_F_CREATE | NLM_F_REPLACE,
+        op: "replace",
+        chain: c.name,
+        rule: m,
+      });
     }
   }
 
   /** A rule added by this batch (append, insert, replace): `given` is the command's rule, `stored` what the chain holds. */
-  ruleAdd(op: "append" | "insert" | "replace", chain: string, given: Rule, stored: Rule, ref?: Rule): void {
+  ruleAdd(
+    op: "append" | "insert" | "replace",
+    chain: string,
+    given: Rule,
+    stored: Rule,
+    ref?: Rule,
+    refId?: number,
+  ): void {
     const m: RuleMsg = { family: 2, table: this.table, chain, exprs: ruleExprs(given, given.pcnt, given.bcnt) };
+    m.compat = compatOf((given.nftSrc ?? given).ip);
     if (op === "replace" && ref) m.handle = this.sent.has(ref) ? 0 : (ref.handle ?? 0);
     if (op === "insert" && ref) {
       const refMsg = this.sent.get(ref);
-      if (refMsg) m.positionId = refMsg.id ?? (refMsg.id = ++this.ruleId);
-      else m.position = ref.handle ?? 0;
+      if (refId !== undefined) {
+        m.positionId = refId;
+        if (refMsg) refMsg.id = refId;
+      } else m.position = ref.handle ?? 0;
     }
     this.sent.set(stored, m);
     const flags = NLM_F_CREATE | (op === "append" ? NLM_F_APPEND : op === "replace" ? NLM_F_REPLACE : 0);
     this.objs.push({ kind: "rule", type: NFT_MSG_NEWRULE, flags, op, chain, rule: m });
   }
 
-  /** __nft_rule_del(): the cached rule object (a rule of this batch gets an id). */
-  ruleDelete(chain: string, r: Rule): void {
+  /** __nft_rule_del(): the cached rule object (a rule of this batch is deleted by a new id). */
+  ruleDelete(chain: string, r: Rule, id?: number): void {
     let m = this.sent.get(r);
     if (m) {
-      if (m.id === undefined) m.id = ++this.ruleId;
+      if (id !== undefined) m.id = id;
     } else {
       const kc = this.kernel.chains.get(chain);
       const i = kc ? kc.rules.findIndex((x) => x.handle === r.handle) : -1;
@@ -763,9 +862,8 @@ export class NftBatch {
         out += chainText(o.chain);
         if (this.level > 2) out += nlmsgDump({ kind: "chain", type: o.type, flags: o.flags, seq: s, chain: o.chain });
       } else {
-        const r = typeof o.rule === "function" ? o.rule() : o.rule;
-        out += ruleText(r);
-        if (this.level > 2) out += nlmsgDump({ kind: "rule", type: o.type, flags: o.flags, seq: s, rule: r });
+        out += ruleText(o.rule);
+        if (this.level > 2) out += nlmsgDump({ kind: "rule", type: o.type, flags: o.flags, seq: s, rule: o.rule });
       }
     }
     return out;

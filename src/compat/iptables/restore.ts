@@ -301,6 +301,7 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
               // nft_table_flush(): the table is deleted and recreated on demand.
               tx.lastFn = "table_flush";
               tx.debug?.tableFlush();
+              tx.tableCached = false;
               const fresh: Table = newTable(def, false);
               tx.work.exists = false;
               tx.work.chains = fresh.chains;
