@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-import { main } from "../dist/cli/main.js";
+// Prefer the single-file bundle (fast start); fall back to the tsc output.
+import { existsSync } from "node:fs";
 
+const bundled = new URL("../dist/iptwin-cli.mjs", import.meta.url);
+const { main } = await import(existsSync(bundled) ? bundled.href : "../dist/cli/main.js");
 process.exitCode = main(process.argv.slice(2));

@@ -54,7 +54,11 @@ export function shQuote(s: string): string {
 
 /** bin/iptwin.js of this installation, absolute. */
 export function cliScript(): string {
-  const candidates = [fileURLToPath(new URL("../../bin/iptwin.js", import.meta.url))];
+  // dist/cli/shims.js, or dist/iptwin-cli.mjs when bundled.
+  const candidates = [
+    fileURLToPath(new URL("../../bin/iptwin.js", import.meta.url)),
+    fileURLToPath(new URL("../bin/iptwin.js", import.meta.url)),
+  ];
   if (process.argv[1]) candidates.push(process.argv[1]);
   for (const c of candidates) {
     try {

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// Bundles the CLI into one file (dist/iptwin-cli.mjs): starting node on one
+// module instead of ~170 makes each iptwin call several times faster, which
+// matters when a program (ufw, a firewall script) calls iptables hundreds of times.
+import { build } from "esbuild";
+
+const root = new URL("..", import.meta.url).pathname;
+await build({
+  entryPoints: [`${root}src/cli/main.ts`],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  outfile: `${root}dist/iptwin-cli.mjs`,
+  logLevel: "error",
+});
