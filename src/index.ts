@@ -12,3 +12,4 @@ export { Host, type HostOptions } from "./host.js";
 export type { CommandResult, Flavour } from "./compat/iptables/commands.js";
 export type { RestoreOptions } from "./compat/iptables/restore.js";
 export { NameDb } from "./core/netdb.js";
+export * from "./lab/index.js";

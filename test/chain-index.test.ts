@@ -26,7 +26,7 @@ import {
 import { sendJson } from "../src/compat/send.js";
 import type { EvalContext, MatchFn, TargetFn } from "../src/engine/context.js";
 import { NetConfig } from "../src/engine/net.js";
-import { compileTable, decision, runHook, type TraceEvent } from "../src/engine/netfilter.js";
+import { compileTable, decision, deferCounters, runHook, type TraceEvent } from "../src/engine/netfilter.js";
 import type { Rule, Table } from "../src/engine/ruleset.js";
 import { NF_ACCEPT, NF_DROP, XT_CONTINUE, XT_RETURN } from "../src/engine/verdict.js";
 import { IPT_F_FRAG, IPT_F_GOTO, NF_INET_LOCAL_IN } from "../src/extensions/api.js";
@@ -156,14 +156,14 @@ function traceKey(t: Table, e: TraceEvent): string {
   return `${e.chain}:${e.kind}:${pos}:${e.verdict}`;
 }
 
-function ctx(): EvalContext {
+function ctx(rng?: Rng): EvalContext {
   return {
     hook: NF_INET_LOCAL_IN,
     table: "filter",
     nowNs: 0,
     hotdrop: false,
     net: { addrType: () => 1, routeDev: () => "", primaryAddr: () => undefined, devGroup: () => 0 },
-    random32: () => 0,
+    random32: () => (rng ? rng.next32() : 0),
     log: () => {},
     sendLocal: () => {},
     shared: new Map(),
@@ -200,7 +200,16 @@ function ruleBody(rng: Rng): string {
   const port = pick(rng, PORTS);
   const proto = chance(rng, 800) ? "tcp" : "udp";
   const comment = chance(rng, 500) ? ` -m comment --comment "c${rng.next32() % 9}"` : "";
-  const r = rng.next32() % 100;
+  const r = rng.next32() % 106;
+  if (r >= 100) {
+    // the matches evaluated in place: xt tcp/udp testing nothing, statistic first or not
+    if (r < 103) return `-d ${d}/32 -p ${proto} -m ${proto}`;
+    const prob = pick(rng, ["0.5", "0.25", "0.99999999953", "1"]);
+    const inv = chance(rng, 500) ? "! " : "";
+    return chance(rng, 500)
+      ? `-d ${d}/32 -m comment --comment s -m statistic --mode random ${inv}--probability ${prob}`
+      : `-d ${d}/32 -p ${proto} --dport ${port} -m statistic --mode random ${inv}--probability ${prob}`;
+  }
   if (r < 60) return `-d ${d}/32 -p ${proto}${comment} -m ${proto} --dport ${port}`;
   if (r < 64) return `-d ${d}/32${comment}`;
   if (r < 68) return `-d ${d}/32 -p ${proto}${comment}`;
@@ -212,11 +221,12 @@ function ruleBody(rng: Rng): string {
   if (r < 84) return `-f -d ${d}/32`;
   if (r < 86) return `! -f -d ${d}/32 -p ${proto}`;
   if (r < 88) return `-d ${d}/32 -p ${proto} --sport ${pick(rng, PORTS)} --dport ${port}`;
-  if (r < 90) return `-d ${d}/32 -p tcp -m tcp`;
+  if (r < 90) return `-d ${d}/32 -p ${proto} -m ${proto}`;
   if (r < 92) return `-d ${d}/32 -p tcp --dport ${port} --tcp-flags SYN,ACK SYN`;
-  if (r < 94) return `-i eth0 -d ${d}/32 -p ${proto} --dport ${port}`;
-  if (r < 96) return `-d ${d}/32 -p ${proto} -m ${proto} --dport ${port}:${port + 1}`;
-  if (r < 98) return `-s 10.9.0.0/16 -d ${d}/32 -p ${proto} --dport ${port}`;
+  if (r < 93) return `${pick(rng, ["-i eth0", "-i eth+", "! -i eth1", "-i et+", "! -i eth+", "-o eth+"])} -d ${d}/32 -p ${proto} --dport ${port}`;
+  if (r < 94) return `-d ${d}/32 -p ${proto} -m ${proto} --dport ${port}:${port + 1}`;
+  if (r < 95) return `-s 10.9.0.0/16 -d ${d}/32 -p ${proto} --dport ${port}`;
+  if (r < 98) return `-d ${d}/32 -p ${proto} ${chance(rng, 500) ? "!" : ""} --dport :${port} ${chance(rng, 500) ? "! --sport 1:1000" : "--sport 1000:9000"}`;
   return `-d ${d}/32 -p udp -m udp --dport ${port} -m comment --comment x`;
 }
 
@@ -292,19 +302,29 @@ describe("rule index: the same as a plain scan", () => {
       const ta = a.ruleset.table("filter")!;
       const tb = b.ruleset.table("filter")!;
       const indexed = compileTable(ta, { minRun: 2 });
+      // every other seed keeps the counters in the compiled table until the end (send --json does)
+      if (seed % 2 === 0) deferCounters(indexed, true);
       const ref = new RefTable(tb);
       // the generator makes runs: some must have been indexed
       if (seed <= 10) expect(indexed.runs.length).toBeGreaterThan(0);
+      // statistic draws from each side's own generator, in step
+      const ra = new Rng(seed);
+      const rb = new Rng(seed);
       for (let k = 0; k < 300; k++) {
         const pkt = packet(rng);
         const pa = pkt.clone();
         const pb = pkt.clone();
         const trace: string[] = [];
-        const va = runHook(indexed, NF_INET_LOCAL_IN, pa, ctx(), (e) => trace.push(traceKey(ta, e)));
+        const va = runHook(indexed, NF_INET_LOCAL_IN, pa, ctx(ra), (e) => trace.push(traceKey(ta, e)));
         const got = { verdict: va, chain: decision.chain, rule: decision.rule, trace };
-        const want = ref.run("INPUT", pb, ctx());
+        const want = ref.run("INPUT", pb, ctx(rb));
         expect(got, `packet ${k}: ${JSON.stringify(pkt)}\n${text}`).toEqual(want);
         expect(pa.mark).toBe(pb.mark);
+        expect(ra.next32()).toBe(rb.next32());
+      }
+      if (seed % 2 === 0) {
+        expect(ta.chains.get("R")!.rules.every((r) => r.pcnt === 0)).toBe(true);
+        deferCounters(indexed, false);
       }
       expect(counters(ta)).toBe(counters(tb));
     });
@@ -457,8 +477,9 @@ describe("send --json fast reader and writer", () => {
       for (const out of [undefined, "eth0", 'we"ird\u00e9']) {
         if (rng.next32() & 1) {
           p.hasMac = true;
-          p.macSrc = 0x02000000ab01;
+          p.macSrc = pick(rng, [0x02000000ab01, 0xffffffffffff, 0x0a0b0c0d0e0f, 0, 0x800000000001]);
         }
+        p.seq = pick(rng, [0, 9, 10, 99, 2147483647, 2147483648, 4294967295]);
         expect(packetJsonText(p, out)).toBe(JSON.stringify(packetJson(p, out)));
       }
     }
@@ -491,3 +512,27 @@ describe("send --json fast reader and writer", () => {
 function sendJsonOf(h: Host, lines: string[]): string {
   return sendJson(h, `${lines.join("\n")}\n`).stdout;
 }
+
+describe("Packet.clone", () => {
+  it("copies every field (a field added to Packet must be added to clone too)", () => {
+    const p = new Packet();
+    const keys = Object.keys(p) as Array<keyof Packet>;
+    const rec = p as unknown as Record<string, unknown>;
+    keys.forEach((k, i) => {
+      const v = rec[k];
+      rec[k] = typeof v === "number" ? 1000 + i : typeof v === "boolean" ? !v : typeof v === "string" ? `s${i}` : new Uint8Array([i]);
+    });
+    p.inner = new Packet();
+    p.inner.src = 77;
+    p.ct = { any: 1 };
+    const c = p.clone();
+    for (const k of keys) {
+      if (k === "inner") continue;
+      expect((c as unknown as Record<string, unknown>)[k], k).toBe(rec[k]);
+    }
+    expect(c.inner).not.toBe(p.inner);
+    expect(c.inner!.src).toBe(77);
+    expect(Object.keys(c)).toEqual(keys);
+  });
+});
+

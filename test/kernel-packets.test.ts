@@ -192,7 +192,9 @@ describeWith([livePrereq(), labPrereq()], "kernel packets: twin vs Linux", () =>
         seed: -2,
         sysctls: on,
         rules: `${mangle}*nat\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\nCOMMIT\n`,
-        steps: [pkt("eth1", { src: "10.0.1.2", dst: "198.51.100.7", proto: "tcp", sport: 40003, dport: 80, flags: "S" })],
+        steps: [
+          pkt("eth1", { src: "10.0.1.2", dst: "198.51.100.7", proto: "tcp", sport: 40003, dport: 80, flags: "S" }),
+        ],
       },
     ];
     for (const c of cases) {

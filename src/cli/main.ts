@@ -10,6 +10,7 @@ import { runSend, runTrace } from "../compat/send.js";
 import { type ShellIO, ShellSession } from "../compat/session.js";
 import type { Host } from "../host.js";
 import { runShims } from "./shims.js";
+import { assertNotLab, isLabTool, runLabCli, runOnHost } from "./lab-cli.js";
 import { CliError, StateDir } from "./state-dir.js";
 import { runWrap } from "./wrap.js";
 
@@ -31,6 +32,11 @@ Commands:
   trace PACKET-OPTIONS...    the rules the packet meets (xtables-monitor --trace), then what send says
   shims DIR                  write iptables/iptables-save/iptables-restore/sysctl shims for this twin into DIR
   wrap [--] COMMAND...       run COMMAND with the shims in front of the real tools (iptwin wrap --help)
+  lab up|down|show [FILE]    a lab of several hosts from a YAML file (examples/lab-basic.yaml)
+  -H HOST COMMAND... | @HOST COMMAND...   run any command on one host of the lab
+  ping, nc, curl             traffic from the host (iputils, netcat-openbsd, curl output)
+  service, systemctl         iptables-services: save/start/stop/restart/status of /etc/sysconfig/iptables
+  dmesg, journalctl, cat     the kernel log, the journal, the host's files (/var/log/messages)
   version                    print the iptwin version
 
 Options:
@@ -45,6 +51,8 @@ interface Globals {
   /** The flavour was asked for (option, environment or command name), not defaulted. */
   flavourExplicit: boolean;
   wait: number | null;
+  /** -H HOST / @HOST: the lab host a command runs on. */
+  host?: string;
 }
 
 /** What a command wants written and the exit status. */
@@ -76,7 +84,9 @@ function parseGlobals(argv: string[]): { g: Globals; rest: string[] } {
       if (f !== "nft" && f !== "legacy") throw new CliError(`iptwin: unknown flavour '${f}' (nft or legacy)\n`, 2);
       g.flavour = f;
       g.flavourExplicit = true;
-    } else if (a === "--wait") g.wait = -1;
+    } else if (a === "-H" || a === "--host" || a.startsWith("--host=")) g.host = take("--host");
+    else if (a.startsWith("@") && a.length > 1) g.host = a.slice(1);
+    else if (a === "--wait") g.wait = -1;
     else if (a.startsWith("--wait=")) g.wait = Number(a.slice(7));
     else break;
   }
@@ -119,6 +129,7 @@ function withHost(g: Globals, wait: number | null, fn: (host: Host) => Outcome, 
   dir.lock(wait);
   try {
     const host = dir.load({ flavour: g.flavour });
+    assertNotLab(host, g.stateDir);
     if (host.flavour !== g.flavour && g.flavourExplicit) {
       throw new CliError(`iptwin: the twin in ${g.stateDir} runs iptables ${host.flavour}; it cannot switch to ${g.flavour}\n`, 2);
     }
@@ -140,7 +151,12 @@ export function main(argv: string[]): number {
     const { g, rest } = parseGlobals(argv);
     const cmd = rest[0];
     const args = rest.slice(1);
-    if (cmd === undefined || cmd === "help" || cmd === "--help" || cmd === "-h") {
+    if (cmd === "lab" && g.host === undefined) {
+      outcome = runLabCli(g, args);
+    } else if (cmd !== undefined && (g.host !== undefined || isLabTool(cmd, args))) {
+      // A lab host (-H), or a host tool (ping, nc, service, …) on the single host.
+      outcome = runOnHost(g, rest);
+    } else if (cmd === undefined || cmd === "help" || cmd === "--help" || cmd === "-h") {
       outcome = { stdout: USAGE, stderr: "", status: cmd === undefined ? 2 : 0 };
     } else if (cmd === "version" || cmd === "--version") {
       outcome = { stdout: `iptwin ${VERSION}\n`, stderr: "", status: 0 };

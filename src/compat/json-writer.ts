@@ -7,11 +7,19 @@
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-export class JsonWriter {
-  private buf = new Uint8Array(1 << 16);
-  private n = 0;
+/** Fixed ASCII text, encoded once (keys, punctuation). */
+export function lit(s: string): Uint8Array {
+  return encoder.encode(s);
+}
 
-  private room(k: number): void {
+const HEX = lit("0123456789abcdef");
+
+export class JsonWriter {
+  buf = new Uint8Array(1 << 16);
+  n = 0;
+
+  /** Makes room for `k` more bytes (writers of bounded items call it once, then write unchecked). */
+  room(k: number): void {
     if (this.n + k <= this.buf.length) return;
     let size = this.buf.length * 2;
     while (size < this.n + k) size *= 2;
@@ -20,7 +28,15 @@ export class JsonWriter {
     this.buf = bigger;
   }
 
-  /** Text that needs no escaping and is ASCII (JSON punctuation, keys, field names). */
+  /** Pre-encoded text (no room check: see room()). */
+  lit(b: Uint8Array): void {
+    const buf = this.buf;
+    let n = this.n;
+    for (let i = 0; i < b.length; i++) buf[n++] = b[i]!;
+    this.n = n;
+  }
+
+  /** Text that needs no escaping and is ASCII. */
   ascii(s: string): void {
     const len = s.length;
     this.room(len);
@@ -57,23 +73,29 @@ export class JsonWriter {
     this.buf[this.n++] = 0x22;
   }
 
-  /** A number: JSON.stringify(v) (integers written digit by digit). */
+  /** A number: JSON.stringify(v); integers 0 … 2^32-1 digit by digit (no room check: 10 bytes). */
   num(v: number): void {
     if (v >= 0 && v <= 0xffffffff && Math.floor(v) === v) {
-      this.room(10);
       const b = this.buf;
-      if (v < 10) {
-        b[this.n++] = 0x30 + v;
+      let x = v;
+      if (x < 10) {
+        b[this.n++] = 0x30 + x;
         return;
       }
       let digits = 1;
-      for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+      if (x <= 0x7fffffff) for (let y = x; y >= 10; y = (y / 10) | 0) digits++;
+      else for (let y = x; y >= 10; y = Math.floor(y / 10)) digits++;
       const end = this.n + digits;
       let i = end;
-      let x = v;
+      while (x > 0x7fffffff) {
+        const q = Math.floor(x / 10);
+        b[--i] = 0x30 + (x - q * 10);
+        x = q;
+      }
       do {
-        b[--i] = 0x30 + (x % 10);
-        x = Math.floor(x / 10);
+        const q = (x / 10) | 0;
+        b[--i] = 0x30 + (x - q * 10);
+        x = q;
       } while (x > 0);
       this.n = end;
       return;
@@ -81,18 +103,35 @@ export class JsonWriter {
     this.ascii(JSON.stringify(v));
   }
 
-  /** A dotted quad in quotes. */
+  /** A dotted quad in quotes (no room check: 17 bytes). */
   ipv4(a: number): void {
-    this.room(17);
-    this.buf[this.n++] = 0x22;
+    const b = this.buf;
+    b[this.n++] = 0x22;
     this.num(a >>> 24);
-    this.buf[this.n++] = 0x2e;
+    b[this.n++] = 0x2e;
     this.num((a >>> 16) & 255);
-    this.buf[this.n++] = 0x2e;
+    b[this.n++] = 0x2e;
     this.num((a >>> 8) & 255);
-    this.buf[this.n++] = 0x2e;
+    b[this.n++] = 0x2e;
     this.num(a & 255);
-    this.buf[this.n++] = 0x22;
+    b[this.n++] = 0x22;
+  }
+
+  /** A 48-bit MAC address as "xx:xx:xx:xx:xx:xx" (macToString, in quotes; no room check: 19 bytes). */
+  mac(m: number): void {
+    const b = this.buf;
+    const hi = Math.floor(m / 0x100000000) & 0xffff;
+    const lo = m >>> 0;
+    let n = this.n;
+    b[n++] = 0x22;
+    for (let i = 5; i >= 0; i--) {
+      const byte = i >= 4 ? (hi >>> ((i - 4) * 8)) & 255 : (lo >>> (i * 8)) & 255;
+      b[n++] = HEX[byte >>> 4]!;
+      b[n++] = HEX[byte & 15]!;
+      if (i) b[n++] = 0x3a;
+    }
+    b[n++] = 0x22;
+    this.n = n;
   }
 
   byte(c: number): void {

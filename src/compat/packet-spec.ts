@@ -26,7 +26,7 @@ import {
   TCP_URG,
 } from "../core/packet.js";
 import type { NetConfig } from "../engine/net.js";
-import { JsonWriter } from "./json-writer.js";
+import { JsonWriter, lit } from "./json-writer.js";
 import { ICMP_CODES } from "../extensions/icmp.js";
 
 /** The quoted packet of an ICMP error. */
@@ -140,6 +140,29 @@ function parseFlagNames(field: string, s: string): number {
     f |= v;
   }
   return f;
+}
+
+/** parseDotted(s.slice(a, b)), read in place; -1 for undefined. */
+function parseDottedAt(s: string, a: number, b: number): number {
+  let v = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return -1;
+      v = v * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return -1;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0) return -1;
+  return v * 256 + part;
 }
 
 /** A dotted quad, strictly (four decimal parts 0-255). */
@@ -496,7 +519,33 @@ export function fastSpecFromLine(line: string, from = 0, to = line.length): Pack
   while (i < n && isWs(line.charCodeAt(i))) i++;
   if (line.charCodeAt(i) !== 0x7b) return null;
   i++;
-  const s: PacketSpec = {};
+  // every field present (undefined until read): one shape for all specs, whatever the keys
+  const s: PacketSpec = {
+    in: undefined,
+    local: undefined,
+    src: undefined,
+    dst: undefined,
+    proto: undefined,
+    sport: undefined,
+    dport: undefined,
+    flags: undefined,
+    type: undefined,
+    code: undefined,
+    id: undefined,
+    ipid: undefined,
+    seq: undefined,
+    ack: undefined,
+    window: undefined,
+    len: undefined,
+    ttl: undefined,
+    tos: undefined,
+    mark: undefined,
+    df: undefined,
+    macSrc: undefined,
+    uid: undefined,
+    gid: undefined,
+    inner: undefined,
+  };
   let sport = -1;
   let dport = -1;
   while (i < n && isWs(line.charCodeAt(i))) i++;
@@ -524,10 +573,12 @@ export function fastSpecFromLine(line: string, from = 0, to = line.length): Pack
     // value: a plain string, a non-negative integer, true or false
     const c0 = line.charCodeAt(i);
     let num = -1;
-    let str: string | null = null;
+    // a string value is line[va, vb) (read in place; sliced only for "in")
+    let va = -1;
+    let vb = -1;
     let bool = -1;
     if (c0 === 0x22) {
-      const va = ++i;
+      va = ++i;
       while (i < n) {
         const c = line.charCodeAt(i);
         if (c === 0x22) break;
@@ -535,10 +586,9 @@ export function fastSpecFromLine(line: string, from = 0, to = line.length): Pack
         i++;
       }
       if (i >= n) return null;
-      str = line.slice(va, i);
-      i++;
+      vb = i++;
     } else if (c0 >= 0x30 && c0 <= 0x39) {
-      const va = i;
+      const na = i;
       num = 0;
       while (i < n) {
         const c = line.charCodeAt(i);
@@ -547,7 +597,7 @@ export function fastSpecFromLine(line: string, from = 0, to = line.length): Pack
         i++;
       }
       // leading zeros are not JSON; fractions, exponents and long numbers go the general way
-      if ((c0 === 0x30 && i - va > 1) || i - va > 15) return null;
+      if ((c0 === 0x30 && i - na > 1) || i - na > 15) return null;
       const c = line.charCodeAt(i);
       if (c === 0x2e || c === 0x65 || c === 0x45) return null;
     } else if (c0 === 0x74 && line.startsWith("true", i)) {
@@ -559,8 +609,8 @@ export function fastSpecFromLine(line: string, from = 0, to = line.length): Pack
     } else return null;
     switch (field) {
       case F_IN:
-        if (str === null || str === "") return null;
-        s.in = str;
+        if (va < 0 || vb === va) return null;
+        s.in = line.slice(va, vb);
         break;
       case F_LOCAL:
         if (bool < 0) return null;
@@ -572,9 +622,9 @@ export function fastSpecFromLine(line: string, from = 0, to = line.length): Pack
         break;
       case F_SRC:
       case F_DST: {
-        if (str === null) return null;
-        const a = parseDotted(str);
-        if (a === undefined) return null;
+        if (va < 0) return null;
+        const a = parseDottedAt(line, va, vb);
+        if (a < 0) return null;
         if (field === F_SRC) s.src = a;
         else s.dst = a;
         break;
@@ -583,9 +633,9 @@ export function fastSpecFromLine(line: string, from = 0, to = line.length): Pack
         if (num >= 0) {
           if (num > 255) return null;
           s.proto = num;
-        } else if (str === "tcp") s.proto = IPPROTO_TCP;
-        else if (str === "udp") s.proto = IPPROTO_UDP;
-        else if (str === "icmp") s.proto = IPPROTO_ICMP;
+        } else if (va >= 0 && vb - va === 3 && line.startsWith("tcp", va)) s.proto = IPPROTO_TCP;
+        else if (va >= 0 && vb - va === 3 && line.startsWith("udp", va)) s.proto = IPPROTO_UDP;
+        else if (va >= 0 && vb - va === 4 && line.startsWith("icmp", va)) s.proto = IPPROTO_ICMP;
         else return null;
         break;
       case F_SPORT:
@@ -595,10 +645,10 @@ export function fastSpecFromLine(line: string, from = 0, to = line.length): Pack
         else dport = num;
         break;
       case F_FLAGS: {
-        if (str === null) return null;
+        if (va < 0) return null;
         let f = 0;
-        for (let k = 0; k < str.length; k++) {
-          const b = flagBit(str.charCodeAt(k));
+        for (let k = va; k < vb; k++) {
+          const b = flagBit(line.charCodeAt(k));
           if (b < 0) return null;
           f |= b;
         }
@@ -1007,97 +1057,142 @@ export function packetJson(p: Packet, out: string | undefined): Record<string, u
   return o;
 }
 
+const J_OUT = lit('{"out":');
+const J_SRC0 = lit('{"src":');
+const J_SRC = lit(',"src":');
+const J_DST = lit(',"dst":');
+const J_PROTO = lit(',"proto":');
+const J_TCP = lit('"tcp"');
+const J_UDP = lit('"udp"');
+const J_ICMP = lit('"icmp"');
+const J_SPORT = lit(',"sport":');
+const J_DPORT = lit(',"dport":');
+const J_FLAGS = lit(',"flags":"');
+const J_SEQ_T = lit('","seq":');
+const J_ACK = lit(',"ack":');
+const J_WINDOW = lit(',"window":');
+const J_TYPE = lit(',"type":');
+const J_CODE = lit(',"code":');
+const J_ID = lit(',"id":');
+const J_SEQ = lit(',"seq":');
+const J_INNER = lit(',"inner":{"src":');
+const J_LEN = lit(',"len":');
+const J_TTL = lit(',"ttl":');
+const J_TOS = lit(',"tos":');
+const J_IPID = lit(',"ipid":');
+const J_DF = lit(',"df":true');
+const J_MARK = lit(',"mark":');
+const J_MAC = lit(',"mac":');
+/** Flag bits and their letters in flagLetters() order. */
+const FLAG_BITS = [TCP_FIN, TCP_SYN, TCP_RST, TCP_PSH, TCP_ACK, TCP_URG, TCP_ECE, TCP_CWR];
+const FLAG_CHARS = lit("FSRPAUEC");
+
+/** Room for the bounded part of a packet's JSON (all but strings, which make their own). */
+const PACKET_JSON_MAX = 1024;
+
+function writeProto(w: JsonWriter, n: number): void {
+  if (n === IPPROTO_TCP) w.lit(J_TCP);
+  else if (n === IPPROTO_UDP) w.lit(J_UDP);
+  else if (n === IPPROTO_ICMP) w.lit(J_ICMP);
+  else {
+    const v = protoName(n);
+    if (typeof v === "number") w.num(v);
+    else {
+      w.str(v);
+      w.room(PACKET_JSON_MAX);
+    }
+  }
+}
+
 /** JSON.stringify(packetJson(p, out)), written into `w` (send --json writes one per emitted packet). */
 export function writePacketJson(w: JsonWriter, p: Packet, out: string | undefined): void {
+  w.room(PACKET_JSON_MAX);
   if (out !== undefined) {
-    w.ascii('{"out":');
+    w.lit(J_OUT);
     w.str(out);
-    w.ascii(',"src":');
-  } else w.ascii('{"src":');
+    w.room(PACKET_JSON_MAX);
+    w.lit(J_SRC);
+  } else w.lit(J_SRC0);
   w.ipv4(p.src);
-  w.ascii(',"dst":');
+  w.lit(J_DST);
   w.ipv4(p.dst);
-  w.ascii(',"proto":');
+  w.lit(J_PROTO);
   writeProto(w, p.proto);
   switch (p.proto) {
-    case IPPROTO_TCP:
-      w.ascii(',"sport":');
+    case IPPROTO_TCP: {
+      w.lit(J_SPORT);
       w.num(p.sport);
-      w.ascii(',"dport":');
+      w.lit(J_DPORT);
       w.num(p.dport);
-      w.ascii(',"flags":');
-      w.str(flagLetters(p.tcpFlags));
-      w.ascii(',"seq":');
+      w.lit(J_FLAGS);
+      const f = p.tcpFlags;
+      for (let i = 0; i < 8; i++) if (f & FLAG_BITS[i]!) w.buf[w.n++] = FLAG_CHARS[i]!;
+      w.lit(J_SEQ_T);
       w.num(p.seq >>> 0);
-      w.ascii(',"ack":');
+      w.lit(J_ACK);
       w.num(p.ack >>> 0);
-      w.ascii(',"window":');
+      w.lit(J_WINDOW);
       w.num(p.window);
       break;
+    }
     case IPPROTO_UDP:
-      w.ascii(',"sport":');
+      w.lit(J_SPORT);
       w.num(p.sport);
-      w.ascii(',"dport":');
+      w.lit(J_DPORT);
       w.num(p.dport);
       break;
     case IPPROTO_ICMP:
-      w.ascii(',"type":');
+      w.lit(J_TYPE);
       w.num(p.icmpType);
-      w.ascii(',"code":');
+      w.lit(J_CODE);
       w.num(p.icmpCode);
       if (isIcmpQuery(p.icmpType)) {
-        w.ascii(',"id":');
+        w.lit(J_ID);
         w.num(p.icmpId);
-        w.ascii(',"seq":');
+        w.lit(J_SEQ);
         w.num(p.icmpSeq);
       }
       if (p.inner) {
         const q = p.inner;
-        w.ascii(',"inner":{"src":');
+        w.lit(J_INNER);
         w.ipv4(q.src);
-        w.ascii(',"dst":');
+        w.lit(J_DST);
         w.ipv4(q.dst);
-        w.ascii(',"proto":');
+        w.lit(J_PROTO);
         writeProto(w, q.proto);
         if (q.proto === IPPROTO_TCP || q.proto === IPPROTO_UDP) {
-          w.ascii(',"sport":');
+          w.lit(J_SPORT);
           w.num(q.sport);
-          w.ascii(',"dport":');
+          w.lit(J_DPORT);
           w.num(q.dport);
         } else if (q.proto === IPPROTO_ICMP) {
-          w.ascii(',"type":');
+          w.lit(J_TYPE);
           w.num(q.icmpType);
-          w.ascii(',"code":');
+          w.lit(J_CODE);
           w.num(q.icmpCode);
         }
-        w.byte(0x7d);
+        w.buf[w.n++] = 0x7d;
       }
       break;
   }
-  w.ascii(',"len":');
+  w.lit(J_LEN);
   w.num(p.len);
-  w.ascii(',"ttl":');
+  w.lit(J_TTL);
   w.num(p.ttl);
-  w.ascii(',"tos":');
+  w.lit(J_TOS);
   w.num(p.tos);
-  w.ascii(',"ipid":');
+  w.lit(J_IPID);
   w.num(p.id);
-  if (p.frag & IP_DF) w.ascii(',"df":true');
+  if (p.frag & IP_DF) w.lit(J_DF);
   if (p.mark) {
-    w.ascii(',"mark":');
+    w.lit(J_MARK);
     w.num(p.mark >>> 0);
   }
   if (p.hasMac) {
-    w.ascii(',"mac":');
-    w.str(macToString(p.macSrc));
+    w.lit(J_MAC);
+    w.mac(p.macSrc);
   }
-  w.byte(0x7d);
-}
-
-function writeProto(w: JsonWriter, n: number): void {
-  const v = protoName(n);
-  if (typeof v === "number") w.num(v);
-  else w.str(v);
+  w.buf[w.n++] = 0x7d;
 }
 
 /** JSON.stringify(packetJson(p, out)). */

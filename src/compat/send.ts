@@ -22,7 +22,7 @@ import {
   specFromArgs,
   specFromJson,
 } from "./packet-spec.js";
-import { JsonWriter } from "./json-writer.js";
+import { JsonWriter, lit } from "./json-writer.js";
 import { packetLine, traceLines } from "./packet-text.js";
 
 export const SEND_USAGE = `Usage: send [--json] <packet options>
@@ -35,7 +35,7 @@ len ttl tos mark df mac uid gid inner after), and one JSON result is written per
 `;
 
 /** A packet run through the host; the report plus the kernel log lines it produced. */
-interface Outcome {
+export interface Outcome {
   report: PacketReport;
   logs: string[];
 }
@@ -59,7 +59,7 @@ function ruleTarget(host: Host, table: string, chain: string, rule: number): str
   return r?.target?.ext.name;
 }
 
-function fateLine(host: Host, r: PacketReport): string {
+export function fateLine(host: Host, r: PacketReport): string {
   const f = r.fate;
   switch (f.kind) {
     case "delivered":
@@ -85,7 +85,7 @@ function fateLine(host: Host, r: PacketReport): string {
 }
 
 /** The text report of send (and the tail of trace). */
-function outcomeText(host: Host, o: Outcome): string {
+export function outcomeText(host: Host, o: Outcome): string {
   let s = `${fateLine(host, o.report)}\n`;
   for (const w of o.report.rewrites ?? [])
     s += `${w.table} ${HOOK_NAMES[w.hook]}: ${w.field} ${w.before} → ${w.after}\n`;
@@ -95,7 +95,7 @@ function outcomeText(host: Host, o: Outcome): string {
 }
 
 /** "after" / --after: seconds of virtual time to let pass first. */
-function takeAfter(args: string[]): { args: string[]; after: number } {
+export function takeAfter(args: string[]): { args: string[]; after: number } {
   const i = args.indexOf("--after");
   if (i < 0) return { args, after: 0 };
   const v = args[i + 1];
@@ -104,7 +104,7 @@ function takeAfter(args: string[]): { args: string[]; after: number } {
   return { args: [...args.slice(0, i), ...args.slice(i + 2)], after: n };
 }
 
-function failure(prog: string, e: unknown): CommandResult {
+export function failure(prog: string, e: unknown): CommandResult {
   if (e instanceof SpecError)
     return {
       stdout: "",
@@ -188,38 +188,52 @@ export function verdictJson(host: Host, r: PacketReport): Record<string, unknown
   }
 }
 
+const R_DELIVERED = lit('{"verdict":"delivered"');
+const R_SENT = lit('{"verdict":"sent","dev":');
+const R_FORWARDED = lit('{"verdict":"forwarded","dev":');
+const R_CONNTRACK = lit('{"verdict":"dropped","by":"conntrack"');
+const R_VERDICT = lit('{"verdict":');
+const R_BY = lit(',"by":');
+const R_DISCARDED = lit('{"verdict":"discarded","reason":');
+const R_EMITTED = lit(',"emitted":[');
+const R_LOG = lit(',"log":[');
+const R_END = lit("}\n");
+
 /** The result line of a packet, JSON.stringify({...verdictJson(), emitted, log}), written into `w`. */
 function writeResult(w: JsonWriter, host: Host, o: Outcome): void {
   const f = o.report.fate;
+  w.room(64);
   switch (f.kind) {
     case "delivered":
-      w.ascii('{"verdict":"delivered"');
+      w.lit(R_DELIVERED);
       break;
     case "forwarded":
     case "sent":
-      w.ascii(f.kind === "sent" ? '{"verdict":"sent","dev":' : '{"verdict":"forwarded","dev":');
+      w.lit(f.kind === "sent" ? R_SENT : R_FORWARDED);
       w.str(f.dev);
       break;
     case "dropped":
     case "stolen":
     case "queued": {
       if (f.table === "conntrack") {
-        w.ascii('{"verdict":"dropped","by":"conntrack"');
+        w.lit(R_CONNTRACK);
         break;
       }
       const target = f.rule ? ruleTarget(host, f.table, f.chain, f.rule) : undefined;
-      w.ascii('{"verdict":');
+      w.lit(R_VERDICT);
       w.str(f.kind === "dropped" && target === "REJECT" ? "rejected" : f.kind);
-      w.ascii(',"by":');
+      w.room(8);
+      w.lit(R_BY);
       w.str(`${f.table}:${f.chain}:${f.rule || "policy"}`);
       break;
     }
     case "discarded":
-      w.ascii('{"verdict":"discarded","reason":');
+      w.lit(R_DISCARDED);
       w.str(f.reason);
       break;
   }
-  w.ascii(',"emitted":[');
+  w.room(16);
+  w.lit(R_EMITTED);
   const em = o.report.emitted;
   for (let i = 0; i < em.length; i++) {
     if (i) w.byte(0x2c);
@@ -227,14 +241,16 @@ function writeResult(w: JsonWriter, host: Host, o: Outcome): void {
   }
   w.byte(0x5d);
   if (o.logs.length) {
-    w.ascii(',"log":[');
+    w.room(8);
+    w.lit(R_LOG);
     for (let i = 0; i < o.logs.length; i++) {
       if (i) w.byte(0x2c);
       w.str(o.logs[i]!);
     }
     w.byte(0x5d);
   }
-  w.ascii("}\n");
+  w.room(2);
+  w.lit(R_END);
 }
 
 /** One JSON result per input line; a bad line gives {"error": …} and runs nothing. */
@@ -243,57 +259,63 @@ export function sendJson(host: Host, input: string): CommandResult {
   let lineNo = 0;
   let prepared = false;
   let start = 0;
-  while (start < input.length) {
-    let end = input.indexOf("\n", start);
-    if (end < 0) end = input.length;
-    const lineStart = start;
-    start = end + 1;
-    lineNo++;
-    // the usual flat line is read in place, without JSON.parse; anything else takes the general path
-    let spec: PacketSpec | null = fastSpecFromLine(input, lineStart, end);
-    let obj: unknown;
-    if (spec === null) {
-      const line = input.slice(lineStart, end);
-      if (line.trim() === "") continue;
-      try {
-        obj = JSON.parse(line);
-      } catch (e) {
-        out.raw(`${JSON.stringify({ error: `line ${lineNo}: not JSON: ${(e as Error).message}` })}\n`);
-        continue;
-      }
-    }
-    let p: Packet;
-    let after = 0;
-    try {
+  try {
+    while (start < input.length) {
+      let end = input.indexOf("\n", start);
+      if (end < 0) end = input.length;
+      const lineStart = start;
+      start = end + 1;
+      lineNo++;
+      // the usual flat line is read in place, without JSON.parse; anything else takes the general path
+      let spec: PacketSpec | null = fastSpecFromLine(input, lineStart, end);
+      let obj: unknown;
       if (spec === null) {
-        if (obj && typeof obj === "object" && !Array.isArray(obj) && "after" in obj) {
-          const { after: a, ...rest } = obj as Record<string, unknown>;
-          if (typeof a !== "number" || !Number.isFinite(a) || a < 0)
-            throw new SpecError("after", "expected a number of seconds ≥ 0");
-          after = a;
-          obj = rest;
+        const line = input.slice(lineStart, end);
+        if (line.trim() === "") continue;
+        try {
+          obj = JSON.parse(line);
+        } catch (e) {
+          out.raw(`${JSON.stringify({ error: `line ${lineNo}: not JSON: ${(e as Error).message}` })}\n`);
+          continue;
         }
-        spec = specFromJson(obj);
       }
-      p = buildPacket(spec, host.net);
-      if (!prepared) {
-        host.stack().prepare();
-        prepared = true;
+      let p: Packet;
+      let after = 0;
+      try {
+        if (spec === null) {
+          if (obj && typeof obj === "object" && !Array.isArray(obj) && "after" in obj) {
+            const { after: a, ...rest } = obj as Record<string, unknown>;
+            if (typeof a !== "number" || !Number.isFinite(a) || a < 0)
+              throw new SpecError("after", "expected a number of seconds ≥ 0");
+            after = a;
+            obj = rest;
+          }
+          spec = specFromJson(obj);
+        }
+        p = buildPacket(spec, host.net);
+        if (!prepared) {
+          host.stack().prepare();
+          // no command runs until the batch ends: rules stay as they are, no one reads counters
+          host.stack().batch(true);
+          prepared = true;
+        }
+      } catch (e) {
+        if (e instanceof SpecError) {
+          out.raw(`${JSON.stringify({ error: `line ${lineNo}: field ${e.field}: ${e.message}` })}\n`);
+          continue;
+        }
+        if (e instanceof MissingSemantics) {
+          out.raw(`${JSON.stringify({ error: `line ${lineNo}: ${e.message}` })}\n`);
+          continue;
+        }
+        throw e;
       }
-    } catch (e) {
-      if (e instanceof SpecError) {
-        out.raw(`${JSON.stringify({ error: `line ${lineNo}: field ${e.field}: ${e.message}` })}\n`);
-        continue;
-      }
-      if (e instanceof MissingSemantics) {
-        out.raw(`${JSON.stringify({ error: `line ${lineNo}: ${e.message}` })}\n`);
-        continue;
-      }
-      throw e;
+      advance(host, after);
+      const o = run(host, spec, p, false);
+      writeResult(out, host, o);
     }
-    advance(host, after);
-    const o = run(host, spec, p, false);
-    writeResult(out, host, o);
+  } finally {
+    if (prepared) host.stack().batch(false);
   }
   return { stdout: out.text(), stderr: "", status: 0 };
 }

@@ -48,6 +48,9 @@ function nameOf(argv0: string): string {
   return slash >= 0 ? argv0.slice(slash + 1) : argv0;
 }
 
+/** Called for every new session: other modules add their commands (src/lab adds ping, nc, service, …). */
+export const SESSION_HOOKS: Array<(session: ShellSession) => void> = [];
+
 export class ShellSession {
   readonly vars = new Map<string, string>();
   /** Extra commands (the CLI adds its own). */
@@ -100,6 +103,7 @@ export class ShellSession {
       }
       return { stdout: "", stderr: "", status: 0 };
     });
+    for (const hook of SESSION_HOOKS) hook(this);
   }
 
   /** Runs a whole script; returns one result per simple command run. */

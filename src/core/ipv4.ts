@@ -116,8 +116,55 @@ function isCSpace(c: string | undefined): boolean {
   return c === " " || c === "\t" || c === "\n" || c === "\v" || c === "\f" || c === "\r";
 }
 
+/** A plain decimal number (no sign, no leading zero: those mean octal or hex) in s[from, to), else -1. */
+function plainDecimal(s: string, from: number, to: number): number {
+  const n = to - from;
+  if (n < 1 || n > 3) return -1;
+  if (n > 1 && s.charCodeAt(from) === 48) return -1;
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * The common `a.b.c.d[/n]` form in plain decimal, parsed without the generic
+ * path (same result: each part base-auto-detected, which plain decimal is);
+ * undefined for anything else.
+ */
+function fastAddrMask(spec: string): AddrMask | undefined {
+  const n = spec.length;
+  if (n < 7 || n > 18) return undefined;
+  let mask = 0xffffffff;
+  let end = n;
+  const slash = spec.indexOf("/");
+  if (slash >= 0) {
+    const bits = plainDecimal(spec, slash + 1, n);
+    if (bits < 0 || bits > 32) return undefined;
+    mask = cidrToMask(bits);
+    end = slash;
+  }
+  let addr = 0;
+  let p = 0;
+  for (let part = 0; part < 4; part++) {
+    let q = part < 3 ? spec.indexOf(".", p) : end;
+    if (q < 0 || q > end) return undefined;
+    if (part === 3) q = end;
+    const v = plainDecimal(spec, p, q);
+    if (v < 0 || v > 255) return undefined;
+    addr = addr * 256 + v;
+    p = q + 1;
+  }
+  return { addr: (addr & mask) >>> 0, mask };
+}
+
 /** xtables_ipparse_multiple(): comma list, each host[/mask]; names may expand. */
 export function ipParseMultiple(spec: string, db: NameDb): AddrMask[] {
+  const fast = fastAddrMask(spec);
+  if (fast !== undefined) return [fast];
   const out: AddrMask[] = [];
   let loop = 0;
   for (;;) {

@@ -136,8 +136,53 @@ export class Packet {
   ctinfo = 0;
 
   clone(): Packet {
+    // field by field (Object.assign over 45 fields is the slow generic path; emitted packets are
+    // cloned once each); test/chain-index.test.ts checks that every field is copied
     const p = new Packet();
-    Object.assign(p, this);
+    p.macSrc = this.macSrc;
+    p.macDst = this.macDst;
+    p.hasMac = this.hasMac;
+    p.pktType = this.pktType;
+    p.tos = this.tos;
+    p.len = this.len;
+    p.id = this.id;
+    p.frag = this.frag;
+    p.ttl = this.ttl;
+    p.proto = this.proto;
+    p.src = this.src;
+    p.dst = this.dst;
+    p.ipOptions = this.ipOptions;
+    p.sport = this.sport;
+    p.dport = this.dport;
+    p.seq = this.seq;
+    p.ack = this.ack;
+    p.tcpFlags = this.tcpFlags;
+    p.tcpRes = this.tcpRes;
+    p.udpNoCsum = this.udpNoCsum;
+    p.window = this.window;
+    p.urgPtr = this.urgPtr;
+    p.tcpOptions = this.tcpOptions;
+    p.icmpType = this.icmpType;
+    p.icmpCode = this.icmpCode;
+    p.icmpId = this.icmpId;
+    p.icmpSeq = this.icmpSeq;
+    p.icmpRest = this.icmpRest;
+    p.innerLen = this.innerLen;
+    p.payload = this.payload;
+    p.mark = this.mark;
+    p.priority = this.priority;
+    p.secmark = this.secmark;
+    p.inDev = this.inDev;
+    p.outDev = this.outDev;
+    p.physIn = this.physIn;
+    p.physOut = this.physOut;
+    p.uid = this.uid;
+    p.gid = this.gid;
+    p.sockKind = this.sockKind;
+    p.nfTrace = this.nfTrace;
+    p.traceId = this.traceId;
+    p.ct = this.ct;
+    p.ctinfo = this.ctinfo;
     if (this.inner) p.inner = this.inner.clone();
     return p;
   }

@@ -417,6 +417,9 @@ export interface ConntrackOptions {
 
 export const CONNTRACK_KEY = "conntrack";
 
+/** Unread conntrack events kept (older ones are dropped). */
+const EVENTS_KEPT = 10000;
+
 /** Extensions whose checkentry calls nf_ct_netns_get() (verified on Linux 6.18: see test/conntrack.test.ts). */
 const CT_MATCH_USERS = new Set([
   "state",
@@ -709,13 +712,13 @@ export class Conntrack implements ConntrackHooks {
 
   /** Events recorded since the previous call (what `conntrack -E` would have printed). */
   takeEvents(): CtEvent[] {
-    const e = this.events;
+    const e = this.boundedEvents();
     this.events = [];
     return e;
   }
 
   peekEvents(): readonly CtEvent[] {
-    return this.events;
+    return this.boundedEvents();
   }
 
   /** Flushes the entries MASQUERADE bound to `dev` (device down / address removed). */
@@ -733,8 +736,9 @@ export class Conntrack implements ConntrackHooks {
     } else {
       timeout = ct.isConfirmed() ? Math.floor(ct.expiresNs(now) / SEC) : Math.floor(ct.timeout / SEC);
     }
-    // unread events are kept up to a bound (the kernel drops them when no listener reads)
-    if (this.events.length >= 10000) this.events.shift();
+    // unread events are kept up to a bound (the kernel drops them when no listener reads); the oldest
+    // are dropped in batches (a shift() per event moves 10,000 entries), readers see the bound
+    if (this.events.length >= 2 * EVENTS_KEPT) this.events.splice(0, this.events.length - EVENTS_KEPT + 1);
     this.events.push({
       type,
       orig: { ...ct.tuple[0] },
@@ -748,6 +752,12 @@ export class Conntrack implements ConntrackHooks {
       userspace,
       id: ct.id,
     });
+  }
+
+  /** The events kept: the last EVENTS_KEPT recorded. */
+  private boundedEvents(): CtEvent[] {
+    if (this.events.length > EVENTS_KEPT) this.events.splice(0, this.events.length - EVENTS_KEPT);
+    return this.events;
   }
 
   /** nf_conntrack_event_cache() */
@@ -1440,7 +1450,7 @@ export class Conntrack implements ConntrackHooks {
     return {
       now: this.lastNow,
       conns: [...this.order].map(conn),
-      events: this.events,
+      events: this.boundedEvents(),
       stats: this.stats,
     };
   }

@@ -103,34 +103,67 @@ export interface CompiledTable {
   /** By rule number: the rule (counters, traces), its target closure. */
   ruleOf: Rule[];
   targetOf: Array<TargetFn | null>;
-  /** Match closures of all rules; a rule's are matchFns[R_MSTART … R_MSTART + R_MCOUNT). */
+  /** Match closures of all rules; a rule's are matchFns[R_MSTART …] (R_INFO has how many). */
   matchFns: MatchFn[];
-  /** Interface names the rules compare (R_IN / R_OUT index it). */
+  /** Interface names the rules compare (R_IFACES indexes it). */
   ifaceNames: string[];
   runs: RuleIndex[];
+  /**
+   * Deferred rule counters (see deferCounters): packets and bytes by rule number not yet added to
+   * the rules, and the rule numbers that have some.
+   */
+  deferred: boolean;
+  /** Packets, bytes of rule g at [2g], [2g + 1]. */
+  counts: Float64Array;
+  dirty: number[];
 }
 
-// Fields of a packed rule.
+// Fields of a packed rule: 16 ints (64 bytes, a cache line), those an IPv4 mismatch reads first.
 const R_SRC = 0;
 const R_SMSK = 1;
 const R_DST = 2;
 const R_DMSK = 3;
-const R_PROTO = 4;
-const R_FLAGS = 5;
-const R_INV = 6;
-/** Interface name index, -1 when the rule names none (prefix rules too: "eth+" is name "eth" with R_PFX). */
-const R_IN = 7;
-const R_OUT = 8;
-/** Bit 0: the input interface is a prefix, bit 1: the output interface is. */
-const R_PFX = 9;
-const R_KIND = 10;
-const R_VERDICT = 11;
-const R_NEXT = 12;
-const R_MSTART = 13;
-const R_MCOUNT = 14;
+/** proto | ip flags << 8 | invflags << 16 | interface prefix bits << 24 (1: input, 2: output). */
+const R_IP = 4;
+/** Interface name indexes: input | output << 16, 0xffff when the rule names none ("eth+" is "eth" + prefix bit). */
+const R_IFACES = 5;
 /** Index run the rule belongs to, -1 for none. */
-const R_RUN = 15;
+const R_RUN = 6;
+/** kind | first match (FM_*) << 4 | port tests << 8 | their kinds (P_*) << 10 and << 13 | match count << 16. */
+const R_INFO = 7;
+const R_MSTART = 8;
+/** The verdict of K_VERDICT, the chain index of a jump or goto. */
+const R_ARG = 9;
+/** Jumps: the target chain's first rule and end. */
+const R_TFIRST = 10;
+const R_TEND = 11;
+/** The rule's own chain's first rule. */
+const R_CFIRST = 12;
+/** First-match values: port test lo << 16 | hi (or statistic's probability), the second test's. */
+const R_PV0 = 13;
+const R_PV1 = 14;
 const RS = 16;
+
+const NO_IFACE = 0xffff;
+
+/**
+ * The rule's first match when it is a common one evaluated here (FM_*), without its closure, for
+ * ordinary packets; the closure runs for the rest (fragments, short headers). FM_PORTS: native
+ * tcp/udp port compares (iptables-nft's payload compares), 1 or 2, each its kind (P_*, | P_NEG)
+ * and lo << 16 | hi. FM_TCP / FM_UDP: an xt tcp/udp match that tests nothing (true for a whole
+ * header). FM_RANDOM: statistic --mode random, R_PV0 the probability, kind P_NEG when inverted.
+ */
+const FM_NONE = 0;
+const FM_PORTS = 1;
+const FM_TCP = 2;
+const FM_UDP = 3;
+const FM_RANDOM = 4;
+
+const P_SPORT = 0;
+const P_DPORT = 1;
+/** sport == lo and dport == hi (one 32-bit compare in nft). */
+const P_BOTH = 2;
+const P_NEG = 4;
 
 /** Ints per index slot: destination, protocol/port, first rule, unused. */
 const SLOT = 4;
@@ -185,6 +218,7 @@ export function compileTable(table: Table, opts: CompileOptions = {}): CompiledT
   const ifaceIds = new Map<string, number>();
   const ifaceId = (name: string): number => {
     let id = ifaceIds.get(name);
+    if (id === undefined && ifaceNames.length >= NO_IFACE) throw new Error("too many interface names in one table");
     if (id === undefined) {
       id = ifaceNames.length;
       ifaceNames.push(name);
@@ -208,18 +242,21 @@ export function compileTable(table: Table, opts: CompileOptions = {}): CompiledT
       code[o + R_SMSK] = r.smsk | 0;
       code[o + R_DST] = r.dst | 0;
       code[o + R_DMSK] = r.dmsk | 0;
-      code[o + R_PROTO] = r.proto;
-      code[o + R_FLAGS] = r.flags;
-      code[o + R_INV] = r.invflags;
-      code[o + R_IN] = r.inName !== "" || r.inPrefix ? ifaceId(r.inName) : -1;
-      code[o + R_OUT] = r.outName !== "" || r.outPrefix ? ifaceId(r.outName) : -1;
-      code[o + R_PFX] = (r.inPrefix ? 1 : 0) | (r.outPrefix ? 2 : 0);
-      code[o + R_KIND] = r.kind;
-      code[o + R_VERDICT] = r.verdict;
-      code[o + R_NEXT] = r.next;
+      code[o + R_IP] = (r.proto & 255) | ((r.flags & 255) << 8) | ((r.invflags & 255) << 16) | ((r.inPrefix ? 1 : 0) << 24) | ((r.outPrefix ? 2 : 0) << 24);
+      const inI = r.inName !== "" || r.inPrefix ? ifaceId(r.inName) : NO_IFACE;
+      const outI = r.outName !== "" || r.outPrefix ? ifaceId(r.outName) : NO_IFACE;
+      code[o + R_IFACES] = inI | (outI << 16);
+      code[o + R_INFO] = r.kind | (r.matches.length << 16);
+      code[o + R_ARG] = r.kind === K_VERDICT ? r.verdict : r.next;
       code[o + R_MSTART] = matchFns.length;
-      code[o + R_MCOUNT] = r.matches.length;
       code[o + R_RUN] = -1;
+      code[o + R_CFIRST] = cc.first;
+      if (r.next >= 0) {
+        const target = chains[r.next]!;
+        code[o + R_TFIRST] = target.first;
+        code[o + R_TEND] = target.first + target.chain.rules.length;
+      }
+      packFirstMatch(rule, code, o);
       for (const m of r.matches) matchFns.push(m);
     }
   }
@@ -235,7 +272,47 @@ export function compileTable(table: Table, opts: CompileOptions = {}): CompiledT
       if (c.hook >= 0 && c.present) base[c.hook] = i;
     }
   }
-  return { table, chains, base, code, chainFirst, chainEnd, chainNames, ruleOf, targetOf, matchFns, ifaceNames, runs };
+  return {
+    table,
+    chains,
+    base,
+    code,
+    chainFirst,
+    chainEnd,
+    chainNames,
+    ruleOf,
+    targetOf,
+    matchFns,
+    ifaceNames,
+    runs,
+    deferred: false,
+    counts: new Float64Array(total * 2),
+    dirty: [],
+  };
+}
+
+/**
+ * Rule counters kept in the compiled table (two adjacent typed-array slots per rule) instead of
+ * on the rules while `on`, for a batch of packets no one reads counters during (send --json);
+ * turning it off adds them to the rules. Policy counters are always the chains'.
+ */
+export function deferCounters(t: CompiledTable, on: boolean): void {
+  if (!on) flushCounters(t);
+  t.deferred = on;
+}
+
+/** Adds the deferred counts to the rules. */
+export function flushCounters(t: CompiledTable): void {
+  const { counts, dirty, ruleOf } = t;
+  for (let i = 0; i < dirty.length; i++) {
+    const g = dirty[i]!;
+    const r = ruleOf[g]!;
+    r.pcnt += counts[2 * g]!;
+    r.bcnt += counts[2 * g + 1]!;
+    counts[2 * g] = 0;
+    counts[2 * g + 1] = 0;
+  }
+  dirty.length = 0;
 }
 
 export class MissingSemantics extends Error {
@@ -296,6 +373,120 @@ function compileRule(rule: Rule, chain: Chain, index: Map<string, number>): Comp
     next,
     target,
   };
+}
+
+// ---- native port tests ----
+
+interface NftPortExpr {
+  kind: string;
+  field?: string;
+  op?: string;
+  port?: number;
+  from?: number;
+  to?: number;
+  sport?: number;
+  dport?: number;
+}
+
+interface L4Data {
+  nft?: NftPortExpr[];
+  spts?: number[];
+  dpts?: number[];
+  invflags?: number;
+  option?: number;
+  flgMask?: number;
+  flgCmp?: number;
+}
+
+/** Packs the rule's first match (FM_*) when it is one of the common ones evaluated in place. */
+function packFirstMatch(rule: Rule, code: Int32Array, o: number): void {
+  let m: MatchInst | undefined;
+  for (const x of rule.matches) {
+    if (x.ext.name === "comment") continue;
+    m = x;
+    break;
+  }
+  if (!m) return;
+  const name = m.ext.name;
+  if (name === "statistic") {
+    // statistic_mt(), random mode: (prandom_u32() & 0x7FFFFFFF) < probability, ^ invert
+    const d = m.data as { mode?: number; flags?: number; probability?: number };
+    if (d.mode !== 0 || typeof d.probability !== "number") return;
+    code[o + R_INFO] |= (FM_RANDOM << 4) | ((d.flags! & 1 ? P_NEG : 0) << 10);
+    code[o + R_PV0] = d.probability >>> 0;
+    return;
+  }
+  if (name !== "tcp" && name !== "udp") return;
+  const d = m.data as L4Data;
+  if (!d.nft) {
+    // an xt match that tests nothing (-p tcp -m tcp): tcp_mt()/udp_mt() only check the header is whole
+    const none =
+      d.spts?.[0] === 0 &&
+      d.spts[1] === 0xffff &&
+      d.dpts?.[0] === 0 &&
+      d.dpts[1] === 0xffff &&
+      !d.invflags &&
+      !d.option &&
+      !d.flgMask &&
+      !d.flgCmp;
+    if (none && rule.ip.proto === (name === "tcp" ? IPPROTO_TCP : IPPROTO_UDP) && !(rule.ip.invflags & IPT_INV_PROTO))
+      code[o + R_INFO] |= (name === "tcp" ? FM_TCP : FM_UDP) << 4;
+    return;
+  }
+  // only data the match compiles to these expressions (tcp.ts/udp.ts: not kept as an xt match)
+  if (d.nft.length === 0 || d.nft.length > 2) return;
+  if ((d.option ?? 0) !== 0 || ((d.invflags ?? 0) & ~(m.ext.name === "tcp" ? 0x07 : 0x03)) !== 0) return;
+  const packed: number[] = [];
+  for (const e of d.nft) {
+    const neg = e.op === "neq" || e.op === "gt" ? P_NEG : 0;
+    if (e.kind === "both" && (e.op === "eq" || e.op === "neq")) {
+      packed.push(P_BOTH | neg, (e.sport! << 16) | e.dport!);
+      continue;
+    }
+    const field = e.field === "sport" ? P_SPORT : e.field === "dport" ? P_DPORT : -1;
+    if (field < 0) return;
+    if (e.kind === "cmp" && (e.op === "eq" || e.op === "neq")) packed.push(field | neg, (e.port! << 16) | e.port!);
+    // v <= port, or v > port as its negation
+    else if (e.kind === "cmp" && (e.op === "lte" || e.op === "gt")) packed.push(field | neg, e.port!);
+    else if (e.kind === "range" && (e.op === "eq" || e.op === "neq")) packed.push(field | neg, (e.from! << 16) | e.to!);
+    else return;
+  }
+  code[o + R_INFO] |= (FM_PORTS << 4) | ((packed.length / 2) << 8) | (packed[0]! << 10) | ((packed[2] ?? 0) << 13);
+  code[o + R_PV0] = packed[1]!;
+  if (packed.length > 2) code[o + R_PV1] = packed[3]!;
+}
+
+function portTest(kind: number, v: number, p: Packet): boolean {
+  let ok: boolean;
+  if ((kind & 3) === P_BOTH) ok = p.sport === v >>> 16 && p.dport === (v & 0xffff);
+  else {
+    const x = (kind & 3) === P_SPORT ? p.sport : p.dport;
+    ok = x >= v >>> 16 && x <= (v & 0xffff);
+  }
+  return ok !== ((kind & P_NEG) !== 0);
+}
+
+/** Bytes from the transport header on (l4Avail() of pkt-util). */
+function l4Bytes(p: Packet): number {
+  const ihl = p.ihl;
+  return (p.len > 0 ? p.len : ihl + p.l4HeaderLen + (p.payload?.length ?? 0)) - ihl;
+}
+
+/**
+ * The rule's packed first match (FM_*): 1 true, 0 false, -1 when its closure must decide (a
+ * fragment, a short header: where the match reads other bytes or drops the packet).
+ */
+function firstMatch(info: number, code: Int32Array, o: number, p: Packet, ctx: EvalContext): number {
+  const fm = (info >> 4) & 7;
+  if (fm === FM_RANDOM) return ((ctx.random32() & 0x7fffffff) >>> 0 < (code[o + R_PV0]! >>> 0)) !== (((info >> 10) & 7) === P_NEG) ? 1 : 0;
+  const proto = p.proto;
+  if ((proto !== IPPROTO_TCP && proto !== IPPROTO_UDP) || (p.frag & IP_OFFMASK) !== 0) return -1;
+  if (fm === FM_TCP) return proto === IPPROTO_TCP && l4Bytes(p) >= 20 ? 1 : -1;
+  if (fm === FM_UDP) return proto === IPPROTO_UDP && l4Bytes(p) >= 8 ? 1 : -1;
+  // FM_PORTS: the ports are the header's once its first 4 bytes are there
+  if (l4Bytes(p) < 4) return -1;
+  if (!portTest((info >> 10) & 7, code[o + R_PV0]!, p)) return 0;
+  return ((info >> 8) & 3) < 2 || portTest((info >> 13) & 7, code[o + R_PV1]!, p) ? 1 : 0;
 }
 
 // ---- rule indexes ----
@@ -463,7 +654,7 @@ export function indexLookup(ix: RuleIndex, p: Packet, from: number): number {
     if (r < 0) return ix.end;
     if (slots[o] === dst && slots[o + 1] === pp) {
       const start = ix.start;
-      while (r >= 0 && r < from - 1) r = ix.nextSame[r - start]!;
+      while (r >= 0 && r < from) r = ix.nextSame[r - start]!;
       return r < 0 ? ix.end : r;
     }
     h = (h + 1) & mask;
@@ -503,7 +694,8 @@ export function ipMatch(r: CompiledRule, p: Packet): boolean {
 
 /** ipMatch() on the packed rule at `o` (the same tests in the same order). */
 function packedIpMatch(code: Int32Array, o: number, p: Packet, ifaces: string[]): boolean {
-  const inv = code[o + R_INV]!;
+  const ipw = code[o + R_IP]!;
+  const inv = (ipw >> 16) & 255;
   const smsk = code[o + R_SMSK]!;
   if (smsk !== 0 || inv & IPT_INV_SRCIP) {
     if (((p.src & smsk) === code[o + R_SRC]) === ((inv & IPT_INV_SRCIP) !== 0)) return false;
@@ -512,19 +704,20 @@ function packedIpMatch(code: Int32Array, o: number, p: Packet, ifaces: string[])
   if (dmsk !== 0 || inv & IPT_INV_DSTIP) {
     if (((p.dst & dmsk) === code[o + R_DST]) === ((inv & IPT_INV_DSTIP) !== 0)) return false;
   }
-  const inI = code[o + R_IN]!;
-  if (inI >= 0) {
-    if (ifaceMatch(p.inDev, ifaces[inI]!, (code[o + R_PFX]! & 1) !== 0) === ((inv & IPT_INV_VIA_IN) !== 0)) return false;
+  const ifs = code[o + R_IFACES]!;
+  const inI = ifs & 0xffff;
+  if (inI !== NO_IFACE) {
+    if (ifaceMatch(p.inDev, ifaces[inI]!, ((ipw >> 24) & 1) !== 0) === ((inv & IPT_INV_VIA_IN) !== 0)) return false;
   }
-  const outI = code[o + R_OUT]!;
-  if (outI >= 0) {
-    if (ifaceMatch(p.outDev, ifaces[outI]!, (code[o + R_PFX]! & 2) !== 0) === ((inv & IPT_INV_VIA_OUT) !== 0)) return false;
+  const outI = ifs >>> 16;
+  if (outI !== NO_IFACE) {
+    if (ifaceMatch(p.outDev, ifaces[outI]!, ((ipw >> 24) & 2) !== 0) === ((inv & IPT_INV_VIA_OUT) !== 0)) return false;
   }
-  const proto = code[o + R_PROTO]!;
+  const proto = ipw & 255;
   if (proto !== 0 || inv & IPT_INV_PROTO) {
     if ((p.proto === proto) === ((inv & IPT_INV_PROTO) !== 0)) return false;
   }
-  if (code[o + R_FLAGS]! & IPT_F_FRAG) {
+  if ((ipw >> 8) & IPT_F_FRAG) {
     if (p.isFragment() === ((inv & IPT_INV_FRAG) !== 0)) return false;
   }
   return true;
@@ -624,9 +817,16 @@ function traverse(
     }
     let ok = packedIpMatch(code, o, p, ifaces);
     if (ok) {
-      const m0 = code[o + R_MSTART]!;
-      const m1 = m0 + code[o + R_MCOUNT]!;
-      for (let k = m0; k < m1; k++) {
+      const info = code[o + R_INFO]!;
+      let m0 = code[o + R_MSTART]!;
+      const m1 = m0 + (info >>> 16);
+      if (((info >> 4) & 7) !== FM_NONE) {
+        // the first match evaluated here instead of by its closure (the same result and effects)
+        const r = firstMatch(info, code, o, p, ctx);
+        if (r === 0) ok = false;
+        else if (r === 1) m0++;
+      }
+      for (let k = m0; ok && k < m1; k++) {
         if (!matchFns[k]!(p, ctx)) {
           ok = false;
           break;
@@ -634,29 +834,38 @@ function traverse(
       }
     }
     if (ctx.hotdrop) {
-      decide(names[ci]!, g - chainFirst[ci]! + 1);
+      decide(names[ci]!, g - code[o + R_CFIRST]! + 1);
       return NF_DROP;
     }
     if (!ok) {
       g++;
       continue;
     }
-    const rule = t.ruleOf[g]!;
-    rule.pcnt++;
-    rule.bcnt += p.len;
-    switch (code[o + R_KIND]) {
+    if (t.deferred) {
+      // (then the rule object is only read for a trace event)
+      const counts = t.counts;
+      if (counts[2 * g] === 0) t.dirty.push(g);
+      counts[2 * g]++;
+      counts[2 * g + 1] += p.len;
+    } else {
+      const rule = t.ruleOf[g]!;
+      rule.pcnt++;
+      rule.bcnt += p.len;
+    }
+    const kind = code[o + R_INFO]! & 15;
+    switch (kind) {
       case K_NONE:
-        if (p.nfTrace && trace) trace({ table: tableName, chain: names[ci]!, kind: "rule", rule, verdict: "CONTINUE" });
+        if (p.nfTrace && trace) trace({ table: tableName, chain: names[ci]!, kind: "rule", rule: t.ruleOf[g], verdict: "CONTINUE" });
         g++;
         continue;
       case K_VERDICT: {
-        const v = code[o + R_VERDICT]!;
-        if (p.nfTrace && trace) trace({ table: tableName, chain: names[ci]!, kind: "rule", rule, verdict: verdictText(v) });
-        decide(names[ci]!, g - chainFirst[ci]! + 1);
+        const v = code[o + R_ARG]!;
+        if (p.nfTrace && trace) trace({ table: tableName, chain: names[ci]!, kind: "rule", rule: t.ruleOf[g], verdict: verdictText(v) });
+        decide(names[ci]!, g - code[o + R_CFIRST]! + 1);
         return v;
       }
       case K_RETURN:
-        if (p.nfTrace && trace) trace({ table: tableName, chain: names[ci]!, kind: "rule", rule, verdict: "RETURN" });
+        if (p.nfTrace && trace) trace({ table: tableName, chain: names[ci]!, kind: "rule", rule: t.ruleOf[g], verdict: "RETURN" });
         if (jumpSp === sp0) {
           ci = entry;
           g = end = chainEnd[ci]!;
@@ -668,10 +877,9 @@ function traverse(
         continue;
       case K_JUMP:
       case K_GOTO: {
-        const next = code[o + R_NEXT]!;
-        const kind = code[o + R_KIND]!;
+        const next = code[o + R_ARG]!;
         if (p.nfTrace && trace)
-          trace({ table: tableName, chain: names[ci]!, kind: "rule", rule, verdict: `${kind === K_JUMP ? "JUMP" : "GOTO"}:${next >= 0 ? names[next] : undefined}` });
+          trace({ table: tableName, chain: names[ci]!, kind: "rule", rule: t.ruleOf[g], verdict: `${kind === K_JUMP ? "JUMP" : "GOTO"}:${next >= 0 ? names[next] : undefined}` });
         if (next < 0) {
           g++;
           continue;
@@ -686,17 +894,17 @@ function traverse(
           jumpStack[jumpSp++] = g + 1;
         }
         ci = next;
-        g = chainFirst[ci]!;
-        end = chainEnd[ci]!;
+        g = code[o + R_TFIRST]!;
+        end = code[o + R_TEND]!;
         continue;
       }
       default: {
         const v = t.targetOf[g]!(p, ctx);
         if (p.nfTrace && trace) {
           const name = v === XT_CONTINUE ? "CONTINUE" : v === XT_RETURN ? "RETURN" : verdictText(v);
-          trace({ table: tableName, chain: names[ci]!, kind: "rule", rule, verdict: name });
+          trace({ table: tableName, chain: names[ci]!, kind: "rule", rule: t.ruleOf[g], verdict: name });
         }
-        if (ctx.hotdrop || (v !== XT_CONTINUE && v !== XT_RETURN)) decide(names[ci]!, g - chainFirst[ci]! + 1);
+        if (ctx.hotdrop || (v !== XT_CONTINUE && v !== XT_RETURN)) decide(names[ci]!, g - code[o + R_CFIRST]! + 1);
         if (ctx.hotdrop) return NF_DROP;
         if (v === XT_CONTINUE) {
           g++;

@@ -101,7 +101,8 @@ export function hookOfBuiltin(name: string): number {
 }
 
 export function findBuiltinTable(name: string): BuiltinTableDef | undefined {
-  return BUILTIN_TABLES.find((t) => t.name === name);
+  for (const t of BUILTIN_TABLES) if (t.name === name) return t;
+  return undefined;
 }
 
 export function newTable(def: BuiltinTableDef, exists: boolean): Table {

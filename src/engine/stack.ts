@@ -21,7 +21,15 @@ import {
 } from "../extensions/api.js";
 import type { EvalContext, NetView } from "./context.js";
 import type { NetConfig, RouteResult } from "./net.js";
-import { type CompiledTable, compileTable, decision, runHook, type TraceEvent } from "./netfilter.js";
+import {
+  type CompiledTable,
+  compileTable,
+  decision,
+  deferCounters,
+  flushCounters,
+  runHook,
+  type TraceEvent,
+} from "./netfilter.js";
 import type { Ruleset, Table } from "./ruleset.js";
 import { diffHeaders, headerSnapshot, type Rewrite } from "./rewrites.js";
 import { NF_ACCEPT, NF_DROP, NF_QUEUE, NF_STOLEN } from "./verdict.js";
@@ -122,6 +130,7 @@ const HOOK_TABLES: Record<number, readonly string[]> = {
 
 export class NetStack implements NetView {
   private compiled = new Map<string, { table: Table; c: CompiledTable }>();
+  private deferring = false;
   private journey: PacketReport | null = null;
   /** Nesting depth of locally generated packets (a REJECT reply inside a receive). */
   private depth = 0;
@@ -163,6 +172,12 @@ export class NetStack implements NetView {
   };
   /** Compiled tables per hook in priority order, with the conntrack and nat points; rebuilt when a table changes. */
   private hookPlans: Array<HookStep[] | null> = [null, null, null, null, null];
+  /** Journeys begun (receive/send); the journey (or batch, < 0) each hook's plan was last checked in. */
+  private journeys = 0;
+  /** During a batch (see batch()): its number, negative; 0 outside. */
+  private batchEpoch = 0;
+  private batches = 0;
+  private readonly planChecked = [-1, -1, -1, -1, -1];
 
   constructor(readonly deps: StackDeps) {}
 
@@ -202,9 +217,23 @@ export class NetStack implements NetView {
     const t = this.deps.ruleset.table(name)!;
     const hit = this.compiled.get(name);
     if (hit && hit.table === t) return hit.c;
+    // counts the replaced compilation still holds belong to its rules
+    if (hit) flushCounters(hit.c);
     const c = compileTable(t);
+    c.deferred = this.deferring;
     this.compiled.set(name, { table: t, c });
     return c;
+  }
+
+  /**
+   * A batch of packets (send --json) during which no command runs: the rules do not change
+   * (hook plans are checked once) and no one reads counters (they stay in the compiled tables,
+   * typed arrays, instead of a visit to each rule object per packet). Off adds them to the rules.
+   */
+  batch(on: boolean): void {
+    this.batchEpoch = on ? -++this.batches : 0;
+    this.deferring = on;
+    for (const { c } of this.compiled.values()) deferCounters(c, on);
   }
 
   /** Compiles every table now, so that a rule without packet semantics fails before any packet moves. */
@@ -240,6 +269,10 @@ export class NetStack implements NetView {
   /** The steps of a hook (tables by priority, conntrack, nat, confirm), valid while no table changed. */
   private plan(hook: number): HookStep[] {
     const cached = this.hookPlans[hook];
+    // rules do not change while a packet travels (nor during a batch): checked once per journey or batch
+    const epoch = this.batchEpoch < 0 ? this.batchEpoch : this.journeys;
+    if (cached && this.planChecked[hook] === epoch) return cached;
+    this.planChecked[hook] = epoch;
     if (cached) {
       let fresh = true;
       for (let i = 0; i < cached.length; i++) {
@@ -355,6 +388,7 @@ export class NetStack implements NetView {
   }
 
   private begin(p: Packet, watch: boolean): PacketReport {
+    this.journeys++;
     const rep: PacketReport = { fate: { kind: "discarded", reason: "" }, final: p, emitted: [], trace: [] };
     if (watch) rep.rewrites = [];
     this.journey = rep;

@@ -105,62 +105,83 @@ export function validateTable(table: Table): TableValidation {
  * hook check), in which case the precise walk decides.
  */
 function quickValid(table: Table): boolean {
-  const chains = [...table.chains.values(), ...(table.foreign ?? [])];
-  const edges = new Map<Chain, Chain[]>();
-  for (const c of chains) {
-    let out: Chain[] | undefined;
-    for (const r of c.rules) {
-      const j = jumpTarget(r);
-      if (j === undefined) continue;
-      const next = table.chains.get(j);
-      if (next) (out ??= []).push(next);
-    }
-    if (out) edges.set(c, out);
+  // Chains by index (the map's, then the foreign base chains); edges as index lists (CSR), no per-chain maps.
+  const chains: Chain[] = [];
+  const index = new Map<string, number>();
+  for (const [name, c] of table.chains) {
+    index.set(name, chains.length);
+    chains.push(c);
   }
+  if (table.foreign) for (const c of table.foreign) chains.push(c);
+  const n = chains.length;
+  const first = new Int32Array(n + 1);
+  const targets: number[] = [];
+  for (let i = 0; i < n; i++) {
+    first[i] = targets.length;
+    const rules = chains[i]!.rules;
+    for (let k = 0; k < rules.length; k++) {
+      const j = jumpTarget(rules[k]!);
+      if (j === undefined) continue;
+      const next = index.get(j);
+      if (next !== undefined) targets.push(next);
+    }
+  }
+  first[n] = targets.length;
   // Topological order of what the base chains reach (iterative DFS, cycle = not quick).
-  const state = new Map<Chain, number>(); // 1 = on stack, 2 = done
-  const order: Chain[] = [];
-  for (const base of chains) {
-    if (base.hook < 0 || state.has(base)) continue;
-    const stack: Array<[Chain, number]> = [[base, 0]];
-    state.set(base, 1);
-    while (stack.length) {
-      const top = stack[stack.length - 1]!;
-      const out = edges.get(top[0]);
-      if (out && top[1] < out.length) {
-        const next = out[top[1]++]!;
-        const st = state.get(next);
+  const state = new Uint8Array(n); // 1 = on stack, 2 = done
+  const order = new Int32Array(n);
+  let ordered = 0;
+  const stackNode = new Int32Array(n);
+  const stackEdge = new Int32Array(n);
+  for (let b = 0; b < n; b++) {
+    if (chains[b]!.hook < 0 || state[b] !== 0) continue;
+    let top = 0;
+    stackNode[0] = b;
+    stackEdge[0] = first[b]!;
+    state[b] = 1;
+    while (top >= 0) {
+      const c = stackNode[top]!;
+      const e = stackEdge[top]!;
+      if (e < first[c + 1]!) {
+        stackEdge[top] = e + 1;
+        const next = targets[e]!;
+        const st = state[next];
         if (st === 1) return false;
-        if (st === undefined) {
-          state.set(next, 1);
-          stack.push([next, 0]);
+        if (st === 0) {
+          state[next] = 1;
+          top++;
+          stackNode[top] = next;
+          stackEdge[top] = first[next]!;
         }
       } else {
-        state.set(top[0], 2);
-        order.push(top[0]);
-        stack.pop();
+        state[c] = 2;
+        order[ordered++] = c;
+        top--;
       }
     }
   }
-  order.reverse();
-  const mask = new Map<Chain, number>();
-  const depth = new Map<Chain, number>();
-  for (const c of order) {
-    if (c.hook >= 0) {
-      mask.set(c, (mask.get(c) ?? 0) | (1 << c.hook));
-      depth.set(c, Math.max(depth.get(c) ?? 0, 0));
-    }
-    const m = mask.get(c) ?? 0;
-    const d = depth.get(c) ?? 0;
-    if (d + 1 >= JUMP_STACK_SIZE && edges.has(c)) return false;
-    for (const next of edges.get(c) ?? []) {
-      mask.set(next, (mask.get(next) ?? 0) | m);
-      depth.set(next, Math.max(depth.get(next) ?? 0, d + 1));
+  const mask = new Int32Array(n);
+  const depth = new Int32Array(n);
+  for (let k = ordered - 1; k >= 0; k--) {
+    const c = order[k]!;
+    const hook = chains[c]!.hook;
+    if (hook >= 0) mask[c] = mask[c]! | (1 << hook);
+    const m = mask[c]!;
+    const d = depth[c]!;
+    const from = first[c]!;
+    const to = first[c + 1]!;
+    if (d + 1 >= JUMP_STACK_SIZE && to > from) return false;
+    for (let e = from; e < to; e++) {
+      const next = targets[e]!;
+      mask[next] = mask[next]! | m;
+      if (depth[next]! < d + 1) depth[next] = d + 1;
     }
   }
-  for (const c of order) {
+  for (let k = ordered - 1; k >= 0; k--) {
+    const ci = order[k]!;
+    const c = chains[ci]!;
     if (c.hook >= 0) continue;
-    const m = mask.get(c) ?? 0;
+    const m = mask[ci]!;
     for (const rule of c.rules) {
       if ((rule.hookOk ?? hookOkInit(rule)) === -1 || (rule.hookOk! & m) === m) continue;
       // Check each hook separately, as the kernel walks each base chain.

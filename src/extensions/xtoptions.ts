@@ -48,12 +48,18 @@ const SCRATCH = emptyValue();
  * The value slot of one option call, reused between calls (parse reads it at
  * once; extensions keep copies, never the object).
  */
+// Read-only empties for the scratch slot: parsers assign fresh arrays, never fill these.
+const NO_RANGE: number[] = Object.freeze([]) as unknown as number[];
+const NO_BIG_RANGE: bigint[] = Object.freeze([]) as unknown as bigint[];
+const NO_PORT_RANGE = Object.freeze([0, 0]) as unknown as XtOptionValue["portRange"];
+const NO_MAC: number[] = Object.freeze([]) as unknown as number[];
+
 export function scratchValue(): XtOptionValue {
   const v = SCRATCH;
   v.u = 0;
   v.big = 0n;
-  v.range = [];
-  v.bigRange = [];
+  v.range = NO_RANGE;
+  v.bigRange = NO_BIG_RANGE;
   v.dbl = 0;
   v.str = "";
   v.tosValue = 0;
@@ -66,8 +72,8 @@ export function scratchValue(): XtOptionValue {
   v.hlen = 0;
   v.protocol = 0;
   v.port = 0;
-  v.portRange = [0, 0];
-  v.ethermac = [];
+  v.portRange = NO_PORT_RANGE;
+  v.ethermac = NO_MAC;
   return v;
 }
 
@@ -471,7 +477,48 @@ export function xtablesOptionParse(cb: OptionCall<any>): void {
 }
 
 /** xtables_options_fcheck(): mandatory options, `also` and `excl` constraints. */
+/** Per option table: the mandatory ids, the ids present, and the entries with also/excl constraints (bit masks). */
+interface FcheckInfo {
+  mand: number;
+  present: number;
+  constrained: Array<{ bit: number; also: number; excl: number }>;
+}
+
+const fcheckInfo = new WeakMap<readonly XtOptionEntry[], FcheckInfo | null>();
+
+function fcheckInfoOf(table: readonly XtOptionEntry[]): FcheckInfo | null {
+  let info = fcheckInfo.get(table);
+  if (info !== undefined) return info;
+  info = { mand: 0, present: 0, constrained: [] };
+  for (const e of table) {
+    // Ids outside 0..31 take the exact walk below.
+    if (!(e.id >= 0 && e.id < 32)) {
+      info = null;
+      break;
+    }
+    const bit = 1 << e.id;
+    info.present |= bit;
+    if ((e.flags ?? 0) & XTOPT_MAND) info.mand |= bit;
+    if (e.also || e.excl) info.constrained.push({ bit, also: e.also ?? 0, excl: e.excl ?? 0 });
+  }
+  fcheckInfo.set(table, info);
+  return info;
+}
+
+/** Whether xtablesOptionsFcheck() would pass, decided on bit masks (no message needed then). */
+function fcheckPasses(xflags: number, info: FcheckInfo): boolean {
+  if ((xflags & info.mand) !== info.mand) return false;
+  for (const c of info.constrained) {
+    if (!(xflags & c.bit)) continue;
+    const others = info.present & ~c.bit;
+    if (c.also & others & ~xflags || c.excl & others & xflags) return false;
+  }
+  return true;
+}
+
 export function xtablesOptionsFcheck(name: string, xflags: number, table: readonly XtOptionEntry[]): void {
+  const info = fcheckInfoOf(table);
+  if (info !== null && fcheckPasses(xflags, info)) return;
   if (xflags === 0 && !table.some((e) => (e.flags ?? 0) & XTOPT_MAND)) return;
   for (const entry of table) {
     const ef = 1 << entry.id;

@@ -10,6 +10,7 @@ import { formatIPv4 } from "../core/ipv4.js";
 import { IP_DF, IPPROTO_TCP, Packet, TCP_ACK, TCP_FIN, TCP_PSH, TCP_RST } from "../core/packet.js";
 import type { AppHook, LabHost } from "./lab.js";
 import type { ListenerSpec } from "./sys.js";
+import { dec, enc } from "./tools/common.js";
 
 type OwnedState = "ESTAB" | "CLOSE-WAIT" | "FIN-WAIT-1" | "FIN-WAIT-2" | "CLOSING" | "LAST-ACK";
 
@@ -31,8 +32,6 @@ interface Owned {
   request: string;
   answered: boolean;
 }
-
-const enc = new TextEncoder();
 
 function u32(v: number): number[] {
   return [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
@@ -114,7 +113,7 @@ export class ServerApps implements AppHook {
       window: Math.min(65535, Math.floor(k.rcvWnd / 2 ** k.wscale)),
       ipId: k.ipId,
       state: k.state === "CLOSE-WAIT" ? "CLOSE-WAIT" : "ESTAB",
-      request: p.payloadLen > 0 && p.payload ? new TextDecoder().decode(p.payload.subarray(0, p.payloadLen)) : "",
+      request: p.payloadLen > 0 && p.payload ? dec.decode(p.payload.subarray(0, p.payloadLen)) : "",
       answered: false,
     };
     this.owned.set(key, c);
@@ -204,13 +203,17 @@ export class ServerApps implements AppHook {
     }
     const len = p.payloadLen;
     let ack = false;
-    if (len > 0 && p.seq >>> 0 === c.rcvNxt && (c.state === "ESTAB" || c.state === "FIN-WAIT-1" || c.state === "FIN-WAIT-2")) {
+    if (
+      len > 0 &&
+      p.seq >>> 0 === c.rcvNxt &&
+      (c.state === "ESTAB" || c.state === "FIN-WAIT-1" || c.state === "FIN-WAIT-2")
+    ) {
       c.rcvNxt = (c.rcvNxt + len) >>> 0;
-      if (p.payload) c.request += new TextDecoder().decode(p.payload.subarray(0, len));
+      if (p.payload) c.request += dec.decode(p.payload.subarray(0, len));
       ack = true;
     } else if (len > 0) ack = true;
     let timeWait = false;
-    if (f & TCP_FIN && ((p.seq + len) >>> 0) === c.rcvNxt) {
+    if (f & TCP_FIN && (p.seq + len) >>> 0 === c.rcvNxt) {
       c.rcvNxt = (c.rcvNxt + 1) >>> 0;
       ack = true;
       if (c.state === "ESTAB") c.state = "CLOSE-WAIT";

@@ -16,9 +16,10 @@
  * time order on one clock, and every host's clock follows it.
  * Loops are cut by TTL and by a cap on deliveries per injected packet.
  */
-import { Packet, PACKET_BROADCAST, PACKET_HOST, PACKET_MULTICAST } from "../core/packet.js";
+import { PACKET_BROADCAST, PACKET_HOST, PACKET_MULTICAST, Packet } from "../core/packet.js";
 import type { PacketReport } from "../engine/stack.js";
 import type { Host } from "../host.js";
+import { ServerApps } from "./apps.js";
 import { EventHeap } from "./heap.js";
 import { type HostSys, sysOf } from "./sys.js";
 
@@ -88,7 +89,20 @@ interface Neighbour {
 
 /** skb metadata that does not cross a wire. */
 const WIRE_RESET = new Packet();
-const META_KEYS = ["mark", "priority", "secmark", "physIn", "physOut", "uid", "gid", "sockKind", "nfTrace", "traceId", "ct", "ctinfo"] as const;
+const META_KEYS = [
+  "mark",
+  "priority",
+  "secmark",
+  "physIn",
+  "physOut",
+  "uid",
+  "gid",
+  "sockKind",
+  "nfTrace",
+  "traceId",
+  "ct",
+  "ctinfo",
+] as const;
 
 function onWire(p: Packet): void {
   const r = p as unknown as Record<string, unknown>;
@@ -105,12 +119,15 @@ export class LabHost {
   readonly apps: AppHook[] = [];
   /** Neighbours being resolved: "dev addr" → queued packets. */
   readonly pending = new Map<string, Neighbour>();
+  /** The applications behind the host's listeners. */
+  readonly server: ServerApps;
 
   constructor(
     readonly lab: Lab,
     readonly name: string,
     readonly host: Host,
   ) {
+    if (LAB_OF.has(host)) throw new Error(`host ${name} is already in a lab`);
     // The lab's sockets sit in front of the kernel's own (the stack calls deliver for local packets).
     const local = host.local;
     const kernel = local.deliver.bind(local);
@@ -120,6 +137,10 @@ export class LabHost {
       kernel(p, send);
       for (const a of this.apps) a.after(p, send);
     };
+    this.server = new ServerApps(this);
+    this.apps.push(this.server);
+    this.server.open();
+    LAB_OF.set(host, this);
   }
 
   get sys(): HostSys {
@@ -129,6 +150,21 @@ export class LabHost {
   get hostname(): string {
     return this.sys.hostname;
   }
+}
+
+const LAB_OF = new WeakMap<Host, LabHost>();
+
+/** The lab host a Host belongs to, if any. */
+export function labHostOf(host: Host): LabHost | undefined {
+  return LAB_OF.get(host);
+}
+
+/** The host's place in a lab; a host outside any lab becomes the only host of a lab of its own. */
+export function ensureLabHost(host: Host): LabHost {
+  const lh = LAB_OF.get(host);
+  if (lh) return lh;
+  const lab = new Lab({ epoch: host.epoch, nowNs: Number(host.elapsedNs) });
+  return lab.addHost(sysOf(host).hostname, host);
 }
 
 export class Lab {
@@ -189,6 +225,14 @@ export class Lab {
     lh.host.elapsedNs = BigInt(this.nowNs);
   }
 
+  /** The lab's clock catches up with a host whose clock was moved on directly (send --after). */
+  catchUp(): void {
+    for (const lh of this.hosts.values()) {
+      const t = Number(lh.host.elapsedNs);
+      if (t > this.nowNs) this.nowNs = t;
+    }
+  }
+
   /** Every host's clock follows the lab's (after a command). */
   settle(): void {
     for (const lh of this.hosts.values()) {
@@ -208,21 +252,43 @@ export class Lab {
   }
 
   /**
-   * Processes events in time order until none is left, the next is later
-   * than `until`, or `stop()` says so. The clock ends at the last event run
+   * Processes events in time order until none is left, the next is due at
+   * or after `until`, or `stop()` says so. The clock ends at the last event run
    * (or at `until` when given and nothing stopped earlier).
    */
   run(until = Number.POSITIVE_INFINITY, stop?: () => boolean): void {
     for (;;) {
       if (stop?.()) return;
       const ev = this.heap.peek();
-      if (!ev || ev.t > until) break;
+      // Exclusive: what is due exactly at `until` comes after it (a tool's timeout beats a retransmission).
+      if (!ev || ev.t >= until) break;
       this.heap.pop();
       if (ev.t > this.nowNs) this.nowNs = ev.t;
       if (ev.fn) ev.fn();
       else this.frame(ev.host!, ev.dev!, ev.pkt!);
     }
     if (Number.isFinite(until) && until > this.nowNs) this.nowNs = until;
+  }
+
+  /**
+   * Lets the frames still in flight arrive (a tool has ended: its last ACKs
+   * and FINs still travel); timers are dropped (their tools are gone).
+   */
+  drain(): void {
+    for (;;) {
+      const ev = this.heap.pop();
+      if (!ev) break;
+      if (ev.fn) continue;
+      if (ev.t > this.nowNs) this.nowNs = ev.t;
+      this.frame(ev.host!, ev.dev!, ev.pkt!);
+    }
+    for (const lh of this.hosts.values()) lh.pending.clear();
+    this.settle();
+  }
+
+  /** Whether this is a lab of one host with no links (a host on its own). */
+  get solo(): boolean {
+    return this.hosts.size === 1 && this.segments.length === 0;
   }
 
   /** Lets time pass (and whatever happens meanwhile). */
@@ -289,7 +355,7 @@ export class Lab {
     const net = from.host.net;
     let via = p.dst >>> 0;
     const r = net.lookup(via);
-    if (r && r.gateway && r.dev === dev) via = r.gateway >>> 0;
+    if (r?.gateway && r.dev === dev) via = r.gateway >>> 0;
     const iface = net.iface(dev);
     const broadcast = via === 0xffffffff || (iface?.addrs.some((a) => a.brd !== 0 && a.brd >>> 0 === via) ?? false);
     const multicast = via >>> 28 === 0xe;
@@ -307,7 +373,8 @@ export class Lab {
       const oif = owner.host.host.net.iface(owner.dev);
       p.macDst = oif ? oif.mac : 0;
       p.hasMac = true;
-      this.heap.push({ t, seq: this.seq++, host: owner.host, dev: owner.dev, pkt: p });
+      // The sender's report keeps what it sent; a recorded journey needs its own copy on the wire.
+      this.heap.push({ t, seq: this.seq++, host: owner.host, dev: owner.dev, pkt: this.recorder ? p.clone() : p });
       return;
     }
     hop?.lost.push(`${dev}: no neighbour answers for ${fmt(via)} (ARP fails after 3 s)`);
@@ -317,7 +384,8 @@ export class Lab {
   /** Which port of the segment owns `addr` (arp_ignore=0: any address of the host answers). */
   private resolve(seg: Segment, from: LabHost, addr: number): LabPort | null {
     let stale = seg.gens.length !== seg.ports.length;
-    for (let i = 0; !stale && i < seg.ports.length; i++) if (seg.gens[i] !== seg.ports[i]!.host.host.net.gen) stale = true;
+    for (let i = 0; !stale && i < seg.ports.length; i++)
+      if (seg.gens[i] !== seg.ports[i]!.host.host.net.gen) stale = true;
     if (stale) {
       seg.cache.clear();
       seg.gens = seg.ports.map((p) => p.host.host.net.gen);

@@ -118,7 +118,16 @@ function tsvalOf(p: Packet): number | undefined {
   return undefined;
 }
 
-export type TcpState = "SYN-SENT" | "ESTAB" | "FIN-WAIT-1" | "FIN-WAIT-2" | "CLOSING" | "TIME-WAIT" | "CLOSE-WAIT" | "LAST-ACK" | "CLOSED";
+export type TcpState =
+  | "SYN-SENT"
+  | "ESTAB"
+  | "FIN-WAIT-1"
+  | "FIN-WAIT-2"
+  | "CLOSING"
+  | "TIME-WAIT"
+  | "CLOSE-WAIT"
+  | "LAST-ACK"
+  | "CLOSED";
 
 /** An active TCP open from a lab host (what connect() does), then the connection. */
 export class TcpClient implements Endpoint {
@@ -189,7 +198,25 @@ export class TcpClient implements Endpoint {
     if (flags & TCP_SYN) {
       p.window = 64240;
       const mss = 1460;
-      p.tcpOptions = new Uint8Array([2, 4, mss >>> 8, mss & 255, 4, 2, 8, 10, ...u32(this.tsval()), 0, 0, 0, 0, 1, 3, 3, this.wscale]);
+      p.tcpOptions = new Uint8Array([
+        2,
+        4,
+        mss >>> 8,
+        mss & 255,
+        4,
+        2,
+        8,
+        10,
+        ...u32(this.tsval()),
+        0,
+        0,
+        0,
+        0,
+        1,
+        3,
+        3,
+        this.wscale,
+      ]);
     } else {
       p.window = Math.min(65535, Math.floor(64512 / 2 ** this.wscale));
       p.tcpOptions = new Uint8Array([1, 1, 8, 10, ...u32(this.tsval()), ...u32(this.tsRecent)]);
@@ -271,7 +298,7 @@ export class TcpClient implements Endpoint {
     const f = p.tcpFlags;
     const ts = tsvalOf(p);
     if (this.state === "SYN-SENT") {
-      if (f & TCP_ACK && p.ack >>> 0 !== ((this.iss + 1) >>> 0)) {
+      if (f & TCP_ACK && p.ack >>> 0 !== (this.iss + 1) >>> 0) {
         if (!(f & TCP_RST)) send(this.reset(p));
         return true;
       }
@@ -316,7 +343,7 @@ export class TcpClient implements Endpoint {
       this.rcvNxt = (this.rcvNxt + len) >>> 0;
       ackNeeded = true;
     }
-    if (f & TCP_FIN && ((p.seq + len) >>> 0) === this.rcvNxt) {
+    if (f & TCP_FIN && (p.seq + len) >>> 0 === this.rcvNxt) {
       this.rcvNxt = (this.rcvNxt + 1) >>> 0;
       this.peerClosed = true;
       ackNeeded = true;

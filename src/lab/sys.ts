@@ -49,7 +49,12 @@ export interface HostSys {
   };
   /** Next process id handed out (systemd units, tools). */
   nextPid: number;
+  /** Index in host.kernlog where dmesg's ring starts (dmesg -c / -C cleared what came before). */
+  dmesgFrom: number;
 }
+
+/** Kernel log records kept in the state (/var/log/messages keeps them; dmesg shows its ring). */
+const KERNLOG_KEEP = 20_000;
 
 const SYS = new WeakMap<Host, HostSys>();
 
@@ -60,6 +65,7 @@ export function freshSys(hostname = "localhost"): HostSys {
     files: new Map(),
     iptables: { active: false, enabled: false, journal: [] },
     nextPid: 1000,
+    dmesgFrom: 0,
   };
 }
 
@@ -85,12 +91,20 @@ interface SysRecord {
   files: Array<[string, string]>;
   iptables: HostSys["iptables"];
   nextPid: number;
+  dmesgFrom: number;
+  /** The kernel log: [ns, level, text]. */
+  kernlog: Array<[number, number, string]>;
 }
 
 STATE_SECTIONS.set("sys", {
   write: (host) => {
     const s = SYS.get(host);
-    if (!s) return undefined;
+    const log = host.kernlog;
+    if (!s && log.length === 0) return undefined;
+    const from = Math.max(0, log.length - KERNLOG_KEEP);
+    const kernlog: Array<[number, number, string]> = [];
+    for (let i = from; i < log.length; i++) kernlog.push([log[i]!.ns, log[i]!.level, log[i]!.line]);
+    if (!s) return { kernlog };
     const rec: SysRecord = {
       hostname: s.hostname,
       listeners: s.listeners,
@@ -98,19 +112,25 @@ STATE_SECTIONS.set("sys", {
       files: [...s.files],
       iptables: s.iptables,
       nextPid: s.nextPid,
+      dmesgFrom: Math.max(0, s.dmesgFrom - from),
+      kernlog,
     };
     return rec;
   },
   read: (host, data) => {
-    const r = data as SysRecord;
+    const r = data as Partial<SysRecord>;
+    for (const [ns, level, line] of r.kernlog ?? []) host.kernlog.push({ ns, level, line });
+    if (r.hostname === undefined) return;
     // Into the same generator object: conntrack and the local stack hold it already.
     if (Array.isArray(r.rng)) Object.assign(host.rng, Rng.fromState(r.rng));
+    const ipt = r.iptables ?? freshSys().iptables;
     SYS.set(host, {
       hostname: r.hostname,
       listeners: r.listeners ?? [],
-      files: new Map(r.files),
-      iptables: { ...r.iptables, journal: r.iptables.journal ?? [] },
-      nextPid: r.nextPid,
+      files: new Map(r.files ?? []),
+      iptables: { ...ipt, journal: ipt.journal ?? [] },
+      nextPid: r.nextPid ?? 1000,
+      dmesgFrom: r.dmesgFrom ?? 0,
     });
   },
 });

@@ -66,7 +66,8 @@ export const BASE_SYSCTLS: Record<string, string> = {
   "net.ipv4.conf.eth0.rp_filter": "0",
   "net.ipv4.conf.eth1.rp_filter": "0",
   "net.ipv4.ip_forward": "1",
-  // Redirects are rate-limited per peer with state (inet_peer) that outlives a case: off.
+  // Redirects back off per sender with state (inet_peer) that outlives a case, on the kernel's real
+  // clock: off here; test/kernel-packets.test.ts checks them once on a fresh lab.
   "net.ipv4.conf.all.send_redirects": "0",
   "net.ipv4.conf.default.send_redirects": "0",
   "net.ipv4.conf.eth0.send_redirects": "0",

@@ -40,7 +40,7 @@ import {
 } from "../../src/core/packet.js";
 import type { Host } from "../../src/host.js";
 import { DUT0, DUT1, type KernelLab, MAC_PEER0, MAC_PEER1, twinHost } from "./kernel-host.js";
-import type { KCase, PacketStep } from "./packet-gen.js";
+import { type KCase, type PacketStep, PORTS } from "./packet-gen.js";
 
 export interface StepObs {
   out: string[];
@@ -186,9 +186,10 @@ export function logKey(line: string, norm?: SeqNorm): string {
     }
     // The peer's side of such a connection acknowledges the random ISN (when it has the ACK flag:
     // the ACK field of a segment without it, e.g. the SYN the ISN answers, is not relative to it).
-    const back = m && / ACK (?:[A-Z]+ )*URGP=/.test(line)
-      ? norm.base(parseDottedLoose(m[2]!), Number(m[4]), parseDottedLoose(m[1]!), Number(m[3]))
-      : undefined;
+    const back =
+      m && / ACK (?:[A-Z]+ )*URGP=/.test(line)
+        ? norm.base(parseDottedLoose(m[2]!), Number(m[4]), parseDottedLoose(m[1]!), Number(m[3]))
+        : undefined;
     if (back !== undefined)
       line = line.replace(/ ACK=(\d+)/, (_x, v: string) => ` ACK=isn+${(Number(v) - back) >>> 0}`);
   }
@@ -216,14 +217,29 @@ export function conntrackKey(text: string): string[] {
     .sort();
 }
 
-/** Trace ids → #1, #2 … in order of first appearance; the IP id of ICMP the DUT made is masked. */
+/**
+ * Trace ids → #1, #2 … in order of first appearance; the IP id of ICMP the DUT made is masked.
+ * A packet's trace starts at the -j TRACE rule that leads raw PREROUTING and raw OUTPUT: there an id
+ * seen before is a new packet's. The kernel's id hashes the skb's address, flow hash and input
+ * device, so a later packet of the same flow from the same device often gets the same id when
+ * its skb reuses the freed one's memory (and often does not).
+ */
 export function traceKey(text: string): string {
   const ids = new Map<string, string>();
-  return text
-    .replace(/^(PACKET: 2 | TRACE: 2 )([0-9a-f]{8})/gm, (_m, head: string, id: string) => {
-      if (!ids.has(id)) ids.set(id, `#${ids.size + 1}`);
-      return `${head}${ids.get(id)}`;
+  let n = 0;
+  const lines = text.split("\n");
+  const start =
+    / TRACE: 2 ([0-9a-f]{8}) raw:(PREROUTING|OUTPUT):rule:0x[0-9a-f]+:CONTINUE {2}-4 -t raw -A \2 -j TRACE$/;
+  return lines
+    .map((l, i) => {
+      const m = /^(PACKET: 2 | TRACE: 2 )([0-9a-f]{8})/.exec(l);
+      if (!m) return l;
+      const id = m[2]!;
+      const first = m[1] === "PACKET: 2 " && start.exec(lines[i + 1] ?? "")?.[1] === id;
+      if (first || !ids.has(id)) ids.set(id, `#${++n}`);
+      return `${m[1]}${ids.get(id)}${l.slice(m[0].length)}`;
     })
+    .join("\n")
     .replace(/^PACKET: .*$/gm, (l) =>
       // not from the wire (no MACSRC: sent, looped through lo, or a broadcast's looped copy)
       !/ MACSRC=/.test(l) && !l.includes(" SPORT=") ? l.replace(/ ID=\d+ /, " ID=* ") : l,
@@ -458,8 +474,44 @@ export class TwinSide implements Side {
   }
 }
 
+/**
+ * Source ports SNAT chose (a conntrack reply tuple whose destination port is not the original
+ * source port) → N1, N2 … in order of appearance, wherever ports are shown. When the original
+ * port cannot be kept (taken, or outside --to-source's range), nf_nat_l4proto_unique_tuple()
+ * starts its search at get_random_u16(): seed 3019 gave 4446 and then 2593 on the same kernel.
+ * Ports the generator names (single-port SNAT: deterministic) stay compared.
+ */
+export function natPortKey(o: KObs): KObs {
+  const chosen = new Set<string>();
+  for (const l of o.conntrack) {
+    const m = [...l.matchAll(/ sport=(\d+) dport=(\d+)/g)];
+    if (m.length < 2) continue;
+    const [origSport, replyDport] = [m[0]![1]!, m[1]![2]!];
+    if (origSport !== replyDport && !PORTS.includes(Number(replyDport))) chosen.add(replyDport);
+  }
+  if (chosen.size === 0) return o;
+  const label = new Map<string, string>();
+  const key = (v: string) => {
+    if (!chosen.has(v)) return v;
+    if (!label.has(v)) label.set(v, `N${label.size + 1}`);
+    return label.get(v)!;
+  };
+  const ports = (text: string) =>
+    text
+      .replace(/ (\d+)>(\d+) /g, (_m, a: string, b: string) => ` ${key(a)}>${key(b)} `)
+      .replace(/\b(SPT|DPT|SPORT|DPORT|sport|dport)=(\d+)/g, (_m, k: string, v: string) => `${k}=${key(v)}`);
+  return {
+    ...o,
+    steps: o.steps.map((st) => ({ ...st, out: st.out.map(ports), log: st.log.map(ports) })),
+    conntrack: o.conntrack.map(ports).sort(),
+    trace: o.trace === undefined ? undefined : ports(o.trace),
+  };
+}
+
 /** Differences between two observations, as short labelled lines (empty: they agree). */
-export function compareObs(want: KObs, got: KObs): Array<{ kind: string; step?: number; detail: string }> {
+export function compareObs(want0: KObs, got0: KObs): Array<{ kind: string; step?: number; detail: string }> {
+  const want = natPortKey(want0);
+  const got = natPortKey(got0);
   const out: Array<{ kind: string; step?: number; detail: string }> = [];
   if (want.restore !== got.restore)
     out.push({

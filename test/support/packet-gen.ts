@@ -42,7 +42,7 @@ const TABLE_HOOKS: Record<string, Hook[]> = {
 const LOCAL_ADDRS = ["10.0.0.1", "10.0.1.1"];
 const C0_ADDRS = ["10.0.0.2", "10.0.2.5", "10.0.2.77", "10.0.2.200"];
 const C1_ADDRS = ["10.0.1.2", "198.51.100.7", "198.51.100.99", "203.0.113.1", "203.0.113.250"];
-const PORTS = [22, 53, 80, 443, 8080, 1234, 5000, 33000];
+export const PORTS = [22, 53, 80, 443, 8080, 1234, 5000, 33000];
 
 function pick<T>(r: Rng, xs: readonly T[]): T {
   return xs[r.below(xs.length)]!;

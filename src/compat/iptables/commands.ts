@@ -118,19 +118,33 @@ export function normalizeRule(rule: Rule): Rule {
   let ip = rule.ip;
   if (ip.iniface === "+" && !(ip.invflags & 0x01)) ip = { ...ip, iniface: "" };
   if (ip.outiface === "+" && !(ip.invflags & 0x02)) ip = { ...ip, outiface: "" };
-  const matches: MatchInst[] = [];
-  for (const m of rule.matches) {
+  const given = rule.matches;
+  let matches: MatchInst[] = [];
+  let same = true;
+  for (const m of given) {
     if (!m.ext.normalize) {
       matches.push(m);
       continue;
     }
     const data = m.ext.normalize(m.data, ip);
-    if (data === null) continue;
+    if (data === null) {
+      same = false;
+      continue;
+    }
     // A later native tcp/udp lands in the first native instance when read back.
     const host = m.ext.nftMerge ? matches.findIndex((p) => p.ext === m.ext && m.ext.nftMerge!(p.data, m.data, ip)) : -1;
-    if (host >= 0) matches[host] = { ext: m.ext, data: m.ext.nftMerge!(matches[host]!.data, m.data, ip) };
-    else matches.push({ ext: m.ext, data });
+    if (host >= 0) {
+      matches[host] = { ext: m.ext, data: m.ext.nftMerge!(matches[host]!.data, m.data, ip) };
+      same = false;
+    } else if (data === m.data) {
+      matches.push(m);
+    } else {
+      matches.push({ ext: m.ext, data });
+      same = false;
+    }
   }
+  // Kept for the rule's lifetime: the parse's array when nothing changed, else an exact-size copy.
+  matches = same ? given : matches.slice();
   let target = rule.target;
   if (target?.ext.normalize) {
     const data = target.ext.normalize(target.data, ip);
@@ -147,6 +161,7 @@ export function normalizeRule(rule: Rule): Rule {
     saveText: undefined,
     hookOk: undefined,
     nftSrc: undefined,
+    handle: undefined,
   };
   // -vv prints what the kernel keeps: the rule as given, where reading it back loses something.
   out.nftSrc = nftSource(rule, out);
@@ -178,6 +193,25 @@ function readbackRule(rule: Rule): Rule {
     matches: rule.matches.map((m) => (m.ext.readback ? { ext: m.ext, data: m.ext.readback(m.data) } : m)),
     target: t?.ext.readback ? { ext: t.ext, data: t.ext.readback(t.data) } : t,
     saveText: undefined,
+  };
+}
+
+/**
+ * The rule as the kernel stores it, with its handle. One literal with every field in one order (not a spread with
+ * a new key: V8 would give each copy a map of its own and make the packet path's counter updates megamorphic).
+ */
+function storedRule(r: Rule, handle: number): Rule {
+  return {
+    ip: r.ip,
+    matches: r.matches,
+    target: r.target,
+    jumpto: r.jumpto,
+    pcnt: r.pcnt,
+    bcnt: r.bcnt,
+    saveText: r.saveText,
+    hookOk: r.hookOk,
+    nftSrc: r.nftSrc,
+    handle,
   };
 }
 
@@ -261,24 +295,30 @@ export class Transaction {
     this.work.exists = true;
     this.debug?.tableAdd();
     if (chain === undefined) return;
-    const names = chain === null ? (this.work.name === "nat" ? NAT_CHAIN_ORDER : BASE_CHAIN_NAMES) : [chain];
-    for (const name of names) {
-      const c = this.work.chains.get(name);
-      if (!c || c.hook < 0) continue;
-      if (c.present && this.uncached.delete(name)) {
-        // Added again as a fresh base chain: the kernel updates the one it has, policy ACCEPT.
-        c.policy = "ACCEPT";
-        this.cachedPolicy.set(c.name, "ACCEPT");
-        this.debug?.chainAdd(c.hook);
-        continue;
-      }
-      if (c.present) continue;
-      c.present = true;
-      c.handle = this.nextHandle();
-      this.created.add(c.name);
+    if (chain !== null) {
+      this.baseChainInit(chain);
+      return;
+    }
+    for (const name of this.work.name === "nat" ? NAT_CHAIN_ORDER : BASE_CHAIN_NAMES) this.baseChainInit(name);
+  }
+
+  /** builtinInit() of one chain name: a base chain comes into existence (a user chain is left alone). */
+  private baseChainInit(name: string): void {
+    const c = this.work.chains.get(name);
+    if (!c || c.hook < 0) return;
+    if (c.present && this.uncached.size && this.uncached.delete(name)) {
+      // Added again as a fresh base chain: the kernel updates the one it has, policy ACCEPT.
+      c.policy = "ACCEPT";
       this.cachedPolicy.set(c.name, "ACCEPT");
       this.debug?.chainAdd(c.hook);
+      return;
     }
+    if (c.present) return;
+    c.present = true;
+    c.handle = this.nextHandle();
+    this.created.add(c.name);
+    this.cachedPolicy.set(c.name, "ACCEPT");
+    this.debug?.chainAdd(c.hook);
   }
 
   chainFind(name: string): Chain | undefined {
@@ -311,6 +351,9 @@ export class Transaction {
     if (j !== undefined && !this.chainExists(j)) throw paramError(`Chain '${j}' does not exist`);
   }
 
+  /** peers() for kernel checks, made once per transaction. */
+  private readonly peersFn = (): Array<{ ext: ExtensionBase<any>; data: unknown }> => this.peers();
+
   /** Extension instances the kernel holds now: committed rules of every table plus this batch's additions. */
   private peers(): Array<{ ext: ExtensionBase<any>; data: unknown }> {
     const out: Array<{ ext: ExtensionBase<any>; data: unknown }> = [];
@@ -328,15 +371,22 @@ export class Transaction {
     const queue = this.env.flavour === "nft" && rule.target?.ext.name === "standard" && rule.jumpto === "QUEUE";
     // The kernel parses every expression before it initialises any: the address compare and the unknown
     // target fail at parse time, ahead of all checkentry errors.
-    const err = queue ? (checkRuleIp(rule) ?? { errno: "ENOENT" }) : checkRule(this.work, chain, rule, () => this.peers());
+    const err = queue ? (checkRuleIp(rule) ?? { errno: "ENOENT" }) : checkRule(this.work, chain, rule, this.peersFn);
     if (err) {
       const f: KernelFailure = { type, errno: err.errno as Errno, what: `rule in chain ${chain.name}`, line: this.line };
       this.failures.push(f);
       this.pendingRuleFailures.set(f, chain.name);
     }
-    // Object.assign, not a spread with a new key: V8 gives every such spread copy a map of its own,
-    // which makes the packet path's counter updates megamorphic (one IC miss per rule per packet).
-    const stored: Rule = Object.assign({}, readbackRule(rule), { handle: handle ?? this.nextHandle() });
+    const back = readbackRule(rule);
+    const h = handle ?? this.nextHandle();
+    let stored: Rule;
+    if (back === rule && !queue && this.debug === null && rule.handle === undefined) {
+      // The rule as given is what the kernel keeps (nothing else holds it): no copy.
+      rule.handle = h;
+      stored = rule;
+    } else {
+      stored = storedRule(back, h);
+    }
     if (queue) {
       // Read back from the batch, the xt target "QUEUE" is the standard target: listed as "standard",
       // still matched (-D, -C) as the QUEUE rule it was made from.

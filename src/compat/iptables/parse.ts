@@ -183,12 +183,13 @@ export class ParseState {
   options = 0;
   invflags = 0;
   proto = 0;
-  /** Extension type → getopt offset, once merged. */
-  readonly offsets = new Map<ExtensionBase<any>, number>();
   opts: readonly LongOption[] = ORIGINAL_OPTS;
   nextOffset = 0;
   warnings = "";
-  loaded = new Set<ExtensionBase<any>>();
+  loaded: Set<ExtensionBase<any>>;
+  constructor(loaded?: Set<ExtensionBase<any>>) {
+    this.loaded = loaded ?? new Set();
+  }
   /** Handed to extension parsers and final checks to print a warning. */
   readonly warn = (text: string): void => {
     this.warnings += text;
@@ -236,8 +237,13 @@ function addCommand(cmd: { v: number }, newcmd: number, othercmds: number, inver
   cmd.v |= newcmd;
 }
 
-function isCSpaceChar(c: string): boolean {
-  return c === " " || c === "\t" || c === "\n" || c === "\v" || c === "\f" || c === "\r";
+/** Whether `s` holds a C isspace() character (space, \t \n \v \f \r). */
+function hasCSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) return true;
+  }
+  return false;
 }
 
 /** assert_valid_chain_name() */
@@ -246,7 +252,7 @@ export function assertValidChainName(name: string, registry: ExtensionRegistry, 
     throw paramError(`chain name \`${name}' too long (must be under ${XT_EXTENSION_MAXNAMELEN} chars)`);
   if (name[0] === "-" || name[0] === "!") throw paramError(`chain name not allowed to start with \`${name[0]}'`);
   if (findTargetByName(name, registry, announced)) throw paramError("chain name may not clash with target name");
-  for (const c of name) if (isCSpaceChar(c)) throw paramError(`Invalid chain name \`${name}'`);
+  if (hasCSpace(name)) throw paramError(`Invalid chain name \`${name}'`);
 }
 
 const STANDARD_VERDICTS = new Set(["", "ACCEPT", "DROP", "QUEUE", "RETURN"]);
@@ -261,7 +267,7 @@ function xtParseTarget(name: string): string {
   if (name.length < 1) throw paramError("Invalid target name (too short)");
   if (name.length >= XT_EXTENSION_MAXNAMELEN)
     throw paramError(`Invalid target name \`${name}' (${XT_EXTENSION_MAXNAMELEN - 1} chars max)`);
-  for (const c of name) if (isCSpaceChar(c)) throw paramError(`Invalid target name \`${name}'`);
+  if (hasCSpace(name)) throw paramError(`Invalid target name \`${name}'`);
   return name;
 }
 
@@ -288,7 +294,6 @@ function mergeOptions(st: ParseState, ext: ExtensionBase<any>): number {
     byExt.set(ext, merged);
   }
   st.opts = merged;
-  st.offsets.set(ext, offset);
   return offset;
 }
 
@@ -300,10 +305,15 @@ function newInstance(ext: ExtensionBase<any>, kind: "match" | "target", ip: IpSp
 function loadMatch(st: ParseState, ext: AnyMatch, ip: IpSpec): ExtInstance {
   if (ext.loadWarning && !st.loaded.has(ext)) st.warnings += ext.loadWarning;
   st.loaded.add(ext);
-  for (const m of st.matches) if (m.ext === ext) m.completed = true;
+  // Options merge once per extension type: a second instance shares the first one's offset.
+  let offset = -1;
+  for (const m of st.matches) {
+    if (m.ext !== ext) continue;
+    m.completed = true;
+    if (offset < 0) offset = m.offset;
+  }
   const inst = newInstance(ext, "match", ip);
-  const existing = st.offsets.get(ext);
-  inst.offset = existing ?? mergeOptions(st, ext);
+  inst.offset = offset >= 0 ? offset : mergeOptions(st, ext);
   st.matches.push(inst);
   return inst;
 }
@@ -379,8 +389,7 @@ function parseInterface(arg: string, st: ParseState): string {
 
 /** do_parse() + ipv4_post_parse(): argv[0] is the program name. */
 export function parseCommand(argv: string[], ctx: ParseContext): ParseResult {
-  const st = new ParseState();
-  if (ctx.loaded) st.loaded = ctx.loaded;
+  const st = new ParseState(ctx.loaded);
   try {
     return parseCommandInner(argv, ctx, st);
   } catch (e) {
@@ -420,15 +429,15 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
     let rerun = false;
     const optarg = g.optarg;
     switch (c) {
-      case ch("A"):
+      case 65 /* A */:
         addCommand(cmd, CMD_APPEND, CMD_NONE, invert);
         chain = optarg;
         break;
-      case ch("C"):
+      case 67 /* C */:
         addCommand(cmd, CMD_CHECK, CMD_NONE, invert);
         chain = optarg;
         break;
-      case ch("D"):
+      case 68 /* D */:
         addCommand(cmd, CMD_DELETE, CMD_NONE, invert);
         chain = optarg;
         if (hasArg(g)) {
@@ -436,36 +445,36 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
           cmd.v = CMD_DELETE_NUM;
         }
         break;
-      case ch("R"):
+      case 82 /* R */:
         addCommand(cmd, CMD_REPLACE, CMD_NONE, invert);
         chain = optarg;
         if (hasArg(g)) rulenum = parseRulenumber(argv[g.optind++]!);
         else throw paramError(`-${cmd2char(CMD_REPLACE)} requires a rule number`);
         break;
-      case ch("I"):
+      case 73 /* I */:
         addCommand(cmd, CMD_INSERT, CMD_NONE, invert);
         chain = optarg;
         if (hasArg(g)) rulenum = parseRulenumber(argv[g.optind++]!);
         else rulenum = 1;
         break;
-      case ch("L"):
+      case 76 /* L */:
         addCommand(cmd, CMD_LIST, CMD_ZERO | CMD_ZERO_NUM, invert);
         if (optarg !== null) chain = optarg;
         else if (hasArg(g)) chain = argv[g.optind++]!;
         if (hasArg(g)) rulenum = parseRulenumber(argv[g.optind++]!);
         break;
-      case ch("S"):
+      case 83 /* S */:
         addCommand(cmd, CMD_LIST_RULES, CMD_ZERO | CMD_ZERO_NUM, invert);
         if (optarg !== null) chain = optarg;
         else if (hasArg(g)) chain = argv[g.optind++]!;
         if (hasArg(g)) rulenum = parseRulenumber(argv[g.optind++]!);
         break;
-      case ch("F"):
+      case 70 /* F */:
         addCommand(cmd, CMD_FLUSH, CMD_NONE, invert);
         if (optarg !== null) chain = optarg;
         else if (hasArg(g)) chain = argv[g.optind++]!;
         break;
-      case ch("Z"):
+      case 90 /* Z */:
         addCommand(cmd, CMD_ZERO, CMD_LIST | CMD_LIST_RULES, invert);
         if (optarg !== null) chain = optarg;
         else if (hasArg(g)) chain = argv[g.optind++]!;
@@ -474,36 +483,36 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
           cmd.v = CMD_ZERO_NUM;
         }
         break;
-      case ch("N"):
+      case 78 /* N */:
         assertValidChainName(optarg!, registry, ctx.announced);
         addCommand(cmd, CMD_NEW_CHAIN, CMD_NONE, invert);
         chain = optarg;
         break;
-      case ch("X"):
+      case 88 /* X */:
         addCommand(cmd, CMD_DELETE_CHAIN, CMD_NONE, invert);
         if (optarg !== null) chain = optarg;
         else if (hasArg(g)) chain = argv[g.optind++]!;
         break;
-      case ch("E"):
+      case 69 /* E */:
         addCommand(cmd, CMD_RENAME_CHAIN, CMD_NONE, invert);
         chain = optarg;
         if (hasArg(g)) newname = argv[g.optind++]!;
         else throw paramError(`-${cmd2char(CMD_RENAME_CHAIN)} requires old-chain-name and new-chain-name`);
         break;
-      case ch("P"):
+      case 80 /* P */:
         addCommand(cmd, CMD_SET_POLICY, CMD_NONE, invert);
         chain = optarg;
         if (hasArg(g)) policy = argv[g.optind++]!;
         else throw paramError(`-${cmd2char(CMD_SET_POLICY)} requires a chain and a policy`);
         break;
-      case ch("h"): {
+      case 104 /* h */: {
         if (st.matches.length === 0 && st.protocol !== null) {
           const m = findProtoMatch(st.protocol, false, registry);
           if (m) loadMatch(st, m, ip);
         }
         return { kind: "help", stdout: helpText(st), warnings: st.warnings };
       }
-      case ch("p"): {
+      case 112 /* p */: {
         setOption(st, OPT_PROTOCOL, inv, invert);
         const raw = argv[g.optind - 1]!.toLowerCase();
         argv[g.optind - 1] = raw;
@@ -514,20 +523,20 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
         ip.invflags = inv.inv;
         break;
       }
-      case ch("s"):
+      case 115 /* s */:
         setOption(st, OPT_SOURCE, inv, invert);
         shost = argv[g.optind - 1]!;
         break;
-      case ch("d"):
+      case 100 /* d */:
         setOption(st, OPT_DESTINATION, inv, invert);
         dhost = argv[g.optind - 1]!;
         break;
-      case ch("g"):
+      case 103 /* g */:
         setOption(st, OPT_JUMP, inv, invert);
         gotoSet = true;
         st.jumpto = xtParseTarget(optarg!);
         break;
-      case ch("j"): {
+      case 106 /* j */: {
         setOption(st, OPT_JUMP, inv, invert);
         const name = xtParseTarget(argv[g.optind - 1]!);
         st.jumpto = name;
@@ -541,25 +550,25 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
         }
         break;
       }
-      case ch("i"):
+      case 105 /* i */:
         if (optarg === "") throw paramError("Empty interface is likely to be undesired");
         setOption(st, OPT_VIANAMEIN, inv, invert);
         iniface = parseInterface(argv[g.optind - 1]!, st);
         break;
-      case ch("o"):
+      case 111 /* o */:
         if (optarg === "") throw paramError("Empty interface is likely to be undesired");
         setOption(st, OPT_VIANAMEOUT, inv, invert);
         outiface = parseInterface(argv[g.optind - 1]!, st);
         break;
-      case ch("f"):
+      case 102 /* f */:
         setOption(st, OPT_FRAGMENT, inv, invert);
         ip.flags |= IPT_F_FRAG;
         break;
-      case ch("v"):
+      case 118 /* v */:
         if (!verbose) setOption(st, OPT_VERBOSE, inv, invert);
         verbose++;
         break;
-      case ch("m"): {
+      case 109 /* m */: {
         if (invert) throw paramError("unexpected ! flag before --match");
         matchNameCheck(optarg!);
         const m = registry.findMatch(optarg!);
@@ -567,25 +576,25 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
         loadMatch(st, m, ip);
         break;
       }
-      case ch("n"):
+      case 110 /* n */:
         setOption(st, OPT_NUMERIC, inv, invert);
         break;
-      case ch("t"):
+      case 116 /* t */:
         if (invert) throw paramError("unexpected ! flag before --table");
         if (ctx.restore && tableSet) throw paramError("The -t option cannot be used in iptables-restore.\n");
         table = optarg!;
         tableSet = true;
         break;
-      case ch("x"):
+      case 120 /* x */:
         setOption(st, OPT_EXPANDED, inv, invert);
         break;
-      case ch("V"):
+      case 86 /* V */:
         return {
           kind: "version",
           stdout: invert ? "Not @VERSION@ ;-)\n" : "@PROGRAM@ v@VERSION@\n",
           warnings: st.warnings,
         };
-      case ch("w"): {
+      case 119 /* w */: {
         if (ctx.restore) throw paramError("You cannot use `-w' from iptables-restore");
         let w = -1;
         if (optarg !== null) {
@@ -600,7 +609,7 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
         wait = w;
         break;
       }
-      case ch("W"): {
+      case 87 /* W */: {
         if (ctx.restore) throw paramError("You cannot use `-W' from iptables-restore");
         let arg: string;
         if (optarg !== null) arg = optarg;
@@ -613,12 +622,12 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
         waitIntervalSet = true;
         break;
       }
-      case ch("0"):
+      case 48 /* 0 */:
         setOption(st, 1 << 9, inv, invert);
         break;
-      case ch("M"):
+      case 77 /* M */:
         break;
-      case ch("c"): {
+      case 99 /* c */: {
         setOption(st, OPT_COUNTERS, inv, invert);
         pcntStr = optarg!;
         const comma = pcntStr.indexOf(",", 1);
@@ -633,9 +642,9 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
         bcnt = Number(b);
         break;
       }
-      case ch("4"):
+      case 52 /* 4 */:
         break;
-      case ch("6"):
+      case 54 /* 6 */:
         if (ctx.restore) return emptyCommand(table, st);
         throw tryHelpError(ExitStatus.Parameter, "");
       case GETOPT_NONOPT:

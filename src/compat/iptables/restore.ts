@@ -14,13 +14,13 @@ import {
   errorText,
   type IptablesEnv,
   KernelBatchError,
-  prepareCommand,
+  normalizeRule,
   Transaction,
   versionString,
 } from "./commands.js";
-import { NftOpError, nftStrerror } from "./nft-errors.js";
+import { type NftFn, NftOpError, nftStrerror } from "./nft-errors.js";
 import { CacheRequest, cacheFetchText, commandCacheRequest, NftBatch } from "./nft-debug.js";
-import { assertValidChainName, parseCommand } from "./parse.js";
+import { assertValidChainName, type ParsedCommand, parseCommand } from "./parse.js";
 import { parseLegacyRestoreArgs, runLegacyRestore } from "./legacy-restore.js";
 import type { ExtensionBase } from "../../extensions/api.js";
 
@@ -131,18 +131,11 @@ function usage(name: string): string {
  * quoted run (backslash escapes inside it); the closing quote ends the word.
  * Runs of plain characters are sliced, not copied one by one.
  */
-export function splitRestoreLine(s: string, out: string[]): void {
-  const n = s.length;
+export function splitRestoreLine(s: string, out: string[], from = 0, to = s.length): void {
+  const n = to;
   let param = "";
   let has = false;
-  let i = 0;
-  const push = () => {
-    if (param.length > 1023) throw paramError("Parameter too long!");
-    if (out.length + 1 >= 255) throw paramError("Parser cannot handle more arguments");
-    out.push(param);
-    param = "";
-    has = false;
-  };
+  let i = from;
   while (i < n) {
     const c = s.charCodeAt(i);
     if (c === 34 /* " */) {
@@ -166,7 +159,9 @@ export function splitRestoreLine(s: string, out: string[]): void {
         if (d === 34) {
           param += s.slice(start, i);
           i++;
-          push();
+          pushParam(param, out);
+          param = "";
+          has = false;
           break;
         }
         i++;
@@ -174,7 +169,9 @@ export function splitRestoreLine(s: string, out: string[]): void {
       continue;
     }
     if (c === 32 || c === 9 || c === 10) {
-      if (param.length || has) push();
+      if (param.length || has) pushParam(param, out);
+      param = "";
+      has = false;
       i++;
       continue;
     }
@@ -184,18 +181,101 @@ export function splitRestoreLine(s: string, out: string[]): void {
       if (d === 32 || d === 9 || d === 10 || d === 34) break;
       i++;
     }
-    param += s.slice(start, i);
+    // A word that is not glued to a quoted run is the slice itself.
+    param = param.length ? param + s.slice(start, i) : s.slice(start, i);
     has = true;
   }
-  if (param.length) push();
+  if (param.length) pushParam(param, out);
+}
+
+function pushParam(param: string, out: string[]): void {
+  if (param.length > 1023) throw paramError("Parameter too long!");
+  if (out.length + 1 >= 255) throw paramError("Parser cannot handle more arguments");
+  out.push(param);
+}
+
+const OP_FLUSH_VERBOSE = 0;
+const OP_TABLE_FLUSH = 1;
+const OP_POLICY = 2;
+const OP_CHAIN = 3;
+const OP_COMMAND = 4;
+
+/** One deferred operation (plain records, not closures: a restore queues one per line). */
+class RestoreOp {
+  constructor(
+    readonly line: number,
+    readonly kind: number,
+    readonly chain: string | null,
+    readonly policy: string | null,
+    readonly counters: { pcnt: number; bcnt: number } | null,
+    readonly cmd: ParsedCommand | null,
+  ) {}
 }
 
 interface PendingTable {
   tx: Transaction;
-  /** Deferred operations: run at COMMIT in order (nft_prepare). */
-  ops: Array<{ line: number; run: () => void }>;
-  /** What the cache fetches at COMMIT (printed with -vv). */
-  req: CacheRequest;
+  /**
+   * Operations queued for COMMIT (nft_prepare() runs them there). Null while they run as they are parsed: the
+   * table is a working copy, so the outcome is the same as long as a failure is only reported at COMMIT and a
+   * later parse error still wins. Only -vv needs them queued (its batch dump starts at COMMIT): it re-parses.
+   */
+  ops: RestoreOp[] | null;
+  /** Running as parsed: the first operation that failed (later ones are not run). */
+  failed: { e: unknown; line: number } | null;
+  /** Where the table's lines start (after `*table`), for a re-parse. */
+  bodyAt: number;
+  bodyLine: number;
+  /** nft_fn when the table started. */
+  lastFn: NftFn | null;
+  /** Chain names this table announced first (a re-parse starts without them). */
+  announcedHere: string[];
+}
+
+/** What the cache fetches at COMMIT (printed with -vv), from the operations queued. */
+function cacheRequestOf(ops: readonly RestoreOp[]): CacheRequest {
+  const req = new CacheRequest();
+  for (const op of ops) {
+    if (op.kind === OP_FLUSH_VERBOSE) {
+      // nft_cmd_table_flush() verbose: a rule flush and a chain delete of every chain
+      req.add(false, null);
+      req.add(true, null);
+    } else if (op.kind === OP_POLICY || op.kind === OP_CHAIN) {
+      req.add(false, op.chain);
+    } else if (op.kind === OP_COMMAND) {
+      commandCacheRequest(req, op.cmd!);
+    }
+  }
+  return req;
+}
+
+/** Runs one queued operation on the table's transaction. */
+function runOp(tx: Transaction, op: RestoreOp, program: string): void {
+  switch (op.kind) {
+    case OP_FLUSH_VERBOSE:
+      tx.flush(null, true);
+      tx.deleteChain(null, true);
+      break;
+    case OP_TABLE_FLUSH: {
+      // nft_table_flush(): the table is deleted and recreated on demand.
+      tx.lastFn = "table_flush";
+      tx.debug?.tableFlush();
+      tx.tableCached = false;
+      const fresh: Table = newTable(findBuiltinTable(tx.work.name)!, false);
+      tx.work.exists = false;
+      tx.work.chains = fresh.chains;
+      tx.cachedPolicy.clear();
+      tx.work.foreign = undefined;
+      break;
+    }
+    case OP_POLICY:
+      tx.setPolicy(op.chain!, op.policy!, op.counters!);
+      break;
+    case OP_CHAIN:
+      tx.restoreChain(op.chain!);
+      break;
+    default:
+      applyCommand(tx, op.cmd!, program);
+  }
 }
 
 /**
@@ -213,11 +293,16 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
   let lastTx: Transaction | null = null;
   let curTable: string | null = null;
   const announced = new Set<string>();
+  /** Chain and target names, one string each. */
+  const names = new Map<string, string>();
   const loaded = new Set<ExtensionBase<any>>();
   /** h->verbose: each rule line's own -v count (restore adds its -v to them unless --noflush). */
   let hVerbose = 0;
   /** NFT_CL_FAKE: a plain restore that flushes never fetches the rule cache. */
   const fakeCache = !o.verbose && !o.noflush;
+  /** Argument words every rule line starts with (after the table name). */
+  const preset: string[] = [];
+  if (!o.noflush) for (let i = 0; i < (o.verbose ?? 0); i++) preset.push("-v");
 
   const fail = (e: unknown, atLine: number): CommandResult => ({
     stdout,
@@ -225,52 +310,184 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
     status: errorStatus(e),
   });
 
-  const commit = (p: PendingTable): CommandResult | null => {
-    let opLine = 0;
-    if (hVerbose > 1) {
-      p.tx.debug = new NftBatch(p.tx.original, hVerbose);
-      p.tx.debug.restore = true;
-      if (!fakeCache) p.tx.stdout = cacheFetchText(p.tx.original, p.req) + p.tx.stdout;
+  /** The operation a `*table` line queues (the table flush), if any. */
+  const tableOp = (at: number): RestoreOp | null => {
+    if (o.noflush) return null;
+    return new RestoreOp(at, o.verbose ? OP_FLUSH_VERBOSE : OP_TABLE_FLUSH, null, null, null, null);
+  };
+
+  /** A `:CHAIN POLICY [p:b]` line. */
+  const chainLine = (p: PendingTable, buffer: string, at: number): RestoreOp => {
+    const toks = tokens(buffer.slice(1));
+    if (toks[0] === undefined) throw paramError(`${program}: line ${at} chain name invalid`);
+    const chain = internName(names, toks[0]);
+    if (!announced.has(chain)) {
+      announced.add(chain);
+      p.announcedHere.push(chain);
     }
+    assertValidChainName(chain, env.registry, announced);
+    const policy = toks[1];
+    if (policy === undefined) throw paramError(`${program}: line ${at} policy invalid`);
+    const builtin = findBuiltinTable(p.tx.work.name)!.hooks.includes(hookOfBuiltin(chain));
+    if (!builtin) return new RestoreOp(at, OP_CHAIN, chain, null, null, null);
+    let counters = { pcnt: 0, bcnt: 0 };
+    if (o.counters) {
+      const c = parseCounters(toks[2]);
+      if (!c) throw paramError(`invalid policy counters for chain '${chain}'`);
+      counters = c;
+    }
+    return new RestoreOp(at, OP_POLICY, chain, policy, counters, null);
+  };
+
+  /** A rule line, input[from, to): its command, or what -h/-V print. `quiet` drops warnings (a re-parse). */
+  const ruleLine = (p: PendingTable, from: number, to: number, at: number, quiet: boolean): RestoreOp | CommandResult => {
+    let pc: string | undefined;
+    let bc: string | undefined;
+    if (input.charCodeAt(from) === 91 /* [ */) {
+      const close = input.indexOf("]", from);
+      if (close < 0 || close >= to) throw paramError(`Bad line ${at}: need ]`);
+      const inner = input.slice(from + 1, close);
+      const colon = inner.indexOf(":");
+      const parts = inner.split(":").filter((x) => x !== "");
+      if (parts.length === 0) throw paramError(`Bad line ${at}: need :`);
+      if (colon < 0 || parts.length < 2) throw paramError(`Bad line ${at}: need ]`);
+      pc = parts[0];
+      bc = parts[1];
+      from = close + 1;
+    }
+    const table = p.tx.work.name;
+    const argv = [program, "-t", table, ...preset];
+    if (o.counters && pc !== undefined && bc !== undefined) argv.push("--set-counters", pc, bc);
+    splitRestoreLine(input, argv, from, to);
+    const parsed = parseCommand(argv, { registry: env.registry, db: env.db, table, restore: true, line: at, announced, loaded });
+    if (parsed.kind !== "command") {
+      stdout += parsed.stdout.replaceAll("@PROGRAM@", program).replaceAll("@VERSION@", version);
+      return { stdout, stderr: stderr + parsed.warnings, status: 0 };
+    }
+    if (!quiet) stderr += parsed.warnings;
+    hVerbose = parsed.verbose;
+    if (parsed.chain !== null) parsed.chain = internName(names, parsed.chain);
+    for (const r of parsed.rules) if (r.jumpto !== "") r.jumpto = internName(names, r.jumpto);
+    if (!findBuiltinTable(parsed.table)) {
+      throw new XtablesError(ExitStatus.Version, `table '${parsed.table}' does not exist`, "version");
+    }
+    // nft_rule_new(): translated to nf_tables form now (parsed is ours: normalised in place).
+    if (parsed.rules.length) parsed.rules = parsed.rules.map(normalizeRule);
+    return new RestoreOp(at, OP_COMMAND, null, null, null, parsed);
+  };
+
+  /** Queues an operation, or runs it at once on the working copy (until one fails). */
+  const queue = (p: PendingTable, op: RestoreOp | null): void => {
+    if (op === null || o.test) return;
+    if (p.ops !== null) {
+      p.ops.push(op);
+      return;
+    }
+    if (p.failed !== null) return;
     try {
-      for (const op of p.ops) {
-        opLine = op.line;
-        p.tx.line = op.line;
-        op.run();
-      }
+      p.tx.line = op.line;
+      runOp(p.tx, op, program);
     } catch (e) {
-      stdout += p.tx.stdout;
-      if (e instanceof NftOpError) {
-        return { stdout, stderr: `${stderr}${program}: line ${opLine} failed: ${nftStrerror(e.fn, e.errno)}.\n`, status: 1 };
-      }
-      return fail(e, line);
+      p.failed = { e, line: op.line };
     }
-    stdout += p.tx.stdout + (p.tx.debug?.render() ?? "");
+  };
+
+  /** -vv: the table's lines parsed again into a queue, on a fresh working copy (the dump covers the whole batch). */
+  const requeue = (p: PendingTable, commitAt: number): PendingTable => {
+    for (const name of p.announcedHere) announced.delete(name);
+    const tx = new Transaction(p.tx.original, env, p.bodyLine);
+    tx.lastFn = p.lastFn;
+    const q: PendingTable = { ...p, tx, ops: [], failed: null, announcedHere: [] };
+    const first = tableOp(p.bodyLine);
+    if (first) q.ops!.push(first);
+    let at = p.bodyLine;
+    for (let from = p.bodyAt; from < commitAt; ) {
+      const nl = input.indexOf("\n", from);
+      const to = nl < 0 ? input.length : nl + 1;
+      at++;
+      const c = input.charCodeAt(from);
+      if (c === 10 /* \n */ || c === 35 /* # */) {
+        // blank line or comment
+      } else if (c === 58 /* : */) {
+        q.ops!.push(chainLine(q, input.slice(from, to), at));
+      } else {
+        const op = ruleLine(q, from, to, at, true);
+        if (op instanceof RestoreOp) q.ops!.push(op);
+      }
+      from = to;
+    }
+    return q;
+  };
+
+  const commit = (p: PendingTable): CommandResult | null => {
+    if (p.ops === null) {
+      if (p.failed !== null) {
+        stdout += p.tx.stdout;
+        const e = p.failed.e;
+        if (e instanceof NftOpError) {
+          return { stdout, stderr: `${stderr}${program}: line ${p.failed.line} failed: ${nftStrerror(e.fn, e.errno)}.\n`, status: 1 };
+        }
+        return fail(e, line);
+      }
+      stdout += p.tx.stdout;
+    } else {
+      let opLine = 0;
+      if (hVerbose > 1) {
+        p.tx.debug = new NftBatch(p.tx.original, hVerbose);
+        p.tx.debug.restore = true;
+        if (!fakeCache) p.tx.stdout = cacheFetchText(p.tx.original, cacheRequestOf(p.ops)) + p.tx.stdout;
+      }
+      try {
+        for (const op of p.ops) {
+          opLine = op.line;
+          p.tx.line = op.line;
+          runOp(p.tx, op, program);
+        }
+      } catch (e) {
+        stdout += p.tx.stdout;
+        if (e instanceof NftOpError) {
+          return { stdout, stderr: `${stderr}${program}: line ${opLine} failed: ${nftStrerror(e.fn, e.errno)}.\n`, status: 1 };
+        }
+        return fail(e, line);
+      }
+      stdout += p.tx.stdout + (p.tx.debug?.render() ?? "");
+    }
     const failures = p.tx.commit();
     if (failures.length) return fail(new KernelBatchError(failures), line);
     env.ruleset.tables.set(p.tx.work.name, p.tx.work);
     return null;
   };
 
-  const lines = splitLines(input);
-  for (const raw of lines) {
+  // fgets() chunks: lines keep their newline; a last line may lack it. Rule lines are split straight from the
+  // input (no copy of the line).
+  let next = 0;
+  while (next < input.length) {
+    const from = next;
+    const nl = input.indexOf("\n", from);
+    const to = nl < 0 ? input.length : nl + 1;
+    next = to;
     line++;
-    const buffer = raw;
-    if (buffer === "\n") continue;
-    if (buffer[0] === "#") {
-      if (o.verbose) stdout += buffer;
+    const c0 = input.charCodeAt(from);
+    if (c0 === 10 /* \n */ && to === from + 1) continue;
+    if (c0 === 35 /* # */) {
+      if (o.verbose) stdout += input.slice(from, to);
       continue;
     }
     let ret = false;
     try {
-      if (pending && buffer.startsWith("COMMIT") && (buffer.length === 6 || buffer[6] === "\n")) {
+      if (pending && c0 === 67 /* C */ && input.startsWith("COMMIT", from) && (to === from + 6 || input.charCodeAt(from + 6) === 10)) {
         if (!o.test) {
+          if (pending.ops === null && hVerbose > 1) {
+            pending = requeue(pending, from);
+            lastTx = pending.tx;
+          }
           const r = commit(pending);
           if (r) return r;
         }
         pending = null;
         ret = true;
-      } else if (buffer[0] === "*" && !pending) {
+      } else if (c0 === 42 /* * */ && !pending) {
+        const buffer = input.slice(from, to);
         const table = firstToken(buffer, 1);
         if (table === undefined) throw paramError(`${program}: line ${line} table name invalid`);
         if (!findBuiltinTable(table)) throw paramError(`${program}: line ${line} table name '${table}' invalid`);
@@ -281,101 +498,16 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
         // One process: nft_fn carries over from the tables committed before.
         tx.lastFn = lastTx?.lastFn ?? null;
         lastTx = tx;
-        pending = { tx, ops: [], req: new CacheRequest() };
-        if (!o.noflush && o.verbose) {
-          // nft_cmd_table_flush() verbose: a rule flush and a chain delete of every chain
-          pending.req.add(false, null);
-          pending.req.add(true, null);
-          pending.ops.push({
-            line,
-            run: () => {
-              tx.flush(null, true);
-              tx.deleteChain(null, true);
-            },
-          });
-        } else if (!o.noflush) {
-          const def = findBuiltinTable(table)!;
-          pending.ops.push({
-            line,
-            run: () => {
-              // nft_table_flush(): the table is deleted and recreated on demand.
-              tx.lastFn = "table_flush";
-              tx.debug?.tableFlush();
-              tx.tableCached = false;
-              const fresh: Table = newTable(def, false);
-              tx.work.exists = false;
-              tx.work.chains = fresh.chains;
-              tx.cachedPolicy.clear();
-              tx.work.foreign = undefined;
-            },
-          });
-        }
+        pending = { tx, ops: null, failed: null, bodyAt: to, bodyLine: line, lastFn: tx.lastFn, announcedHere: [] };
+        queue(pending, tableOp(line));
         ret = true;
-      } else if (buffer[0] === ":" && pending) {
-        const toks = tokens(buffer.slice(1));
-        const chain = toks[0];
-        if (chain === undefined) throw paramError(`${program}: line ${line} chain name invalid`);
-        announced.add(chain);
-        assertValidChainName(chain, env.registry, announced);
-        const policy = toks[1];
-        if (policy === undefined) throw paramError(`${program}: line ${line} policy invalid`);
-        const tx = pending.tx;
-        const builtin = findBuiltinTable(tx.work.name)!.hooks.includes(hookOfBuiltin(chain));
-        if (builtin) {
-          let counters = { pcnt: 0, bcnt: 0 };
-          if (o.counters) {
-            const c = parseCounters(toks[2]);
-            if (!c) throw paramError(`invalid policy counters for chain '${chain}'`);
-            counters = c;
-          }
-          pending.ops.push({ line, run: () => tx.setPolicy(chain, policy, counters) });
-        } else {
-          pending.ops.push({ line, run: () => tx.restoreChain(chain) });
-        }
-        pending.req.add(false, chain);
+      } else if (c0 === 58 /* : */ && pending) {
+        queue(pending, chainLine(pending, input.slice(from, to), line));
         ret = true;
       } else if (pending) {
-        let rest = buffer;
-        let pc: string | undefined;
-        let bc: string | undefined;
-        if (rest[0] === "[") {
-          const close = rest.indexOf("]");
-          if (close < 0) throw paramError(`Bad line ${line}: need ]`);
-          const inner = rest.slice(1, close);
-          const colon = inner.indexOf(":");
-          const parts = inner.split(":").filter((x) => x !== "");
-          if (parts.length === 0) throw paramError(`Bad line ${line}: need :`);
-          if (colon < 0 || parts.length < 2) throw paramError(`Bad line ${line}: need ]`);
-          pc = parts[0];
-          bc = parts[1];
-          rest = rest.slice(close + 1);
-        }
-        const argv = [program, "-t", pending.tx.work.name];
-        if (!o.noflush) for (let i = 0; i < (o.verbose ?? 0); i++) argv.push("-v");
-        if (o.counters && pc !== undefined && bc !== undefined) argv.push("--set-counters", pc, bc);
-        splitRestoreLine(rest, argv);
-        const parsed = parseCommand(argv, {
-          registry: env.registry,
-          db: env.db,
-          table: pending.tx.work.name,
-          restore: true,
-          line,
-          announced,
-          loaded,
-        });
-        if (parsed.kind !== "command") {
-          stdout += parsed.stdout.replaceAll("@PROGRAM@", program).replaceAll("@VERSION@", version);
-          return { stdout, stderr: stderr + parsed.warnings, status: 0 };
-        }
-        stderr += parsed.warnings;
-        hVerbose = parsed.verbose;
-        if (!findBuiltinTable(parsed.table)) {
-          throw new XtablesError(ExitStatus.Version, `table '${parsed.table}' does not exist`, "version");
-        }
-        const prepared = prepareCommand(parsed);
-        commandCacheRequest(pending.req, prepared);
-        const tx = pending.tx;
-        pending.ops.push({ line, run: () => applyCommand(tx, prepared, program) });
+        const op = ruleLine(pending, from, to, line, false);
+        if (!(op instanceof RestoreOp)) return op;
+        queue(pending, op);
         ret = true;
       }
     } catch (e) {
@@ -388,20 +520,17 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
   return { stdout, stderr, status: 0 };
 }
 
-/** fgets() chunks: lines keep their newline; a last line may lack it. */
-function splitLines(input: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (;;) {
-    const nl = input.indexOf("\n", start);
-    if (nl < 0) {
-      if (start < input.length) out.push(input.slice(start));
-      break;
-    }
-    out.push(input.slice(start, nl + 1));
-    start = nl + 1;
+/**
+ * One internalised string per name: the chain maps' keys and the rules' jumps are then the same string, which
+ * map lookups compare by pointer (a slice of the input is compared character by character every time).
+ */
+function internName(names: Map<string, string>, s: string): string {
+  let v = names.get(s);
+  if (v === undefined) {
+    v = Object.keys({ [s]: 0 })[0]!;
+    names.set(v, v);
   }
-  return out;
+  return v;
 }
 
 function tokens(s: string): string[] {
