@@ -58,14 +58,22 @@ COMMIT
 /** Packets for the seeds rule set: a mix that meets every rule (accepted, dropped, rejected, logged). */
 export function seedsPackets(n) {
   const kinds = [
-    (i) => `{"in":"eth0","src":"10.0.2.${i & 255}","dst":"10.0.0.1","proto":"tcp","sport":${1024 + (i & 0x7fff)},"dport":80,"flags":"S"}`,
-    (i) => `{"in":"eth0","src":"10.0.2.${i & 255}","dst":"10.0.0.1","proto":"tcp","sport":${1024 + (i & 0x7fff)},"dport":22,"flags":"S"}`,
-    (i) => `{"in":"eth0","src":"10.0.2.${i & 255}","dst":"10.0.0.1","proto":"udp","sport":${1024 + (i & 0x7fff)},"dport":53}`,
-    (i) => `{"in":"eth0","src":"10.0.2.${i & 255}","dst":"10.0.0.1","proto":"tcp","sport":${1024 + (i & 0x7fff)},"dport":5000,"flags":"S"}`,
-    (i) => `{"in":"eth0","src":"10.0.2.${i & 255}","dst":"10.0.0.1","proto":"icmp","type":8,"id":${i & 0xffff},"seq":1}`,
-    (i) => `{"in":"eth0","src":"10.0.2.${i & 255}","dst":"10.0.0.1","proto":"tcp","sport":${1024 + (i & 0x7fff)},"dport":10003,"flags":"S"}`,
-    (i) => `{"in":"eth0","src":"10.0.2.${i & 255}","dst":"10.0.0.1","proto":"tcp","sport":${1024 + (i & 0x7fff)},"dport":7000,"flags":"S"}`,
-    (i) => `{"in":"eth1","src":"198.51.100.${i & 255}","dst":"10.0.1.1","proto":"tcp","sport":${1024 + (i & 0x7fff)},"dport":443,"flags":"S"}`,
+    (i) =>
+      `{"in":"eth0","src":"10.0.2.${i & 255}","dst":"10.0.0.1","proto":"tcp","sport":${1024 + (i & 0x7fff)},"dport":80,"flags":"S"}`,
+    (i) =>
+      `{"in":"eth0","src":"10.0.2.${i & 255}","dst":"10.0.0.1","proto":"tcp","sport":${1024 + (i & 0x7fff)},"dport":22,"flags":"S"}`,
+    (i) =>
+      `{"in":"eth0","src":"10.0.2.${i & 255}","dst":"10.0.0.1","proto":"udp","sport":${1024 + (i & 0x7fff)},"dport":53}`,
+    (i) =>
+      `{"in":"eth0","src":"10.0.2.${i & 255}","dst":"10.0.0.1","proto":"tcp","sport":${1024 + (i & 0x7fff)},"dport":5000,"flags":"S"}`,
+    (i) =>
+      `{"in":"eth0","src":"10.0.2.${i & 255}","dst":"10.0.0.1","proto":"icmp","type":8,"id":${i & 0xffff},"seq":1}`,
+    (i) =>
+      `{"in":"eth0","src":"10.0.2.${i & 255}","dst":"10.0.0.1","proto":"tcp","sport":${1024 + (i & 0x7fff)},"dport":10003,"flags":"S"}`,
+    (i) =>
+      `{"in":"eth0","src":"10.0.2.${i & 255}","dst":"10.0.0.1","proto":"tcp","sport":${1024 + (i & 0x7fff)},"dport":7000,"flags":"S"}`,
+    (i) =>
+      `{"in":"eth1","src":"198.51.100.${i & 255}","dst":"10.0.1.1","proto":"tcp","sport":${1024 + (i & 0x7fff)},"dport":443,"flags":"S"}`,
   ];
   let s = "";
   for (let i = 0; i < n; i++) s += `${kinds[i % kinds.length](i)}\n`;
@@ -154,9 +162,16 @@ export async function packetBench(base, which, opts = {}) {
   if (which === "seeds") {
     const host = seedsHost(mod);
     const input = seedsPackets(n);
-    const r = measure(mod, host, () => input, n, reps, () => {
-      host.kernlog.length = 0;
-    });
+    const r = measure(
+      mod,
+      host,
+      () => input,
+      n,
+      reps,
+      () => {
+        host.kernlog.length = 0;
+      },
+    );
     return { ruleset: "seeds", rules: SEEDS_RULES.split("\n").filter((l) => l.startsWith("-A")).length, ...r };
   }
   const services = which;
@@ -164,6 +179,16 @@ export async function packetBench(base, which, opts = {}) {
   checkKube(mod, host, services);
   const inputs = [];
   for (let r = 0; r < reps; r++) inputs.push(kubePackets(n, services, r));
-  const res = measure(mod, host, (r) => inputs[r], n, reps, () => host.conntrack().flush(false));
-  return { ruleset: `kube ${services}`, rules: 7 + services * 11 + 1, ...res };
+  const res = measure(
+    mod,
+    host,
+    (r) => inputs[r],
+    n,
+    reps,
+    () => host.conntrack().flush(false),
+  );
+  const rules = kubeProxyRules(services, 3)
+    .split("\n")
+    .filter((l) => l.startsWith("-A ")).length;
+  return { ruleset: `kube ${services}`, rules, ...res };
 }

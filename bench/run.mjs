@@ -3,13 +3,17 @@
 //   restore  — iptables-restore of N services × 3 endpoints (N = 1k, 5k, 10k)
 //   save     — iptables-save of that state
 //   load     — reading the CLI state file back (what every later iptwin command does)
-// Each size runs in its own process so that peak RSS is that work's own.
+//   store    — writing the state (what every iptwin command that changes the rule set does)
+//   CLI      — one `iptwin` process each (node start, state file read and written with fsync):
+//              iptables-restore FILE into a fresh state, then a next `iptables -A`, then iptables-save;
+//              wall time and the process's peak RSS
+// Each size runs in its own processes so that peak RSS is that work's own.
 //   packets  — packets per second through `send --json` (bench/packets.mjs): the seeds' small
 //              rule set and kube-proxy sets of 1k and 10k services, every packet a new connection
 // With --real (root, iptables installed) the real iptables-restore runs on the
 // same file in a private network namespace for comparison. --packets / --restore run one part.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { kubeProxyRules } from "./kube.mjs";
@@ -41,31 +45,72 @@ async function child(kind, services) {
     return h;
   }, reps);
   const [saveMs, saved] = best(() => host.save(), reps);
-  const state = serializeHost(host);
+  const [storeMs, state] = best(() => serializeHost(host), reps);
   const [loadMs] = best(() => deserializeHost(state), reps);
   const rss = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ kind, services, lines, bytes: text.length, restoreMs, saveMs, loadMs, savedBytes: saved.length, peakRssMB: rss }));
+  console.log(
+    JSON.stringify({
+      kind,
+      services,
+      lines,
+      bytes: text.length,
+      restoreMs,
+      saveMs,
+      loadMs,
+      storeMs,
+      savedBytes: saved.length,
+      peakRssMB: rss,
+    }),
+  );
 }
 
-function realRestore(services) {
-  const dir = mkdtempSync(join(tmpdir(), "iptwin-bench-"));
-  const file = join(dir, "rules");
-  writeFileSync(file, kubeProxyRules(services, 3));
+function realRestore(file) {
   const out = {};
   for (const bin of ["iptables-nft-restore", "iptables-legacy-restore"]) {
     const ns = `iptwin-bench-${process.pid}-${bin.includes("nft") ? "n" : "l"}`;
-    spawnSync("ip", ["netns", "del", ns]);
-    execFileSync("ip", ["netns", "add", ns]);
+    try {
+      spawnSync("ip", ["netns", "del", ns], { stdio: "ignore" });
+      execFileSync("ip", ["netns", "add", ns], { stdio: "ignore" });
+    } catch {
+      out[bin] = "n/a (needs root and iproute2)";
+      continue;
+    }
     const t = performance.now();
     const r = spawnSync("ip", ["netns", "exec", ns, bin, file]);
-    out[bin] = r.status === 0 ? Math.round(performance.now() - t) : `failed: ${r.stderr}`;
-    spawnSync("ip", ["netns", "del", ns]);
+    out[bin] = r.status === 0 ? Math.round(performance.now() - t) : `failed: ${String(r.stderr ?? r.error).trim()}`;
+    spawnSync("ip", ["netns", "del", ns], { stdio: "ignore" });
   }
   return out;
 }
 
+/** One `iptwin` command in its own process: wall time (start to exit) and the process's peak RSS. */
+function cliRun(stateDir, argv) {
+  const report = join(stateDir, "..", "report.json");
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [self, "--cli-child", report, "--state", stateDir, ...argv], { stdio: "ignore" });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`iptwin ${argv.join(" ")} failed (status ${r.status})`);
+  return { ms, ...JSON.parse(readFileSync(report, "utf8")) };
+}
+
+/** The CLI on one rule set: restore into a fresh state, a next command, a save. */
+function cliBench(services) {
+  const dir = mkdtempSync(join(tmpdir(), "iptwin-bench-"));
+  const file = join(dir, "rules");
+  writeFileSync(file, kubeProxyRules(services, 3));
+  const state = join(dir, "state");
+  const restore = cliRun(state, ["iptables-restore", file]);
+  const next = cliRun(state, ["iptables", "-t", "nat", "-A", "KUBE-NODEPORTS", "-p", "tcp", "--dport", "30080", "-j", "KUBE-MARK-MASQ"]);
+  const save = cliRun(state, ["iptables-save"]);
+  const real = args.includes("--real") ? realRestore(file) : undefined;
+  rmSync(dir, { recursive: true, force: true });
+  return { restore, next, save, real };
+}
+
 function packetChild(which) {
-  const r = spawnSync(process.execPath, ["--max-old-space-size=4096", self, "--packets-child", which], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["--max-old-space-size=4096", self, "--packets-child", which], {
+    encoding: "utf8",
+  });
   if (r.status !== 0) {
     console.error(r.stderr);
     process.exit(1);
@@ -79,14 +124,26 @@ function packets() {
   console.log("send --json, packets per second on one core (CPU time, best of 5 batches of 50,000):");
   console.log("rule set            rules   packets/s   ns/packet");
   for (const r of rows)
-    console.log(`${r.ruleset.padEnd(15)} ${String(r.rules).padStart(9)} ${Math.round(r.pps).toLocaleString("en").padStart(11)} ${Math.round(r.nsPerPacket).toLocaleString("en").padStart(11)}`);
+    console.log(
+      `${r.ruleset.padEnd(15)} ${String(r.rules).padStart(9)} ${Math.round(r.pps).toLocaleString("en").padStart(11)} ${Math.round(r.nsPerPacket).toLocaleString("en").padStart(11)}`,
+    );
   const k1 = rows[1];
   const k10 = rows[2];
-  console.log(`10k services vs 1k: ${(k1.pps / k10.pps).toFixed(2)}× slower (target ≤ 2×); at 10k: ${Math.round(k10.pps).toLocaleString("en")} packets/s (target ≥ 500,000)`);
+  console.log(
+    `10k services vs 1k: ${(k1.pps / k10.pps).toFixed(2)}× slower (target ≤ 2×); at 10k: ${Math.round(k10.pps).toLocaleString("en")} packets/s (target ≥ 500,000)`,
+  );
 }
 
 if (args[0] === "--child") {
   await child(args[1], Number(args[2]));
+} else if (args[0] === "--cli-child") {
+  // The CLI as bin/iptwin.js runs it; the report goes to a file (stdout is the command's).
+  const { main } = await import("../dist/iptwin-cli.mjs");
+  const t = performance.now();
+  const status = main(args.slice(2));
+  const mainMs = performance.now() - t;
+  writeFileSync(args[1], JSON.stringify({ status, mainMs, rssMB: process.resourceUsage().maxRSS / 1024 }));
+  process.exitCode = status;
 } else if (args[0] === "--packets-child") {
   const which = args[1] === "seeds" ? "seeds" : Number(args[1]);
   console.log(JSON.stringify(await packetBench("../dist", which, { n: 50000, reps: 5 })));
@@ -96,24 +153,32 @@ if (args[0] === "--child") {
 }
 
 function restoreBench() {
-  const real = args.includes("--real");
   const rows = [];
   for (const services of [1000, 5000, 10000]) {
-    const r = spawnSync(process.execPath, ["--max-old-space-size=4096", self, "--child", "restore", String(services)], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["--max-old-space-size=4096", self, "--child", "restore", String(services)], {
+      encoding: "utf8",
+    });
     if (r.status !== 0) {
       console.error(r.stderr);
       process.exit(1);
     }
     const row = JSON.parse(r.stdout.trim().split("\n").at(-1));
-    if (real) row.real = realRestore(services);
+    row.cli = cliBench(services);
     rows.push(row);
   }
-  console.log("kube-proxy shaped rule sets (services × 3 endpoints), best of several runs:");
-  console.log("services   lines   restore ms   save ms   load ms   peak RSS MB" + (real ? "   real nft / legacy ms" : ""));
+  const n = (v, w) => (typeof v === "number" ? v.toFixed(0) : String(v)).padStart(w);
+  console.log("kube-proxy shaped rule sets (services × 3 endpoints); in one process, best of several runs:");
+  console.log("services   lines   restore ms   save ms   load ms   store ms");
   for (const r of rows) {
-    const realCol = real ? `   ${r.real["iptables-nft-restore"]} / ${r.real["iptables-legacy-restore"]}` : "";
-    console.log(
-      `${String(r.services).padStart(8)} ${String(r.lines).padStart(7)} ${r.restoreMs.toFixed(0).padStart(12)} ${r.saveMs.toFixed(0).padStart(9)} ${r.loadMs.toFixed(0).padStart(9)} ${r.peakRssMB.toFixed(0).padStart(13)}${realCol}`,
-    );
+    console.log(`${n(r.services, 8)} ${n(r.lines, 7)} ${n(r.restoreMs, 12)} ${n(r.saveMs, 9)} ${n(r.loadMs, 9)} ${n(r.storeMs, 10)}`);
+  }
+  console.log("the CLI, one `iptwin` process per command (node start, state file read and written): ms / peak RSS MB");
+  const real = args.includes("--real");
+  console.log(`services   iptables-restore   next iptables -A     iptables-save${real ? "   real restore: nft / legacy ms" : ""}`);
+  for (const r of rows) {
+    const c = r.cli;
+    const col = (x) => `${n(x.ms, 6)} / ${n(x.rssMB, 4)}`.padStart(18);
+    const realCol = real ? `   ${c.real["iptables-nft-restore"]} / ${c.real["iptables-legacy-restore"]}` : "";
+    console.log(`${n(r.services, 8)} ${col(c.restore)} ${col(c.next)} ${col(c.save)}${realCol}`);
   }
 }

@@ -12,18 +12,18 @@
  * specFromJson and JSON.stringify give.
  */
 import { describe, expect, it } from "vitest";
-import { IP_OFFMASK, IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, Packet, TCP_ACK, TCP_SYN } from "../src/core/packet.js";
-import { Rng } from "../src/core/rng.js";
 import {
   buildPacket,
   fastSpecFromLine,
+  type PacketSpec,
   packetJson,
   packetJsonText,
-  type PacketSpec,
   SpecError,
   specFromJson,
 } from "../src/compat/packet-spec.js";
 import { sendJson } from "../src/compat/send.js";
+import { IP_OFFMASK, IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, Packet, TCP_ACK, TCP_SYN } from "../src/core/packet.js";
+import { Rng } from "../src/core/rng.js";
 import type { EvalContext, MatchFn, TargetFn } from "../src/engine/context.js";
 import { NetConfig } from "../src/engine/net.js";
 import { compileTable, decision, deferCounters, runHook, type TraceEvent } from "../src/engine/netfilter.js";
@@ -51,8 +51,8 @@ function refMatchIp(r: Rule, p: Packet): boolean {
   const ip = r.ip;
   const inv = ip.invflags;
   const test = (cond: boolean, bit: number) => cond !== ((inv & bit) !== 0);
-  if ((ip.smsk !== 0 || inv & 0x08) && !test(((p.src & ip.smsk) >>> 0) === ip.src >>> 0, 0x08)) return false;
-  if ((ip.dmsk !== 0 || inv & 0x10) && !test(((p.dst & ip.dmsk) >>> 0) === ip.dst >>> 0, 0x10)) return false;
+  if ((ip.smsk !== 0 || inv & 0x08) && !test((p.src & ip.smsk) >>> 0 === ip.src >>> 0, 0x08)) return false;
+  if ((ip.dmsk !== 0 || inv & 0x10) && !test((p.dst & ip.dmsk) >>> 0 === ip.dst >>> 0, 0x10)) return false;
   const dev = (spec: string, have: string) => (spec.endsWith("+") ? have.startsWith(spec.slice(0, -1)) : have === spec);
   if (ip.iniface !== "" && !test(dev(ip.iniface, p.inDev), 0x01)) return false;
   if (ip.outiface !== "" && !test(dev(ip.outiface, p.outDev), 0x02)) return false;
@@ -71,7 +71,10 @@ class RefTable {
         c.rules.map((rule) => ({
           rule,
           matches: rule.matches.map((m) => m.ext.compile!(m.data, rule.ip)),
-          target: rule.target && rule.target.ext.name !== "standard" ? rule.target.ext.compile!(rule.target.data, rule.ip) : null,
+          target:
+            rule.target && rule.target.ext.name !== "standard"
+              ? rule.target.ext.compile!(rule.target.data, rule.ip)
+              : null,
         })),
       );
     }
@@ -131,7 +134,12 @@ class RefTable {
       if (r.target) v = r.target(p, ctx);
       else if (r.rule.jumpto === "RETURN") v = XT_RETURN;
       else v = r.rule.jumpto === "DROP" ? NF_DROP : NF_ACCEPT;
-      ev(chain, "rule", pos, v === XT_CONTINUE ? "CONTINUE" : v === XT_RETURN ? "RETURN" : v === NF_DROP ? "DROP" : "ACCEPT");
+      ev(
+        chain,
+        "rule",
+        pos,
+        v === XT_CONTINUE ? "CONTINUE" : v === XT_RETURN ? "RETURN" : v === NF_DROP ? "DROP" : "ACCEPT",
+      );
       if (ctx.hotdrop) return { verdict: NF_DROP, chain, rule: pos, trace };
       if (v === XT_CONTINUE) {
         i++;
@@ -223,10 +231,12 @@ function ruleBody(rng: Rng): string {
   if (r < 88) return `-d ${d}/32 -p ${proto} --sport ${pick(rng, PORTS)} --dport ${port}`;
   if (r < 90) return `-d ${d}/32 -p ${proto} -m ${proto}`;
   if (r < 92) return `-d ${d}/32 -p tcp --dport ${port} --tcp-flags SYN,ACK SYN`;
-  if (r < 93) return `${pick(rng, ["-i eth0", "-i eth+", "! -i eth1", "-i et+", "! -i eth+", "-o eth+"])} -d ${d}/32 -p ${proto} --dport ${port}`;
+  if (r < 93)
+    return `${pick(rng, ["-i eth0", "-i eth+", "! -i eth1", "-i et+", "! -i eth+", "-o eth+"])} -d ${d}/32 -p ${proto} --dport ${port}`;
   if (r < 94) return `-d ${d}/32 -p ${proto} -m ${proto} --dport ${port}:${port + 1}`;
   if (r < 95) return `-s 10.9.0.0/16 -d ${d}/32 -p ${proto} --dport ${port}`;
-  if (r < 98) return `-d ${d}/32 -p ${proto} ${chance(rng, 500) ? "!" : ""} --dport :${port} ${chance(rng, 500) ? "! --sport 1:1000" : "--sport 1000:9000"}`;
+  if (r < 98)
+    return `-d ${d}/32 -p ${proto} ${chance(rng, 500) ? "!" : ""} --dport :${port} ${chance(rng, 500) ? "! --sport 1:1000" : "--sport 1000:9000"}`;
   return `-d ${d}/32 -p udp -m udp --dport ${port} -m comment --comment x`;
 }
 
@@ -241,7 +251,11 @@ function ruleset(rng: Rng): string {
     const t = target(rng).replace("-g S", "-j S");
     lines.push(`-A R ${ruleBody(rng)} ${t}`.trimEnd());
   }
-  lines.push("-A S -p udp -j RETURN", "-A S -d 10.0.0.2/32 -j MARK --set-xmark 0x100/0x100", "-A S -p tcp --dport 22 -j DROP");
+  lines.push(
+    "-A S -p udp -j RETURN",
+    "-A S -d 10.0.0.2/32 -j MARK --set-xmark 0x100/0x100",
+    "-A S -p tcp --dport 22 -j DROP",
+  );
   lines.push("COMMIT", "");
   return lines.join("\n");
 }
@@ -251,7 +265,9 @@ function packet(rng: Rng): Packet {
   const r = rng.next32() % 100;
   p.proto = r < 70 ? IPPROTO_TCP : r < 90 ? IPPROTO_UDP : r < 97 ? IPPROTO_ICMP : 47;
   p.src = chance(rng, 100) ? 0x0a090101 : 0x0a000202;
-  p.dst = chance(rng, 900) ? (pick(rng, [0x0a000001, 0x0a000002, 0x0a000003, 0x0a000004, 0x0a000107, 0x0a000108]) >>> 0) : 0x0a000063;
+  p.dst = chance(rng, 900)
+    ? pick(rng, [0x0a000001, 0x0a000002, 0x0a000003, 0x0a000004, 0x0a000107, 0x0a000108]) >>> 0
+    : 0x0a000063;
   p.sport = pick(rng, [...PORTS, 40000]);
   p.dport = chance(rng, 900) ? pick(rng, PORTS) : 9999;
   p.tcpFlags = chance(rng, 500) ? TCP_SYN : TCP_ACK;
@@ -333,7 +349,10 @@ describe("rule index: the same as a plain scan", () => {
   it("a wildcard rule before a run and duplicates inside it keep first-match order", () => {
     const rules = ["*filter", ":INPUT ACCEPT [0:0]"];
     rules.push("-A INPUT -p tcp --dport 80 -j MARK --set-xmark 0x1/0x1");
-    for (let i = 0; i < 50; i++) rules.push(`-A INPUT -d 10.0.0.${i}/32 -p tcp -m tcp --dport 80 -j MARK --set-xmark 0x${(i + 2).toString(16)}/0xfe`);
+    for (let i = 0; i < 50; i++)
+      rules.push(
+        `-A INPUT -d 10.0.0.${i}/32 -p tcp -m tcp --dport 80 -j MARK --set-xmark 0x${(i + 2).toString(16)}/0xfe`,
+      );
     rules.push("-A INPUT -d 10.0.0.7/32 -p tcp -m tcp --dport 80 -j DROP");
     for (let i = 0; i < 20; i++) rules.push(`-A INPUT -d 10.0.0.${i}/32 -p tcp -m tcp --dport 80 -j ACCEPT`);
     rules.push("COMMIT", "");
@@ -364,12 +383,37 @@ describe("rule index: the same as a plain scan", () => {
     expect(f.mark).toBe(0x4);
   });
 
+  it("deferred counters reach the rules, past 2^30 bytes too", () => {
+    const h = restored("*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p udp\n-A INPUT -p udp -j ACCEPT\nCOMMIT\n");
+    const t = compileTable(h.ruleset.table("filter")!);
+    deferCounters(t, true);
+    const p = new Packet();
+    p.proto = IPPROTO_UDP;
+    p.len = 60000;
+    for (let i = 0; i < 20000; i++) runHook(t, NF_INET_LOCAL_IN, p, ctx());
+    const rules = h.ruleset.table("filter")!.chains.get("INPUT")!.rules;
+    deferCounters(t, false);
+    expect(rules.map((r) => [r.pcnt, r.bcnt])).toEqual([
+      [20000, 1.2e9],
+      [20000, 1.2e9],
+    ]);
+    for (let i = 0; i < 3; i++) runHook(t, NF_INET_LOCAL_IN, p, ctx());
+    expect(rules[0]!.pcnt).toBe(20003);
+  });
+
   it("indexes kube-proxy's KUBE-SERVICES and stays exact at 2,000 services", () => {
     const lines = ["*nat", ":PREROUTING ACCEPT [0:0]", ":KUBE-SERVICES - [0:0]", ":SVC - [0:0]"];
     lines.push("-A PREROUTING -j KUBE-SERVICES");
     for (let i = 0; i < 2000; i++)
-      lines.push(`-A KUBE-SERVICES -d 10.96.${i >> 8}.${i & 255}/32 -p tcp -m comment --comment "s${i}" -m tcp --dport 80 -j SVC`);
-    lines.push("-A KUBE-SERVICES -m addrtype --dst-type LOCAL -j RETURN", "-A SVC -j MARK --set-xmark 0x4000/0x4000", "COMMIT", "");
+      lines.push(
+        `-A KUBE-SERVICES -d 10.96.${i >> 8}.${i & 255}/32 -p tcp -m comment --comment "s${i}" -m tcp --dport 80 -j SVC`,
+      );
+    lines.push(
+      "-A KUBE-SERVICES -m addrtype --dst-type LOCAL -j RETURN",
+      "-A SVC -j MARK --set-xmark 0x4000/0x4000",
+      "COMMIT",
+      "",
+    );
     const h = restored(lines.join("\n"));
     const t = compileTable(h.ruleset.table("nat")!);
     expect(t.runs.map((r) => r.end - r.start)).toEqual([2000]);
@@ -436,7 +480,9 @@ describe("send --json fast reader and writer", () => {
       const n = 1 + (rng.next32() % 7);
       const parts: string[] = [];
       for (let i = 0; i < n; i++) {
-        const key = chance(rng, 850) ? pick(rng, ["in", "src", "dst", "proto", "sport", "dport", "flags"]) : pick(rng, keys);
+        const key = chance(rng, 850)
+          ? pick(rng, ["in", "src", "dst", "proto", "sport", "dport", "flags"])
+          : pick(rng, keys);
         const vals = VALUES[key]!;
         const v = chance(rng, 800) ? vals[0]! : pick(rng, vals);
         const ws = chance(rng, 100) ? " " : "";
@@ -520,7 +566,14 @@ describe("Packet.clone", () => {
     const rec = p as unknown as Record<string, unknown>;
     keys.forEach((k, i) => {
       const v = rec[k];
-      rec[k] = typeof v === "number" ? 1000 + i : typeof v === "boolean" ? !v : typeof v === "string" ? `s${i}` : new Uint8Array([i]);
+      rec[k] =
+        typeof v === "number"
+          ? 1000 + i
+          : typeof v === "boolean"
+            ? !v
+            : typeof v === "string"
+              ? `s${i}`
+              : new Uint8Array([i]);
     });
     p.inner = new Packet();
     p.inner.src = 77;
@@ -535,4 +588,3 @@ describe("Packet.clone", () => {
     expect(Object.keys(c)).toEqual(keys);
   });
 });
-

@@ -56,6 +56,19 @@ const optstringCache = new Map<string, Map<number, ShortSpec>>();
 /** First option of each name, per option table (tables are immutable once built). */
 const exactCache = new WeakMap<readonly LongOption[], Map<string, LongOption>>();
 
+/** The same, keyed by the whole `--name` argument. */
+const dashCache = new WeakMap<readonly LongOption[], Map<string, LongOption>>();
+
+function dashIndex(opts: readonly LongOption[]): Map<string, LongOption> {
+  let m = dashCache.get(opts);
+  if (!m) {
+    m = new Map();
+    for (const o of opts) if (!m.has(`--${o.name}`)) m.set(`--${o.name}`, o);
+    dashCache.set(opts, m);
+  }
+  return m;
+}
+
 function exactIndex(opts: readonly LongOption[]): Map<string, LongOption> {
   let m = exactCache.get(opts);
   if (!m) {
@@ -64,6 +77,10 @@ function exactIndex(opts: readonly LongOption[]): Map<string, LongOption> {
     exactCache.set(opts, m);
   }
   return m;
+}
+
+function isNonopt(a: string): boolean {
+  return a[0] !== "-" || a.length === 1;
 }
 
 export class Getopt {
@@ -113,11 +130,10 @@ export class Getopt {
     if (this.nextchar === "") {
       if (this.lastNonopt > this.optind) this.lastNonopt = this.optind;
       if (this.firstNonopt > this.optind) this.firstNonopt = this.optind;
-      const isNonopt = (i: number) => argv[i]![0] !== "-" || argv[i]!.length === 1;
       if (this.ordering === "permute") {
         if (this.firstNonopt !== this.lastNonopt && this.lastNonopt !== this.optind) this.exchange();
         else if (this.lastNonopt !== this.optind) this.firstNonopt = this.optind;
-        while (this.optind < argc && isNonopt(this.optind)) this.optind++;
+        while (this.optind < argc && isNonopt(argv[this.optind]!)) this.optind++;
         this.lastNonopt = this.optind;
       }
       if (this.optind !== argc && argv[this.optind] === "--") {
@@ -132,14 +148,14 @@ export class Getopt {
         return GETOPT_END;
       }
       const cur = argv[this.optind]!;
-      if (cur[0] !== "-" || cur.length === 1) {
+      if (cur.charCodeAt(0) !== 45 /* - */ || cur.length === 1) {
         if (this.ordering !== "return-in-order") return GETOPT_END;
         this.optarg = cur;
         this.optind++;
         return GETOPT_NONOPT;
       }
-      if (cur[1] === "-") {
-        return this.longOption(cur.slice(2), opts);
+      if (cur.charCodeAt(1) === 45 /* - */) {
+        return this.longOption(cur, opts);
       }
       this.nextchar = cur.slice(1);
     }
@@ -189,10 +205,14 @@ export class Getopt {
     this.lastNonopt = this.optind;
   }
 
-  private longOption(body: string, opts: readonly LongOption[]): number {
-    const eq = body.indexOf("=");
-    const name = eq >= 0 ? body.slice(0, eq) : body;
-    let found: LongOption | undefined = exactIndex(opts).get(name);
+  /** `cur` is the whole argument, `--name[=value]`. */
+  private longOption(cur: string, opts: readonly LongOption[]): number {
+    const eqAt = cur.indexOf("=", 2);
+    // The common `--name` is looked up as it stands (no copy of the name).
+    let found: LongOption | undefined = eqAt < 0 ? dashIndex(opts).get(cur) : exactIndex(opts).get(cur.slice(2, eqAt));
+    const body = found ? "" : cur.slice(2);
+    const eq = eqAt < 0 ? -1 : eqAt - 2;
+    const name = found ? "" : eq >= 0 ? body.slice(0, eq) : body;
     if (!found) {
       let ambiguous = false;
       const candidates: LongOption[] = [];
@@ -218,7 +238,7 @@ export class Getopt {
     this.optind++;
     if (eq >= 0) {
       if (found.hasArg !== NO_ARG) {
-        this.optarg = body.slice(eq + 1);
+        this.optarg = cur.slice(eqAt + 1);
       } else {
         this.err(`option '--${found.name}' doesn't allow an argument`);
         this.optopt = found.val;

@@ -26,8 +26,8 @@ import {
   TCP_URG,
 } from "../core/packet.js";
 import type { NetConfig } from "../engine/net.js";
-import { JsonWriter, lit } from "./json-writer.js";
 import { ICMP_CODES } from "../extensions/icmp.js";
+import { JsonWriter, lit } from "./json-writer.js";
 
 /** The quoted packet of an ICMP error. */
 export interface InnerSpec {
@@ -414,7 +414,6 @@ const F_DF = 20;
 const F_UID = 21;
 const F_GID = 22;
 
-
 /** Up to six lowercase letters as a small integer, 5 bits each (-1 for anything else). */
 function keyCode(s: string, a: number, b: number): number {
   if (b - a > 6) return -1;
@@ -658,7 +657,14 @@ export function fastSpecFromLine(line: string, from = 0, to = line.length): Pack
       default: {
         // the integer fields
         if (num < 0) return null;
-        const max = field === F_SEQ || field === F_ACK || field === F_MARK ? 0xffffffff : field === F_UID || field === F_GID ? 0xfffffffe : field === F_TYPE || field === F_CODE || field === F_TTL || field === F_TOS ? 255 : 65535;
+        const max =
+          field === F_SEQ || field === F_ACK || field === F_MARK
+            ? 0xffffffff
+            : field === F_UID || field === F_GID
+              ? 0xfffffffe
+              : field === F_TYPE || field === F_CODE || field === F_TTL || field === F_TOS
+                ? 255
+                : 65535;
         if (num > max || (field === F_LEN && num < 20)) return null;
         switch (field) {
           case F_TYPE:
@@ -991,7 +997,10 @@ export function buildPacket(s: PacketSpec, net: NetConfig): Packet {
     p.hasMac = true;
     p.macDst = iface.mac;
     p.macSrc = s.macSrc ?? 0x0200000000fe;
-    if (p.dst === 0xffffffff || iface.addrs.some((a) => a.brd !== 0 && a.brd === p.dst)) {
+    let brd = p.dst === 0xffffffff;
+    for (let i = 0; !brd && i < iface.addrs.length; i++)
+      brd = iface.addrs[i]!.brd !== 0 && iface.addrs[i]!.brd === p.dst;
+    if (brd) {
       p.pktType = PACKET_BROADCAST;
       p.macDst = 0xffffffffffff;
     } else if (p.dst >>> 28 === 0xe) {

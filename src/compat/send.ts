@@ -12,17 +12,17 @@ import { HOOK_NAMES } from "../engine/ruleset.js";
 import type { PacketReport } from "../engine/stack.js";
 import type { Host } from "../host.js";
 import type { CommandResult } from "./iptables/commands.js";
+import { JsonWriter, lit } from "./json-writer.js";
 import {
   buildPacket,
   fastSpecFromLine,
   type PacketSpec,
-  writePacketJson,
   SEND_OPTIONS_HELP,
   SpecError,
   specFromArgs,
   specFromJson,
+  writePacketJson,
 } from "./packet-spec.js";
-import { JsonWriter, lit } from "./json-writer.js";
 import { packetLine, traceLines } from "./packet-text.js";
 
 export const SEND_USAGE = `Usage: send [--json] <packet options>
@@ -44,12 +44,16 @@ function advance(host: Host, seconds: number): void {
   if (seconds > 0) host.elapsedNs += BigInt(Math.round(seconds * 1e9));
 }
 
+const NO_LOGS: string[] = [];
+
 function run(host: Host, spec: PacketSpec, p: Packet, watch: boolean): Outcome {
   const stack = host.stack();
   const logStart = host.kernlog.length;
   const report = spec.local ? stack.send(p, watch) : stack.receive(p, spec.in!, watch);
+  const n = host.kernlog.length;
+  if (n === logStart) return { report, logs: NO_LOGS };
   const logs: string[] = [];
-  for (let i = logStart; i < host.kernlog.length; i++) logs.push(host.kernlog[i]!.line);
+  for (let i = logStart; i < n; i++) logs.push(host.kernlog[i]!.line);
   return { report, logs };
 }
 

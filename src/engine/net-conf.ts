@@ -86,6 +86,9 @@ export const GLOBAL_SYSCTLS: ReadonlyArray<readonly [string, ConfKind, number]> 
   ["net.ipv4.ip_default_ttl", { k: "minmax", min: 1, max: 255 }, 64],
   ["net.ipv4.ip_forward_update_priority", { k: "u8", min: 0, max: 1 }, 1],
   ["net.ipv4.ip_forward_use_pmtu", { k: "u8", min: 0, max: 255 }, 0],
+  // Read by the lab's TCP connect (src/lab/sockets.ts): SYN retransmission schedule.
+  ["net.ipv4.tcp_syn_linear_timeouts", { k: "u8", min: 0, max: 127 }, 4],
+  ["net.ipv4.tcp_syn_retries", { k: "u8", min: 1, max: 127 }, 6],
   ["net.netfilter.nf_conntrack_acct", { k: "u8", min: 0, max: 1 }, 0],
   ["net.netfilter.nf_conntrack_buckets", { k: "ro" }, 262144],
   ["net.netfilter.nf_conntrack_checksum", { k: "u8", min: 0, max: 1 }, 1],

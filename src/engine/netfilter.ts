@@ -12,6 +12,11 @@
  *   addressing hash on an Int32Array that yields the first rule of the run
  *   the packet can match; first-match order, counters and traces are those of
  *   the scan, which remains for fragments and truncated transport headers;
+ * - common first matches (tcp/udp port compares, an xt tcp/udp that tests
+ *   nothing, statistic --mode random) are evaluated from the packed rule for
+ *   ordinary packets, without a call to their closure;
+ * - in a batch (send --json) rule counters stay in the packed rules until the
+ *   batch ends (deferCounters), instead of a visit to each rule object;
  * - the jump stack is a typed array and the deciding rule is left in `decision`.
  */
 import { IP_OFFMASK, IPPROTO_TCP, IPPROTO_UDP, type Packet } from "../core/packet.js";
@@ -113,8 +118,7 @@ export interface CompiledTable {
    * the rules, and the rule numbers that have some.
    */
   deferred: boolean;
-  /** Packets, bytes of rule g at [2g], [2g + 1]. */
-  counts: Float64Array;
+  /** Rules with deferred counts (R_DPKT, R_DBYTES of the packed rule). */
   dirty: number[];
 }
 
@@ -137,8 +141,9 @@ const R_ARG = 9;
 /** Jumps: the target chain's first rule and end. */
 const R_TFIRST = 10;
 const R_TEND = 11;
-/** The rule's own chain's first rule. */
-const R_CFIRST = 12;
+/** Deferred counters (see deferCounters): packets, bytes (flushed before they pass 2^30). */
+const R_DPKT = 12;
+const R_DBYTES = 15;
 /** First-match values: port test lo << 16 | hi (or statistic's probability), the second test's. */
 const R_PV0 = 13;
 const R_PV1 = 14;
@@ -242,7 +247,12 @@ export function compileTable(table: Table, opts: CompileOptions = {}): CompiledT
       code[o + R_SMSK] = r.smsk | 0;
       code[o + R_DST] = r.dst | 0;
       code[o + R_DMSK] = r.dmsk | 0;
-      code[o + R_IP] = (r.proto & 255) | ((r.flags & 255) << 8) | ((r.invflags & 255) << 16) | ((r.inPrefix ? 1 : 0) << 24) | ((r.outPrefix ? 2 : 0) << 24);
+      code[o + R_IP] =
+        (r.proto & 255) |
+        ((r.flags & 255) << 8) |
+        ((r.invflags & 255) << 16) |
+        ((r.inPrefix ? 1 : 0) << 24) |
+        ((r.outPrefix ? 2 : 0) << 24);
       const inI = r.inName !== "" || r.inPrefix ? ifaceId(r.inName) : NO_IFACE;
       const outI = r.outName !== "" || r.outPrefix ? ifaceId(r.outName) : NO_IFACE;
       code[o + R_IFACES] = inI | (outI << 16);
@@ -250,7 +260,6 @@ export function compileTable(table: Table, opts: CompileOptions = {}): CompiledT
       code[o + R_ARG] = r.kind === K_VERDICT ? r.verdict : r.next;
       code[o + R_MSTART] = matchFns.length;
       code[o + R_RUN] = -1;
-      code[o + R_CFIRST] = cc.first;
       if (r.next >= 0) {
         const target = chains[r.next]!;
         code[o + R_TFIRST] = target.first;
@@ -286,14 +295,13 @@ export function compileTable(table: Table, opts: CompileOptions = {}): CompiledT
     ifaceNames,
     runs,
     deferred: false,
-    counts: new Float64Array(total * 2),
     dirty: [],
   };
 }
 
 /**
- * Rule counters kept in the compiled table (two adjacent typed-array slots per rule) instead of
- * on the rules while `on`, for a batch of packets no one reads counters during (send --json);
+ * Rule counters kept in the compiled table (in the packed rule, R_DPKT / R_DBYTES) instead of on
+ * the rule objects while `on`, for a batch of packets no one reads counters during (send --json);
  * turning it off adds them to the rules. Policy counters are always the chains'.
  */
 export function deferCounters(t: CompiledTable, on: boolean): void {
@@ -303,14 +311,14 @@ export function deferCounters(t: CompiledTable, on: boolean): void {
 
 /** Adds the deferred counts to the rules. */
 export function flushCounters(t: CompiledTable): void {
-  const { counts, dirty, ruleOf } = t;
+  const { code, dirty, ruleOf } = t;
   for (let i = 0; i < dirty.length; i++) {
     const g = dirty[i]!;
     const r = ruleOf[g]!;
-    r.pcnt += counts[2 * g]!;
-    r.bcnt += counts[2 * g + 1]!;
-    counts[2 * g] = 0;
-    counts[2 * g + 1] = 0;
+    r.pcnt += code[g * RS + R_DPKT]!;
+    r.bcnt += code[g * RS + R_DBYTES]!;
+    code[g * RS + R_DPKT] = 0;
+    code[g * RS + R_DBYTES] = 0;
   }
   dirty.length = 0;
 }
@@ -478,7 +486,8 @@ function l4Bytes(p: Packet): number {
  */
 function firstMatch(info: number, code: Int32Array, o: number, p: Packet, ctx: EvalContext): number {
   const fm = (info >> 4) & 7;
-  if (fm === FM_RANDOM) return ((ctx.random32() & 0x7fffffff) >>> 0 < (code[o + R_PV0]! >>> 0)) !== (((info >> 10) & 7) === P_NEG) ? 1 : 0;
+  if (fm === FM_RANDOM)
+    return (ctx.random32() & 0x7fffffff) >>> 0 < code[o + R_PV0]! >>> 0 !== (((info >> 10) & 7) === P_NEG) ? 1 : 0;
   const proto = p.proto;
   if ((proto !== IPPROTO_TCP && proto !== IPPROTO_UDP) || (p.frag & IP_OFFMASK) !== 0) return -1;
   if (fm === FM_TCP) return proto === IPPROTO_TCP && l4Bytes(p) >= 20 ? 1 : -1;
@@ -672,10 +681,10 @@ function ifaceMatch(dev: string, name: string, prefix: boolean): boolean {
 export function ipMatch(r: CompiledRule, p: Packet): boolean {
   const inv = r.invflags;
   if (r.smsk !== 0 || inv & IPT_INV_SRCIP) {
-    if ((((p.src & r.smsk) >>> 0) === r.src) === ((inv & IPT_INV_SRCIP) !== 0)) return false;
+    if (((p.src & r.smsk) >>> 0 === r.src) === ((inv & IPT_INV_SRCIP) !== 0)) return false;
   }
   if (r.dmsk !== 0 || inv & IPT_INV_DSTIP) {
-    if ((((p.dst & r.dmsk) >>> 0) === r.dst) === ((inv & IPT_INV_DSTIP) !== 0)) return false;
+    if (((p.dst & r.dmsk) >>> 0 === r.dst) === ((inv & IPT_INV_DSTIP) !== 0)) return false;
   }
   if (r.inName !== "" || r.inPrefix) {
     if (ifaceMatch(p.inDev, r.inName, r.inPrefix) === ((inv & IPT_INV_VIA_IN) !== 0)) return false;
@@ -834,7 +843,7 @@ function traverse(
       }
     }
     if (ctx.hotdrop) {
-      decide(names[ci]!, g - code[o + R_CFIRST]! + 1);
+      decide(names[ci]!, g - chainFirst[ci]! + 1);
       return NF_DROP;
     }
     if (!ok) {
@@ -843,10 +852,20 @@ function traverse(
     }
     if (t.deferred) {
       // (then the rule object is only read for a trace event)
-      const counts = t.counts;
-      if (counts[2 * g] === 0) t.dirty.push(g);
-      counts[2 * g]++;
-      counts[2 * g + 1] += p.len;
+      // in the rule's own cache line; bytes go to the rule before they could overflow
+      const n = code[o + R_DPKT]!;
+      if (n === 0) t.dirty.push(g);
+      code[o + R_DPKT] = n + 1;
+      const b = code[o + R_DBYTES]! + p.len;
+      if (n + 1 < 0x3fffffff && b < 0x3fffffff) code[o + R_DBYTES] = b;
+      else {
+        const rule = t.ruleOf[g]!;
+        rule.pcnt += n + 1;
+        rule.bcnt += b;
+        code[o + R_DPKT] = 0;
+        code[o + R_DBYTES] = 0;
+        // (still listed in dirty: flushing a zero count adds nothing)
+      }
     } else {
       const rule = t.ruleOf[g]!;
       rule.pcnt++;
@@ -855,17 +874,20 @@ function traverse(
     const kind = code[o + R_INFO]! & 15;
     switch (kind) {
       case K_NONE:
-        if (p.nfTrace && trace) trace({ table: tableName, chain: names[ci]!, kind: "rule", rule: t.ruleOf[g], verdict: "CONTINUE" });
+        if (p.nfTrace && trace)
+          trace({ table: tableName, chain: names[ci]!, kind: "rule", rule: t.ruleOf[g], verdict: "CONTINUE" });
         g++;
         continue;
       case K_VERDICT: {
         const v = code[o + R_ARG]!;
-        if (p.nfTrace && trace) trace({ table: tableName, chain: names[ci]!, kind: "rule", rule: t.ruleOf[g], verdict: verdictText(v) });
-        decide(names[ci]!, g - code[o + R_CFIRST]! + 1);
+        if (p.nfTrace && trace)
+          trace({ table: tableName, chain: names[ci]!, kind: "rule", rule: t.ruleOf[g], verdict: verdictText(v) });
+        decide(names[ci]!, g - chainFirst[ci]! + 1);
         return v;
       }
       case K_RETURN:
-        if (p.nfTrace && trace) trace({ table: tableName, chain: names[ci]!, kind: "rule", rule: t.ruleOf[g], verdict: "RETURN" });
+        if (p.nfTrace && trace)
+          trace({ table: tableName, chain: names[ci]!, kind: "rule", rule: t.ruleOf[g], verdict: "RETURN" });
         if (jumpSp === sp0) {
           ci = entry;
           g = end = chainEnd[ci]!;
@@ -879,7 +901,13 @@ function traverse(
       case K_GOTO: {
         const next = code[o + R_ARG]!;
         if (p.nfTrace && trace)
-          trace({ table: tableName, chain: names[ci]!, kind: "rule", rule: t.ruleOf[g], verdict: `${kind === K_JUMP ? "JUMP" : "GOTO"}:${next >= 0 ? names[next] : undefined}` });
+          trace({
+            table: tableName,
+            chain: names[ci]!,
+            kind: "rule",
+            rule: t.ruleOf[g],
+            verdict: `${kind === K_JUMP ? "JUMP" : "GOTO"}:${next >= 0 ? names[next] : undefined}`,
+          });
         if (next < 0) {
           g++;
           continue;
@@ -904,7 +932,7 @@ function traverse(
           const name = v === XT_CONTINUE ? "CONTINUE" : v === XT_RETURN ? "RETURN" : verdictText(v);
           trace({ table: tableName, chain: names[ci]!, kind: "rule", rule: t.ruleOf[g], verdict: name });
         }
-        if (ctx.hotdrop || (v !== XT_CONTINUE && v !== XT_RETURN)) decide(names[ci]!, g - code[o + R_CFIRST]! + 1);
+        if (ctx.hotdrop || (v !== XT_CONTINUE && v !== XT_RETURN)) decide(names[ci]!, g - chainFirst[ci]! + 1);
         if (ctx.hotdrop) return NF_DROP;
         if (v === XT_CONTINUE) {
           g++;

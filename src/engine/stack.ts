@@ -9,7 +9,7 @@
  * interfaces; this file decides what happens to a packet and records it.
  */
 import { formatIPv4 } from "../core/ipv4.js";
-import { IPPROTO_ICMP, type Packet } from "../core/packet.js";
+import { IPPROTO_ICMP, PACKET_HOST, type Packet } from "../core/packet.js";
 import { PACKET_LOOPBACK } from "../extensions/pkt-util.js";
 import type { Rng } from "../core/rng.js";
 import {
@@ -545,6 +545,8 @@ export class NetStack implements NetView {
 
   /** ip_forward(): TTL, then FORWARD, then out. */
   private forward(p: Packet, r: RouteResult): void {
+    // a frame to the link's broadcast or a multicast address is not forwarded, NAT or not
+    if (p.pktType !== PACKET_HOST) return this.discard("not for this host at the link layer");
     if (p.ttl <= 1) {
       this.discard("TTL expired in transit");
       this.deps.local.icmpError(p, 11, 0, (reply) => this.output(reply));

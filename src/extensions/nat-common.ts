@@ -46,16 +46,28 @@ export function natPortOk(proto: number): boolean {
 
 /** glibc inet_pton(AF_INET): exactly four decimal parts 0-255, no leading zeros. */
 export function inetPton4(s: string): number | undefined {
-  const parts = s.split(".");
-  if (parts.length !== 4) return undefined;
+  // Four dot-separated parts of 1-3 decimal digits, no leading zero, each at most 255.
   let v = 0;
-  for (const p of parts) {
-    if (!/^[0-9]{1,3}$/.test(p) || (p.length > 1 && p[0] === "0")) return undefined;
-    const n = Number(p);
-    if (n > 255) return undefined;
-    v = v * 256 + n;
+  let parts = 0;
+  let n = 0;
+  let digits = 0;
+  let first = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 46; // the end closes the last part
+    if (c === 46 /* . */) {
+      if (digits === 0 || (digits > 1 && first === 48) || n > 255 || parts === 4) return undefined;
+      v = v * 256 + n;
+      parts++;
+      n = 0;
+      digits = 0;
+      continue;
+    }
+    if (c < 48 || c > 57 || digits === 3) return undefined;
+    if (digits === 0) first = c;
+    n = n * 10 + (c - 48);
+    digits++;
   }
-  return v;
+  return parts === 4 ? v : undefined;
 }
 
 /** xtables_service_to_port(name, NULL) */

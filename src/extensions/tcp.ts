@@ -165,10 +165,10 @@ function exprsOf(d: TcpData): PortExpr[] {
 }
 
 /** add_nft_tcp(): the flags test, then the port expressions. */
-function nftExprs(d: TcpData): NftL4Expr[] {
-  const out: NftL4Expr[] = [];
-  if (d.flgMask) out.push({ kind: "flags", mask: d.flgMask, cmp: d.flgCmp, op: d.invflags & XT_TCP_INV_FLAGS ? "neq" : "eq" });
-  return out.concat(exprsOf(d));
+function nftExprs(d: TcpData, ports: PortExpr[] = exprsOf(d)): NftL4Expr[] {
+  if (!d.flgMask) return ports.slice();
+  const out: NftL4Expr[] = [{ kind: "flags", mask: d.flgMask, cmp: d.flgCmp, op: d.invflags & XT_TCP_INV_FLAGS ? "neq" : "eq" }];
+  return out.concat(ports);
 }
 
 /** tcp_mt() of xt_tcpudp, for a match iptables-nft keeps as an xt match. */
@@ -227,15 +227,12 @@ function xtTcp(d: TcpData): MatchFn {
 }
 
 /** nft_parse_tcp(): the native expressions of `d` read back onto `into`. */
-function readBack(into: TcpData, d: TcpData): TcpData {
-  let out: TcpData = { ...into, spts: [into.spts[0], into.spts[1]], dpts: [into.dpts[0], into.dpts[1]] };
-  if (d.flgMask) {
-    out.flgMask = d.flgMask;
-    out.flgCmp = d.flgCmp;
-    out.invflags |= d.invflags & XT_TCP_INV_FLAGS;
-  }
-  out = applyPortExprs(out, exprsOf(d), XT_TCP_INV_SRCPT, XT_TCP_INV_DSTPT);
-  return out;
+function readBack(into: TcpData, d: TcpData, ports: PortExpr[] = exprsOf(d)): TcpData {
+  // applyPortExprs() copies: `into` is never written.
+  const flagged = d.flgMask
+    ? { ...into, flgMask: d.flgMask, flgCmp: d.flgCmp, invflags: into.invflags | (d.invflags & XT_TCP_INV_FLAGS) }
+    : into;
+  return applyPortExprs(flagged, ports, XT_TCP_INV_SRCPT, XT_TCP_INV_DSTPT);
 }
 
 function allZero(d: TcpData): boolean {
@@ -264,9 +261,10 @@ export const tcpMatch = defineMatch<TcpData>({
     // an unsupported inversion forces the xt match; read back from them.
     if (keptAsXt(d)) return d;
     if (ip.proto !== 6) throw paramError("TCP match requires '-p tcp'");
-    const out = readBack(fresh(), d);
-    out.nft = d.nft ?? nftExprs(d); // idempotent on data read back before
-    return out.flgMask || exprsOf(d).length ? out : null;
+    const ports = exprsOf(d);
+    const out = readBack(fresh(), d, ports);
+    out.nft = d.nft ?? nftExprs(d, ports); // idempotent on data read back before
+    return out.flgMask || ports.length ? out : null;
   },
   nftMerge(into, next) {
     // A later native tcp lands in the first native instance when read back.

@@ -27,6 +27,8 @@ import { runCurl } from "./tools/curl.js";
 import { runClock, runListen, runUnlisten } from "./tools/host-admin.js";
 import { runNc } from "./tools/nc.js";
 import { runPing } from "./tools/ping.js";
+import { runSsh } from "./tools/ssh.js";
+import { runTally } from "./tools/tally.js";
 
 export type LabCommand = (lh: LabHost, argv: string[], stdin: string, io: ShellIO) => CommandResult;
 
@@ -117,6 +119,7 @@ export const LAB_COMMANDS: ReadonlyMap<string, LabCommand> = new Map<string, Lab
   ["ping", (lh, argv) => runPing(lh, argv)],
   ["nc", (lh, argv, stdin) => runNc(lh, argv, stdin)],
   ["netcat", (lh, argv, stdin) => runNc(lh, argv, stdin)],
+  ["ssh", (lh, argv) => runSsh(lh, argv)],
   ["curl", (lh, argv, _stdin, io) => runCurl(lh, argv, { writeFile: (p, d) => io.writeFile(p, d, false) })],
   ["service", (lh, argv) => runService(lh, argv)],
   ["systemctl", (lh, argv) => runSystemctl(lh, argv)],
@@ -133,6 +136,11 @@ export const LAB_COMMANDS: ReadonlyMap<string, LabCommand> = new Map<string, Lab
   ["unlisten", (lh, argv) => runUnlisten(lh, argv)],
   ["clock", (lh, argv) => runClock(lh, argv)],
   ["conntrack", (lh, argv) => runConntrack(lh.host.conntrack(), argv, Number(lh.host.elapsedNs))],
+  [
+    "tally",
+    (lh, argv, _stdin, io) =>
+      runTally(lh, argv, (a) => LAB_COMMANDS.get(a[0]!)?.(lh, a.slice(1), "", io)),
+  ],
 ]);
 
 /** Runs one lab command on the host (the lab's clock first catches up, every host's follows after). */

@@ -185,9 +185,14 @@ function withCompareKeys(rule: Rule): Rule {
 }
 
 /** The rule as the kernel dumps it back (extensions whose blob is copied back short). */
+function anyReadback(ms: readonly MatchInst[]): boolean {
+  for (const m of ms) if (m.ext.readback) return true;
+  return false;
+}
+
 function readbackRule(rule: Rule): Rule {
   const t = rule.target;
-  if (!t?.ext.readback && !rule.matches.some((m) => m.ext.readback)) return rule;
+  if (!t?.ext.readback && !anyReadback(rule.matches)) return rule;
   return {
     ...rule,
     matches: rule.matches.map((m) => (m.ext.readback ? { ext: m.ext, data: m.ext.readback(m.data) } : m)),
@@ -302,23 +307,35 @@ export class Transaction {
     for (const name of this.work.name === "nat" ? NAT_CHAIN_ORDER : BASE_CHAIN_NAMES) this.baseChainInit(name);
   }
 
+  /** builtinInit(name), returning the table's chain of that name (present or not). */
+  private builtinInitOne(name: string): Chain | undefined {
+    if (!this.work.exists) {
+      this.work.hgen = 0;
+      this.recreated = true;
+    }
+    this.work.exists = true;
+    this.debug?.tableAdd();
+    return this.baseChainInit(name);
+  }
+
   /** builtinInit() of one chain name: a base chain comes into existence (a user chain is left alone). */
-  private baseChainInit(name: string): void {
+  private baseChainInit(name: string): Chain | undefined {
     const c = this.work.chains.get(name);
-    if (!c || c.hook < 0) return;
+    if (!c || c.hook < 0) return c;
     if (c.present && this.uncached.size && this.uncached.delete(name)) {
       // Added again as a fresh base chain: the kernel updates the one it has, policy ACCEPT.
       c.policy = "ACCEPT";
       this.cachedPolicy.set(c.name, "ACCEPT");
       this.debug?.chainAdd(c.hook);
-      return;
+      return c;
     }
-    if (c.present) return;
+    if (c.present) return c;
     c.present = true;
     c.handle = this.nextHandle();
     this.created.add(c.name);
     this.cachedPolicy.set(c.name, "ACCEPT");
     this.debug?.chainAdd(c.hook);
+    return c;
   }
 
   chainFind(name: string): Chain | undefined {
@@ -400,8 +417,9 @@ export class Transaction {
   append(chainName: string, rule: Rule): void {
     this.lastFn = "rule_append";
     this.assertChainExists(rule);
-    this.builtinInit(chainName);
-    const c = this.chainFind(chainName);
+    // builtinInit(chainName) then chainFind(chainName), with one lookup
+    const found = this.builtinInitOne(chainName);
+    const c = found?.present ? found : undefined;
     if (!c) throw new NftOpError("rule_append", "ENOENT");
     const stored = this.kernelAdd(c, rule, "RULE_APPEND");
     c.rules.push(stored);
@@ -673,7 +691,9 @@ export class Transaction {
       this.debug?.ruleFlush(name);
     } else {
       this.debug?.chainUserAdd(name);
-      this.work.chains.set(name, Object.assign(newUserChain(name), { handle: this.nextHandle() }));
+      const handle = this.nextHandle();
+      const chain: Chain = { name, hook: -1, present: true, counting: false, policy: null, pcnt: 0, bcnt: 0, rules: [], handle };
+      this.work.chains.set(name, chain);
       this.created.add(name);
       this.foreignClash(name, "CHAIN_USER_ADD");
     }

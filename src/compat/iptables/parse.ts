@@ -26,7 +26,7 @@ import {
 } from "../../extensions/api.js";
 import type { ExtensionRegistry } from "../../extensions/registry.js";
 import { CHAIN_PROTOS, parseProtocolName, scratchValue, xtablesOptionParse, xtablesOptionsFcheck } from "../../extensions/xtoptions.js";
-import type { Rule } from "../../engine/ruleset.js";
+import type { MatchInst, Rule } from "../../engine/ruleset.js";
 import { getProtoByNumber } from "../../core/netdb.js";
 import { ch, Getopt, GETOPT_END, GETOPT_MISSING, GETOPT_NONOPT, GETOPT_UNKNOWN, type LongOption } from "../getopt.js";
 
@@ -145,7 +145,7 @@ export interface ParseContext {
   /** Restore line number for messages, -1 otherwise. */
   line: number;
   /** Chain names a restore file declared (xtables_announce_chain): never target names. */
-  announced?: Set<string>;
+  announced?: { has(name: string): boolean };
   /** Extensions this process already loaded (restore shares it across lines): load warnings print once. */
   loaded?: Set<ExtensionBase<any>>;
 }
@@ -247,7 +247,11 @@ function hasCSpace(s: string): boolean {
 }
 
 /** assert_valid_chain_name() */
-export function assertValidChainName(name: string, registry: ExtensionRegistry, announced?: Set<string>): void {
+export function assertValidChainName(
+  name: string,
+  registry: ExtensionRegistry,
+  announced?: { has(name: string): boolean },
+): void {
   if (name.length >= XT_EXTENSION_MAXNAMELEN)
     throw paramError(`chain name \`${name}' too long (must be under ${XT_EXTENSION_MAXNAMELEN} chars)`);
   if (name[0] === "-" || name[0] === "!") throw paramError(`chain name not allowed to start with \`${name[0]}'`);
@@ -257,7 +261,11 @@ export function assertValidChainName(name: string, registry: ExtensionRegistry, 
 
 const STANDARD_VERDICTS = new Set(["", "ACCEPT", "DROP", "QUEUE", "RETURN"]);
 
-function findTargetByName(name: string, registry: ExtensionRegistry, announced?: Set<string>): AnyTarget | undefined {
+function findTargetByName(
+  name: string,
+  registry: ExtensionRegistry,
+  announced?: { has(name: string): boolean },
+): AnyTarget | undefined {
   if (STANDARD_VERDICTS.has(name)) return registry.findTarget("standard");
   if (announced?.has(name)) return undefined;
   return registry.findTarget(name);
@@ -374,6 +382,11 @@ function finalCheck(inst: ExtInstance, ip: IpSpec, st?: ParseState): void {
   }
   if (ext.options && !ext.rawParse) xtablesOptionsFcheck(ext.name, inst.xflags, ext.options);
 }
+
+/** What no -s/-d means (read only: never written, kept unfrozen so that loops over it stay fast). */
+const ANY_ADDRESS: readonly AddrMask[] = [{ addr: 0, mask: 0 }];
+/** The rules of a command without any (read only). */
+const NO_RULES: Rule[] = [];
 
 function emptyIp(): IpSpec {
   return { src: 0, smsk: 0, dst: 0, dmsk: 0, iniface: "", outiface: "", proto: 0, flags: 0, invflags: 0 };
@@ -679,12 +692,13 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
   ip.iniface = iniface;
   ip.outiface = outiface;
   const command = cmd.v;
+  let saddrs: readonly AddrMask[] = [];
+  let daddrs: readonly AddrMask[] = [];
   if (command & (CMD_REPLACE | CMD_INSERT | CMD_DELETE | CMD_APPEND | CMD_CHECK)) {
-    if (!(st.options & OPT_DESTINATION)) dhost = "0.0.0.0/0";
-    if (!(st.options & OPT_SOURCE)) shost = "0.0.0.0/0";
+    // No -s/-d: 0.0.0.0/0, as parsed.
+    if (!(st.options & OPT_DESTINATION)) daddrs = ANY_ADDRESS;
+    if (!(st.options & OPT_SOURCE)) saddrs = ANY_ADDRESS;
   }
-  let saddrs: AddrMask[] = [];
-  let daddrs: AddrMask[] = [];
   if (shost !== null) saddrs = ipParseMultiple(shost, ctx.db);
   if (dhost !== null) daddrs = ipParseMultiple(dhost, ctx.db);
   if ((saddrs.length > 1 || daddrs.length > 1) && ip.invflags & (IPT_INV_SRCIP | IPT_INV_DSTIP))
@@ -711,21 +725,42 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
       throw paramError(`Can't use -${opt2char(OPT_VIANAMEIN)} with ${chain}\n`);
   }
 
-  const rules: Rule[] = [];
+  let rules: Rule[] = NO_RULES;
   if (command & (CMD_APPEND | CMD_INSERT | CMD_DELETE | CMD_CHECK | CMD_REPLACE)) {
-    for (const s of saddrs) {
-      for (const d of daddrs) {
-        const rip: IpSpec = { ...ip, src: s.addr, smsk: s.mask, dst: d.addr, dmsk: d.mask };
-        rules.push({
+    rules = new Array(saddrs.length * daddrs.length);
+    let k = 0;
+    for (let si = 0; si < saddrs.length; si++) {
+      const s = saddrs[si]!;
+      for (let di = 0; di < daddrs.length; di++) {
+        const d = daddrs[di]!;
+        const matches: MatchInst[] = new Array(st.matches.length);
+        for (let i = 0; i < matches.length; i++) {
+          const m = st.matches[i]!;
+          matches[i] = { ext: m.ext as AnyMatch, data: m.data };
+        }
+        const rip: IpSpec = {
+          src: s.addr,
+          smsk: s.mask,
+          dst: d.addr,
+          dmsk: d.mask,
+          iniface: ip.iniface,
+          outiface: ip.outiface,
+          proto: ip.proto,
+          flags: ip.flags,
+          invflags: ip.invflags,
+        };
+        rules[k++] = {
           ip: rip,
-          matches: st.matches.map((m) => ({ ext: m.ext as AnyMatch, data: m.data })),
+          matches,
           target: st.target ? { ext: st.target.ext as AnyTarget, data: st.target.data } : null,
           jumpto: st.jumpto,
           pcnt,
           bcnt,
           saveText: undefined,
           hookOk: undefined,
-        });
+          nftSrc: undefined,
+          handle: undefined,
+        };
       }
     }
   }

@@ -292,9 +292,8 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
   let pending: PendingTable | null = null;
   let lastTx: Transaction | null = null;
   let curTable: string | null = null;
-  const announced = new Set<string>();
-  /** Chain and target names, one string each. */
-  const names = new Map<string, string>();
+  /** Chain names the file declared (xtables_announce_chain), each to the one string rules jumping there share. */
+  const announced = new Map<string, string>();
   const loaded = new Set<ExtensionBase<any>>();
   /** h->verbose: each rule line's own -v count (restore adds its -v to them unless --noflush). */
   let hVerbose = 0;
@@ -320,9 +319,10 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
   const chainLine = (p: PendingTable, buffer: string, at: number): RestoreOp => {
     const toks = tokens(buffer.slice(1));
     if (toks[0] === undefined) throw paramError(`${program}: line ${at} chain name invalid`);
-    const chain = internName(names, toks[0]);
-    if (!announced.has(chain)) {
-      announced.add(chain);
+    let chain = announced.get(toks[0]);
+    if (chain === undefined) {
+      chain = ownString(toks[0]);
+      announced.set(chain, chain);
       p.announcedHere.push(chain);
     }
     assertValidChainName(chain, env.registry, announced);
@@ -366,8 +366,8 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
     }
     if (!quiet) stderr += parsed.warnings;
     hVerbose = parsed.verbose;
-    if (parsed.chain !== null) parsed.chain = internName(names, parsed.chain);
-    for (const r of parsed.rules) if (r.jumpto !== "") r.jumpto = internName(names, r.jumpto);
+    // A jump shares the declared chain's name string (one copy, and map lookups compare it by pointer).
+    for (const r of parsed.rules) if (r.target === null && r.jumpto !== "") r.jumpto = announced.get(r.jumpto) ?? r.jumpto;
     if (!findBuiltinTable(parsed.table)) {
       throw new XtablesError(ExitStatus.Version, `table '${parsed.table}' does not exist`, "version");
     }
@@ -521,20 +521,32 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
 }
 
 /**
- * One internalised string per name: the chain maps' keys and the rules' jumps are then the same string, which
- * map lookups compare by pointer (a slice of the input is compared character by character every time).
+ * A flat copy of a long name: a slice of the input keeps all of it alive, and sorting (iptables-save lists user
+ * chains in strcmp order) compares slices several times slower.
  */
-function internName(names: Map<string, string>, s: string): string {
-  let v = names.get(s);
-  if (v === undefined) {
-    v = Object.keys({ [s]: 0 })[0]!;
-    names.set(v, v);
-  }
-  return v;
+function ownString(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
+/** The words of `s` separated by runs of space, tab and newline. */
 function tokens(s: string): string[] {
-  return s.split(/[ \t\n]+/).filter((t) => t.length > 0);
+  const out: string[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    let c = s.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10) {
+      i++;
+      continue;
+    }
+    const start = i;
+    do {
+      i++;
+      c = s.charCodeAt(i);
+    } while (i < n && c !== 32 && c !== 9 && c !== 10);
+    out.push(s.slice(start, i));
+  }
+  return out;
 }
 
 function firstToken(s: string, from: number): string | undefined {
