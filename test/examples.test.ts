@@ -12,12 +12,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { MemoryIO, ShellSession } from "../src/compat/session.js";
 import { labFromFile } from "../src/lab/build.js";
 import { hostIO } from "../src/lab/commands.js";
 import type { Lab } from "../src/lab/lab.js";
-import { EXAMPLES_DIR, maskLog, norm, runExample } from "./support/examples.js";
+import { EXAMPLES_DIR, type ExampleRun, maskLog, norm, runExample } from "./support/examples.js";
 
 const BIN = new URL("../bin/iptwin.js", import.meta.url).pathname;
 
@@ -37,7 +37,10 @@ function hogePrefixes(text: string): string[] {
 }
 
 describe("examples/log-then-drop (seed 003: LOG the pings from server 2, then DROP them)", () => {
-  const ex = runExample("log-then-drop");
+  let ex: ExampleRun;
+  beforeAll(() => {
+    ex = runExample("log-then-drop");
+  });
 
   it("iptables-services: start, status, stop, an empty rule set saved and started again", () => {
     const st = ex.step("server1 systemctl status iptables");
@@ -97,13 +100,20 @@ describe("examples/log-then-drop (seed 003: LOG the pings from server 2, then DR
     // LOG comes before DROP: every dropped ping is still logged (307 lines in all).
     const messages = sh(ex.lab, "server1", "cat /var/log/messages").stdout;
     expect(messages.split("\n").filter((x) => x.includes("kernel: [INPUT]IN=eth0"))).toHaveLength(307);
-    expect(sh(ex.lab, "server1", "dmesg").stdout.split("\n").filter((x) => x.includes("[INPUT]"))).toHaveLength(307);
+    expect(
+      sh(ex.lab, "server1", "dmesg")
+        .stdout.split("\n")
+        .filter((x) => x.includes("[INPUT]")),
+    ).toHaveLength(307);
     expect(ex.step("server1 journalctl -k -n 2").stdout).toMatch(/SEQ=298 \n$/);
   });
 });
 
 describe("examples/reject-ssh (seed 003: REJECT ssh, LOG the ICMP type 3 in OUTPUT)", () => {
-  const ex = runExample("reject-ssh");
+  let ex: ExampleRun;
+  beforeAll(() => {
+    ex = runExample("reject-ssh");
+  });
 
   it("ssh and nc are refused", () => {
     expect(ex.step("server2 ssh -i .ssh/key.pem user@server1")).toMatchObject({
@@ -154,7 +164,10 @@ describe("examples/reject-ssh (seed 003: REJECT ssh, LOG the ICMP type 3 in OUTP
 });
 
 describe("examples/redirect-80-to-3000 (seed 001 §4.6: REDIRECT port 80 to 3000)", () => {
-  const ex = runExample("redirect-80-to-3000");
+  let ex: ExampleRun;
+  beforeAll(() => {
+    ex = runExample("redirect-80-to-3000");
+  });
 
   it("the REDIRECT rule as -L -n lists it", () => {
     // The tutorial's line, with 1.8.9's protocol number (6) under -n.
@@ -170,7 +183,9 @@ describe("examples/redirect-80-to-3000 (seed 001 §4.6: REDIRECT port 80 to 3000
       status: 0,
     });
     const ct = ex.step("master2 conntrack -L").stdout;
-    expect(ct).toMatch(/src=192\.168\.0\.10 dst=192\.168\.0\.20 sport=\d+ dport=80 src=192\.168\.0\.20 dst=192\.168\.0\.10 sport=3000 /);
+    expect(ct).toMatch(
+      /src=192\.168\.0\.10 dst=192\.168\.0\.20 sport=\d+ dport=80 src=192\.168\.0\.20 dst=192\.168\.0\.10 sport=3000 /,
+    );
     expect(norm(ex.step("master2 iptables -t nat -nvL PREROUTING").stdout)).toContain(
       "1 60 REDIRECT 6 -- * * 0.0.0.0/0 0.0.0.0/0 tcp dpt:80 redir ports 3000",
     );
@@ -178,7 +193,10 @@ describe("examples/redirect-80-to-3000 (seed 001 §4.6: REDIRECT port 80 to 3000
 });
 
 describe("examples/mark-then-drop (seed 001 §4.11: MARK in nat PREROUTING, DROP of mark 5)", () => {
-  const ex = runExample("mark-then-drop");
+  let ex: ExampleRun;
+  beforeAll(() => {
+    ex = runExample("mark-then-drop");
+  });
 
   it("nc times out after 10 s; both rules count the tutorial's 4 packets, 240 bytes", () => {
     const nc = ex.step("master1 nc -v -w 10 192.168.0.20 1000");
@@ -187,7 +205,7 @@ describe("examples/mark-then-drop (seed 001 §4.11: MARK in nat PREROUTING, DROP
       status: 1,
     });
     const pre = norm(ex.step("master2 iptables -t nat -nvL PREROUTING --line-numbers").stdout);
-    expect(pre[2]).toBe('1 4 240 KUBE-SERVICES 0 -- * * 0.0.0.0/0 0.0.0.0/0 /* kubernetes service portals */');
+    expect(pre[2]).toBe("1 4 240 KUBE-SERVICES 0 -- * * 0.0.0.0/0 0.0.0.0/0 /* kubernetes service portals */");
     expect(pre[3]).toBe("2 4 240 DOCKER 0 -- * * 0.0.0.0/0 0.0.0.0/0 ADDRTYPE match dst-type LOCAL");
     expect(pre[4]).toBe("3 4 240 MARK 6 -- * * 0.0.0.0/0 0.0.0.0/0 tcp dpt:1000 MARK set 0x5");
     expect(norm(ex.step("master2 iptables -nvL INPUT --line-numbers").stdout)[2]).toBe(
@@ -221,7 +239,10 @@ links: [[master1:eth0, master2:eth0]]
 });
 
 describe("examples/mark-and-log (seed 001 §4.10: MARK a group, LOG it with one rule)", () => {
-  const ex = runExample("mark-and-log");
+  let ex: ExampleRun;
+  beforeAll(() => {
+    ex = runExample("mark-and-log");
+  });
 
   it("lists the rules and logs MARK=0xc for ports 10000 and 20000", () => {
     expect(norm(ex.step("master2 iptables -nL INPUT --line-numbers", 1).stdout)).toEqual([
@@ -242,7 +263,10 @@ describe("examples/mark-and-log (seed 001 §4.10: MARK a group, LOG it with one 
 });
 
 describe("examples/return-and-goto (seed 001 §4.12-§4.13: RETURN and goto)", () => {
-  const ex = runExample("return-and-goto");
+  let ex: ExampleRun;
+  beforeAll(() => {
+    ex = runExample("return-and-goto");
+  });
 
   it("one ping: HOGE11 … HOGE32 in order, as the tutorial logs them", () => {
     const tail = ex.step("master2 tail -n 6 /var/log/messages", 0).stdout;
@@ -286,7 +310,10 @@ describe("examples/return-and-goto (seed 001 §4.12-§4.13: RETURN and goto)", (
 });
 
 describe("examples/tcp-flags (seed 004 §12.5, seed 001 §4.14: --tcp-flags)", () => {
-  const ex = runExample("tcp-flags");
+  let ex: ExampleRun;
+  beforeAll(() => {
+    ex = runExample("tcp-flags");
+  });
 
   it("SYN SYN counts the one SYN of a connection (60 bytes)", () => {
     const rule = "LOG 6 -- * * 0.0.0.0/0 0.0.0.0/0 tcp dpt:11111 flags:0x02/0x02 LOG flags 0 level 4";
@@ -316,7 +343,10 @@ describe("examples/tcp-flags (seed 004 §12.5, seed 001 §4.14: --tcp-flags)", (
 });
 
 describe("examples/notrack (seed 001 §7: NOTRACK)", () => {
-  const ex = runExample("notrack");
+  let ex: ExampleRun;
+  beforeAll(() => {
+    ex = runExample("notrack");
+  });
 
   it("a tracked ICMP echo: the tutorial's NEW and UPDATE events", () => {
     expect(ex.step("server conntrack -E -p icmp", 0).stdout).toBe(
@@ -349,7 +379,10 @@ describe("examples/notrack (seed 001 §7: NOTRACK)", () => {
 });
 
 describe("examples/interface-wildcard (seed 001 §8.1, seed 004 §12.2 and §12.6: -i, -o, eth+)", () => {
-  const ex = runExample("interface-wildcard");
+  let ex: ExampleRun;
+  beforeAll(() => {
+    ex = runExample("interface-wildcard");
+  });
 
   it("-i eth1 logs pc1's ping only, as the tutorial's journal line", () => {
     const j = norm(ex.step("router2 journalctl -b0 -k").stdout);
@@ -390,7 +423,10 @@ describe("examples/interface-wildcard (seed 001 §8.1, seed 004 §12.2 and §12.
 });
 
 describe("examples/docker-publish (seed 001 #6: docker run -p 10000:80 and -p 20000:80)", () => {
-  const ex = runExample("docker-publish");
+  let ex: ExampleRun;
+  beforeAll(() => {
+    ex = runExample("docker-publish");
+  });
 
   it("Docker's rules, as the tutorial lists them", () => {
     const d = norm(ex.step("master1 iptables -t nat -nvL DOCKER --line-numbers", 1).stdout);
@@ -431,10 +467,16 @@ describe("examples/docker-publish (seed 001 #6: docker run -p 10000:80 and -p 20
     expect(nat[4]).toMatch(/^3 2 120 DNAT /);
     const ct = ex.step("master1 conntrack -L").stdout;
     // DNAT: master2 → 192.168.0.10:10000, answered by 172.17.0.2:80.
-    expect(ct).toMatch(/src=192\.168\.0\.20 dst=192\.168\.0\.10 sport=\d+ dport=10000 src=172\.17\.0\.2 dst=192\.168\.0\.20 sport=80 /);
+    expect(ct).toMatch(
+      /src=192\.168\.0\.20 dst=192\.168\.0\.10 sport=\d+ dport=10000 src=172\.17\.0\.2 dst=192\.168\.0\.20 sport=80 /,
+    );
     // MASQUERADE: the container's own connection leaves as 192.168.0.10.
-    expect(ex.step("boring_gates curl -s http://192.168.0.20:8080/").stdout).toBe("Hello from master2 (192.168.0.20:8080)\n");
-    expect(ct).toMatch(/src=172\.17\.0\.2 dst=192\.168\.0\.20 sport=\d+ dport=8080 src=192\.168\.0\.20 dst=192\.168\.0\.10 /);
+    expect(ex.step("boring_gates curl -s http://192.168.0.20:8080/").stdout).toBe(
+      "Hello from master2 (192.168.0.20:8080)\n",
+    );
+    expect(ct).toMatch(
+      /src=172\.17\.0\.2 dst=192\.168\.0\.20 sport=\d+ dport=8080 src=192\.168\.0\.20 dst=192\.168\.0\.10 /,
+    );
   });
 
   it("trace across master2, master1 and the container", () => {
@@ -450,7 +492,10 @@ describe("examples/docker-publish (seed 001 #6: docker run -p 10000:80 and -p 20
 });
 
 describe("examples/kube-service-split (seed 001 #0: a Service balanced by -m statistic)", () => {
-  const ex = runExample("kube-service-split");
+  let ex: ExampleRun;
+  beforeAll(() => {
+    ex = runExample("kube-service-split");
+  });
   const N = 10_000;
   const pods = ["web-a (10.244.1.2:80)", "web-b (10.244.2.2:80)", "web-c (10.244.2.3:80)"];
 
@@ -526,12 +571,65 @@ describe("the examples' run.sh on the CLI", () => {
     });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("$ iptwin -H master2 iptables -A HOGE1 -p icmp -j LOG --log-prefix HOGE11:\n");
-    expect(r.stdout).toContain('$ iptwin -H master2 iptables -R HOGE1 1 -p icmp --goto HOGE3\n');
+    expect(r.stdout).toContain("$ iptwin -H master2 iptables -R HOGE1 1 -p icmp --goto HOGE3\n");
     expect(hogePrefixes(r.stdout)).toEqual([
       ...["HOGE11", "HOGE12", "HOGE21", "HOGE22", "HOGE31", "HOGE32"],
       ...["HOGE21", "HOGE22", "HOGE31", "HOGE32"],
       ...["HOGE31", "HOGE32", "HOGE21", "HOGE22", "HOGE31", "HOGE32"],
     ]);
     expect(existsSync(state)).toBe(true);
+  });
+});
+
+describe("the twin tools the examples use: ssh and tally", () => {
+  const LAB = `
+hosts:
+  a: { interfaces: { eth0: 10.0.0.1/24 } }
+  b:
+    interfaces: { eth0: 10.0.0.2/24 }
+    listen: [22/tcp, 80/tcp http]
+    iptables: [-A INPUT -p tcp --dport 2222 -j DROP]
+links: [[a:eth0, b:eth0]]
+`;
+
+  it("ssh: OpenSSH's connect messages, exit status 255", () => {
+    const lab = labFromFile("t.yaml", LAB);
+    expect(sh(lab, "a", "ssh -p 23 root@b")).toMatchObject({
+      stderr: "ssh: connect to host b port 23: Connection refused\n",
+      status: 255,
+    });
+    const t0 = lab.nowNs;
+    expect(sh(lab, "a", "ssh -o ConnectTimeout=2 -p 2222 b")).toMatchObject({
+      stderr: "ssh: connect to host b port 2222: Connection timed out\n",
+      status: 255,
+    });
+    expect(lab.nowNs - t0).toBeGreaterThanOrEqual(2e9);
+    expect(sh(lab, "a", "ssh nosuchhost.invalid").stderr).toBe(
+      "ssh: Could not resolve hostname nosuchhost.invalid: Temporary failure in name resolution\n",
+    );
+    expect(sh(lab, "a", "ssh 10.9.9.9").stderr).toBe("ssh: connect to host 10.9.9.9 port 22: Network is unreachable\n");
+    expect(sh(lab, "a", "ssh -p 70000 b")).toMatchObject({ stderr: "Bad port '70000'\n", status: 255 });
+    expect(sh(lab, "a", "ssh -Z b").stderr).toMatch(/^unknown option -- Z\nusage: ssh /);
+    // Accepted: the twin says it speaks no SSH (never a fake login).
+    expect(sh(lab, "a", "ssh b uptime")).toMatchObject({
+      stderr: "iptwin: ssh: connected to b port 22; the twin speaks no SSH, so it closes here (no login)\n",
+      status: 255,
+    });
+  });
+
+  it("tally: counts distinct outputs (failures by their first error line), refuses bad usage", () => {
+    const lab = labFromFile("t.yaml", LAB);
+    const ok = sh(lab, "a", "tally 3 curl -s http://b/");
+    expect(ok.stdout).toBe("      3 100.00%  Hello from b (10.0.0.2:80)\n");
+    expect(ok.stderr).toMatch(/^tally: 3 runs of curl in [\d.]+s of virtual time, 1 distinct result\n$/);
+    const bad = sh(lab, "a", "tally -q 2 nc -v b 23");
+    expect(bad).toMatchObject({
+      stdout: "      2 100.00%  exit 1: nc: connect to b port 23 (tcp) failed: Connection refused\n",
+      stderr: "",
+      status: 1,
+    });
+    expect(sh(lab, "a", "tally 0 curl http://b/").status).toBe(2);
+    expect(sh(lab, "a", "tally 2").stderr).toMatch(/^tally: missing COMMAND\n/);
+    expect(sh(lab, "a", "tally 2 iptables -L").stderr).toBe("tally: iptables: not a command of the lab's hosts\n");
   });
 });

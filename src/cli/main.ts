@@ -9,6 +9,7 @@ import { parseRestoreArgs } from "../compat/iptables/restore.js";
 import { runSend, runTrace } from "../compat/send.js";
 import { type ShellIO, ShellSession } from "../compat/session.js";
 import type { Host } from "../host.js";
+import { runDemo } from "./demo.js";
 import { runShims } from "./shims.js";
 import { assertNotLab, isLabTool, runLabCli, runOnHost } from "./lab-cli.js";
 import { CliError, StateDir } from "./state-dir.js";
@@ -32,11 +33,13 @@ Commands:
   trace PACKET-OPTIONS...    the rules the packet meets (xtables-monitor --trace), then what send says
   shims DIR                  write iptables/iptables-save/iptables-restore/sysctl shims for this twin into DIR
   wrap [--] COMMAND...       run COMMAND with the shims in front of the real tools (iptwin wrap --help)
-  lab up|down|show [FILE]    a lab of several hosts from a YAML file (examples/lab-basic.yaml)
+  lab up|down|show [FILE]    a lab of several hosts from a YAML file (examples/*/lab.yaml)
   -H HOST COMMAND... | @HOST COMMAND...   run any command on one host of the lab
-  ping, nc, curl             traffic from the host (iputils, netcat-openbsd, curl output)
+  ping, nc, curl, ssh        traffic from the host (iputils, netcat-openbsd, curl, OpenSSH's connect messages)
+  tally N COMMAND...         run a host command N times and count its distinct outputs
   service, systemctl         iptables-services: save/start/stop/restart/status of /etc/sysconfig/iptables
   dmesg, journalctl, cat     the kernel log, the journal, the host's files (/var/log/messages)
+  demo [--state DIR]         a short tour on a built-in lab (Docker DNAT, a Service split, REJECT/LOG, trace)
   version                    print the iptwin version
 
 Options:
@@ -153,6 +156,11 @@ export function main(argv: string[]): number {
     const args = rest.slice(1);
     if (cmd === "lab" && g.host === undefined) {
       outcome = runLabCli(g, args);
+    } else if (cmd === "demo" && g.host === undefined) {
+      // Only an explicit --state keeps the demo's lab: never ./.iptwin or $IPTWIN_STATE.
+      const globals = argv.slice(0, argv.length - rest.length);
+      const explicit = globals.some((a) => a === "--state" || a.startsWith("--state="));
+      outcome = runDemo(args, explicit ? g.stateDir : undefined);
     } else if (cmd !== undefined && (g.host !== undefined || isLabTool(cmd, args))) {
       // A lab host (-H), or a host tool (ping, nc, service, …) on the single host.
       outcome = runOnHost(g, rest);

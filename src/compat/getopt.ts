@@ -30,7 +30,10 @@ interface ShortSpec {
   arg: number;
 }
 
-function parseOptstring(optstring: string): Map<number, ShortSpec> {
+/** Short options by character code (an array: looked up for every short option of every command). */
+type Shorts = Array<ShortSpec | undefined>;
+
+function parseOptstring(optstring: string): Shorts {
   const m = new Map<number, ShortSpec>();
   let s = optstring;
   if (s[0] === "-" || s[0] === "+") s = s.slice(1);
@@ -48,10 +51,15 @@ function parseOptstring(optstring: string): Map<number, ShortSpec> {
     }
     if (!m.has(c)) m.set(c, { arg });
   }
-  return m;
+  const out: Shorts = [];
+  for (const [c, spec] of m) {
+    while (out.length <= c) out.push(undefined);
+    out[c] = spec;
+  }
+  return out;
 }
 
-const optstringCache = new Map<string, Map<number, ShortSpec>>();
+const optstringCache = new Map<string, Shorts>();
 
 /** First option of each name, per option table (tables are immutable once built). */
 const exactCache = new WeakMap<readonly LongOption[], Map<string, LongOption>>();
@@ -91,7 +99,7 @@ export class Getopt {
   private nextchar = "";
   private firstNonopt = 1;
   private lastNonopt = 1;
-  private readonly shorts: Map<number, ShortSpec>;
+  private readonly shorts: Shorts;
   /** opterr: collect glibc's diagnostics (read them with takeErrors()). */
   printErrors = false;
   private errors = "";
@@ -163,7 +171,7 @@ export class Getopt {
     // Short option inside a (possibly bundled) argument.
     const c = this.nextchar.charCodeAt(0);
     this.nextchar = this.nextchar.slice(1);
-    const spec = this.shorts.get(c);
+    const spec = c < this.shorts.length ? this.shorts[c] : undefined;
     if (this.nextchar === "") this.optind++;
     if (spec === undefined || c === 58 /* ':' */ || c === 59 /* ';' */) {
       this.err(`invalid option -- '${String.fromCharCode(c)}'`);

@@ -262,8 +262,17 @@ export const tcpMatch = defineMatch<TcpData>({
     if (keptAsXt(d)) return d;
     if (ip.proto !== 6) throw paramError("TCP match requires '-p tcp'");
     const ports = exprsOf(d);
-    const out = readBack(fresh(), d, ports);
-    out.nft = d.nft ?? nftExprs(d, ports); // idempotent on data read back before
+    const r = readBack(fresh(), d, ports);
+    // One literal with `nft` in it (adding the key to the copy afterwards is a slow map transition).
+    const out: TcpData = {
+      spts: r.spts,
+      dpts: r.dpts,
+      option: r.option,
+      flgMask: r.flgMask,
+      flgCmp: r.flgCmp,
+      invflags: r.invflags,
+      nft: d.nft ?? nftExprs(d, ports), // idempotent on data read back before
+    };
     return out.flgMask || ports.length ? out : null;
   },
   nftMerge(into, next) {

@@ -164,9 +164,10 @@ function parseMint(cb: OptionCall<any>): void {
 
 const UTF8 = new TextEncoder();
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
+  return !NON_ASCII.test(s);
 }
 
 function parseString(cb: OptionCall<any>): void {

@@ -136,11 +136,7 @@ export const LAB_COMMANDS: ReadonlyMap<string, LabCommand> = new Map<string, Lab
   ["unlisten", (lh, argv) => runUnlisten(lh, argv)],
   ["clock", (lh, argv) => runClock(lh, argv)],
   ["conntrack", (lh, argv) => runConntrack(lh.host.conntrack(), argv, Number(lh.host.elapsedNs))],
-  [
-    "tally",
-    (lh, argv, _stdin, io) =>
-      runTally(lh, argv, (a) => LAB_COMMANDS.get(a[0]!)?.(lh, a.slice(1), "", io)),
-  ],
+  ["tally", (lh, argv, _stdin, io) => runTally(lh, argv, (a) => LAB_COMMANDS.get(a[0]!)?.(lh, a.slice(1), "", io))],
 ]);
 
 /** Runs one lab command on the host (the lab's clock first catches up, every host's follows after). */

@@ -113,6 +113,11 @@ export class KernelBatchError extends Error {
   }
 }
 
+function hasLimit(ms: readonly MatchInst[]): boolean {
+  for (const m of ms) if (m.ext.name === "limit") return true;
+  return false;
+}
+
 /** Applies rule-level normalisation of the nf_tables round trip. */
 export function normalizeRule(rule: Rule): Rule {
   let ip = rule.ip;
@@ -148,7 +153,21 @@ export function normalizeRule(rule: Rule): Rule {
   let target = rule.target;
   if (target?.ext.normalize) {
     const data = target.ext.normalize(target.data, ip);
-    target = data === null ? null : { ext: target.ext, data };
+    target = data === null ? null : data === target.data ? target : { ext: target.ext, data };
+  }
+  if (
+    ip === rule.ip &&
+    matches === given &&
+    target === rule.target &&
+    rule.saveText === undefined &&
+    rule.hookOk === undefined &&
+    rule.nftSrc === undefined &&
+    rule.handle === undefined &&
+    !hasLimit(given)
+  ) {
+    // Nothing to translate and nothing for -vv to keep (nftSource() would find no difference): the rule as
+    // parsed is its own normalised form (callers hand it over, as they do the result).
+    return rule;
   }
   // One object shape for every stored rule (the engine reads them on hot paths).
   const out: Rule = {
@@ -232,6 +251,69 @@ const BASE_CHAIN_NAMES = ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTI
 /** nft.c lists the nat table's base chains in this order (it decides their handles). */
 const NAT_CHAIN_ORDER = ["PREROUTING", "INPUT", "POSTROUTING", "OUTPUT"];
 
+interface AddedRule {
+  type: BatchType;
+  chain: string;
+  line: number;
+}
+
+/**
+ * The rules a transaction added, in order. Kept as plain lists while rules are only added (a restore adds a
+ * hundred thousand); indexed by rule in a map from the first lookup on.
+ */
+class AddedRules {
+  private rules: Rule[] = [];
+  private types: BatchType[] = [];
+  private chains: string[] = [];
+  private lines: number[] = [];
+  private map: Map<Rule, AddedRule> | null = null;
+
+  /** `r` is new to the batch (a rule object is added once). */
+  add(r: Rule, type: BatchType, chain: string, line: number): void {
+    if (this.map !== null) {
+      this.map.set(r, { type, chain, line });
+      return;
+    }
+    this.rules.push(r);
+    this.types.push(type);
+    this.chains.push(chain);
+    this.lines.push(line);
+  }
+
+  private index(): Map<Rule, AddedRule> {
+    if (this.map === null) {
+      const m = new Map<Rule, AddedRule>();
+      for (let i = 0; i < this.rules.length; i++) m.set(this.rules[i]!, { type: this.types[i]!, chain: this.chains[i]!, line: this.lines[i]! });
+      this.map = m;
+      this.rules = [];
+      this.types = [];
+      this.chains = [];
+      this.lines = [];
+    }
+    return this.map;
+  }
+
+  get(r: Rule): AddedRule | undefined {
+    return this.index().get(r);
+  }
+
+  has(r: Rule): boolean {
+    return this.index().has(r);
+  }
+
+  delete(r: Rule): boolean {
+    return this.index().delete(r);
+  }
+
+  keys(): Iterable<Rule> {
+    return this.map === null ? this.rules : this.map.keys();
+  }
+
+  entries(): Iterable<[Rule, AddedRule]> {
+    return this.index().entries();
+  }
+}
+
 /** State of one iptables invocation's transaction on one table. */
 export class Transaction {
   readonly work: Table;
@@ -255,7 +337,7 @@ export class Transaction {
   /** Inserts placed by a batch rule's id: a later delete gives that rule a new id and the insert fails. */
   private readonly positionIds: Array<{ rule: Rule; ref: Rule; id: number; chain: string; line: number }> = [];
   /** Rules added in this transaction, for blaming kernel validation errors. */
-  private readonly added = new Map<Rule, { type: BatchType; chain: string; line: number }>();
+  private readonly added = new AddedRules();
   /** Chains created in this transaction (their reference count is not known yet). */
   readonly created = new Set<string>();
   /**
@@ -410,7 +492,7 @@ export class Transaction {
       stored.saveText = ruleKey(rule, this.db);
       stored.jumpto = "standard";
     }
-    this.added.set(stored, { type, chain: chain.name, line: this.line });
+    this.added.add(stored, type, chain.name, this.line);
     return stored;
   }
 
@@ -574,7 +656,7 @@ export class Transaction {
   /** batch_chain_flush(): rule operations of this batch in the chain (null: the table) never reach the kernel. */
   private dropPendingRules(chainName: string | null): void {
     const freed: number[] = [];
-    for (const [r, a] of this.added) {
+    for (const [r, a] of this.added.entries()) {
       if (chainName !== null && a.chain !== chainName) continue;
       this.added.delete(r);
       // Never sent: the kernel gives its handle to what comes after.

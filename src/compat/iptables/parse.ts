@@ -197,16 +197,21 @@ export class ParseState {
 }
 
 /** Option entries of an extension by id (built once per extension). */
-const entryIndex = new WeakMap<ExtensionBase<any>, Map<number, XtOptionEntry>>();
+const entryIndex = new WeakMap<ExtensionBase<any>, Array<XtOptionEntry | undefined>>();
 
 function optionEntry(ext: ExtensionBase<any>, id: number): XtOptionEntry | undefined {
   let m = entryIndex.get(ext);
   if (!m) {
-    m = new Map();
-    for (const o of ext.options ?? []) if (!m.has(o.id)) m.set(o.id, o);
+    // By id in an array (ids are small option numbers); the first entry of each id.
+    m = [];
+    for (const o of ext.options ?? []) {
+      if (!(o.id >= 0 && o.id < 256)) continue;
+      while (m.length <= o.id) m.push(undefined);
+      if (m[o.id] === undefined) m[o.id] = o;
+    }
     entryIndex.set(ext, m);
   }
-  return m.get(id);
+  return id >= 0 && id < m.length ? m[id] : undefined;
 }
 
 function setOption(st: ParseState, option: number, invflag: { inv: number }, invert: boolean): void {
@@ -237,13 +242,11 @@ function addCommand(cmd: { v: number }, newcmd: number, othercmds: number, inver
   cmd.v |= newcmd;
 }
 
+const C_SPACE = /[\t\n\v\f\r ]/;
+
 /** Whether `s` holds a C isspace() character (space, \t \n \v \f \r). */
 function hasCSpace(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13)) return true;
-  }
-  return false;
+  return C_SPACE.test(s);
 }
 
 /** assert_valid_chain_name() */

@@ -53,7 +53,8 @@ export function runSsh(lh: LabHost, argv: readonly string[]): ToolResult {
   let connectTimeout: number | undefined;
   let bind: string | undefined;
   for (const [c, v] of g.opts) {
-    if (c === "V") return { stdout: "", stderr: "OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.19 27 Jan 2026\n", status: 0 };
+    if (c === "V")
+      return { stdout: "", stderr: "OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.19 27 Jan 2026\n", status: 0 };
     if (!HARMLESS.includes(c))
       return { stdout: "", stderr: `iptwin: ssh: option -${c} is not supported by the twin\n`, status: 255 };
     if (c === "p") {
@@ -67,7 +68,8 @@ export function runSsh(lh: LabHost, argv: readonly string[]): ToolResult {
       if (!m) return { stdout: "", stderr: `no argument after keyword "${v}"\n`, status: 255 };
       const key = m[1]!.toLowerCase();
       if (key === "connecttimeout") {
-        if (!/^\d+$/.test(m[2]!)) return { stdout: "", stderr: `command-line line 0: invalid time value.\n`, status: 255 };
+        if (!/^\d+$/.test(m[2]!))
+          return { stdout: "", stderr: `command-line line 0: invalid time value.\n`, status: 255 };
         connectTimeout = Number(m[2]);
       } else if (key === "port") port = Number(m[2]);
       else if (key === "user") user = m[2];
@@ -82,7 +84,8 @@ export function runSsh(lh: LabHost, argv: readonly string[]): ToolResult {
   }
   void user;
   const lk = lookupHost(lh, dest);
-  if ("error" in lk) return { stdout: "", stderr: `ssh: Could not resolve hostname ${dest}: ${lk.error}\n`, status: 255 };
+  if ("error" in lk)
+    return { stdout: "", stderr: `ssh: Could not resolve hostname ${dest}: ${lk.error}\n`, status: 255 };
   const net = lh.host.net;
   const lab = lh.lab;
   const fail = (why: string): ToolResult => ({

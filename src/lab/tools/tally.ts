@@ -28,7 +28,11 @@ export function runTally(lh: LabHost, argv: readonly string[], run: TallyRunner)
   }
   const [countText, ...cmd] = args;
   if (countText === undefined || !/^\d+$/.test(countText) || Number(countText) < 1 || Number(countText) > 1_000_000)
-    return { stdout: "", stderr: `tally: ${countText === undefined ? "missing COUNT" : `bad COUNT '${countText}'`}\n${TALLY_USAGE}`, status: 2 };
+    return {
+      stdout: "",
+      stderr: `tally: ${countText === undefined ? "missing COUNT" : `bad COUNT '${countText}'`}\n${TALLY_USAGE}`,
+      status: 2,
+    };
   if (cmd.length === 0) return { stdout: "", stderr: `tally: missing COMMAND\n${TALLY_USAGE}`, status: 2 };
   if (cmd[0] === "tally") return { stdout: "", stderr: "tally: tally of tally: no\n", status: 2 };
   const n = Number(countText);
