@@ -279,10 +279,10 @@ function reviveTableV3(host: Host, rec: TableV3, lines: readonly string[], at: n
   const chainOf = (c: ChainV3): Chain => {
     const rules: Rule[] = new Array(c[8]);
     for (let i = 0; i < rules.length; i++) rules[i] = ruleOf(nextRule());
-    // The two shapes chains have elsewhere: with a handle (created by a command) or without (a fresh base chain).
-    if (c[7] === null) return { name: c[0], hook: c[1], present: c[2] === 1, counting: c[3] === 1, policy: c[4], pcnt: c[5], bcnt: c[6], rules };
-    const handle = c[7];
-    return { name: c[0], hook: c[1], present: c[2] === 1, counting: c[3] === 1, policy: c[4], pcnt: c[5], bcnt: c[6], rules, handle };
+    // The handle is added as commands add it (one chain shape whichever way a chain was made).
+    const chain: Chain = { name: c[0], hook: c[1], present: c[2] === 1, counting: c[3] === 1, policy: c[4], pcnt: c[5], bcnt: c[6], rules };
+    if (c[7] !== null) chain.handle = c[7];
+    return chain;
   };
   const chains = new Map<string, Chain>();
   for (const c of rec.chains) chains.set(c[0], chainOf(c));

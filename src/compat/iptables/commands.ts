@@ -773,8 +773,8 @@ export class Transaction {
       this.debug?.ruleFlush(name);
     } else {
       this.debug?.chainUserAdd(name);
-      const handle = this.nextHandle();
-      const chain: Chain = { name, hook: -1, present: true, counting: false, policy: null, pcnt: 0, bcnt: 0, rules: [], handle };
+      const chain = newUserChain(name);
+      chain.handle = this.nextHandle();
       this.work.chains.set(name, chain);
       this.created.add(name);
       this.foreignClash(name, "CHAIN_USER_ADD");
