@@ -14,18 +14,105 @@ export function lit(s: string): Uint8Array {
 
 const HEX = lit("0123456789abcdef");
 
-export class JsonWriter {
-  buf = new Uint8Array(1 << 16);
-  n = 0;
+// Writers on a buffer and a position, returning the new position: a caller that has made room
+// (JsonWriter.room) writes a run of fields with its position in a local, not in the writer.
 
-  /** Makes room for `k` more bytes (writers of bounded items call it once, then write unchecked). */
+/** Pre-encoded text at `n`. */
+export function putLit(b: Uint8Array, n: number, l: Uint8Array): number {
+  const len = l.length;
+  for (let i = 0; i < len; i++) b[n + i] = l[i]!;
+  return n + len;
+}
+
+/** An integer 0 … 2^32-1 in decimal at `n` (JSON.stringify of it); small, so that it is inlined. */
+export function putUint(b: Uint8Array, n: number, v: number): number {
+  if (v < 10 && v >= 0 && (v | 0) === v) {
+    b[n] = 0x30 + v;
+    return n + 1;
+  }
+  if (v < 100000 && v >= 10 && (v | 0) === v) {
+    const d = v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
+    let i = n + d;
+    let x = v;
+    do {
+      const q = (x / 10) | 0;
+      b[--i] = 0x30 + x - q * 10;
+      x = q;
+    } while (x > 0);
+    return n + d;
+  }
+  return putNumberSlow(b, n, v);
+}
+
+function putNumberSlow(b: Uint8Array, n: number, v: number): number {
+  // as JSON.stringify writes it (integers, and anything else not expected in a packet field)
+  const t = Number.isFinite(v) ? String(v) : "null";
+  for (let i = 0; i < t.length; i++) b[n + i] = t.charCodeAt(i);
+  return n + t.length;
+}
+
+/** "0" … "255": per byte value its length and up to three digits. */
+const BYTE_TEXT = new Uint8Array(256 * 4);
+for (let v = 0; v < 256; v++) {
+  const t = String(v);
+  BYTE_TEXT[v * 4] = t.length;
+  for (let k = 0; k < t.length; k++) BYTE_TEXT[v * 4 + 1 + k] = t.charCodeAt(k);
+}
+
+/** A dotted quad in quotes at `n` (17 bytes at most). */
+export function putIpv4(b: Uint8Array, n: number, a: number): number {
+  b[n] = 0x22;
+  n = putByte(b, n + 1, a >>> 24);
+  b[n] = 0x2e;
+  n = putByte(b, n + 1, (a >>> 16) & 255);
+  b[n] = 0x2e;
+  n = putByte(b, n + 1, (a >>> 8) & 255);
+  b[n] = 0x2e;
+  n = putByte(b, n + 1, a & 255);
+  b[n] = 0x22;
+  return n + 1;
+}
+
+/** 0 … 255 in decimal (three bytes written, the length counted). */
+function putByte(b: Uint8Array, n: number, v: number): number {
+  const o = v * 4;
+  b[n] = BYTE_TEXT[o + 1]!;
+  b[n + 1] = BYTE_TEXT[o + 2]!;
+  b[n + 2] = BYTE_TEXT[o + 3]!;
+  return n + BYTE_TEXT[o]!;
+}
+
+/** Node's Buffer when present (a latin1 slice makes the string of ASCII bytes several times faster). */
+const NodeBuffer = (
+  globalThis as unknown as {
+    Buffer?: { from(b: ArrayBufferLike, o: number, n: number): { latin1Slice(a: number, b: number): string } };
+  }
+).Buffer;
+
+export class JsonWriter {
+  /** The bytes not yet made text (a chunk: when full it becomes a string in `parts` and is reused). */
+  buf = new Uint8Array(1 << 18);
+  n = 0;
+  private readonly parts: string[] = [];
+  /** Whether a byte above 0x7f was written in this chunk (then it is decoded as UTF-8). */
+  private wide = false;
+
+  /**
+   * Makes room for `k` more bytes (writers of bounded items call it once, then write unchecked): a
+   * full chunk is turned into text, so positions held across a call to room() are not valid after it.
+   */
   room(k: number): void {
     if (this.n + k <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.n + k) size *= 2;
-    const bigger = new Uint8Array(size);
-    bigger.set(this.buf.subarray(0, this.n));
-    this.buf = bigger;
+    if (this.n > 0) {
+      this.parts.push(this.chunkText());
+      this.n = 0;
+      this.wide = false;
+    }
+    if (k > this.buf.length) {
+      let size = this.buf.length * 2;
+      while (size < k) size *= 2;
+      this.buf = new Uint8Array(size);
+    }
   }
 
   /** Pre-encoded text (no room check: see room()). */
@@ -51,6 +138,7 @@ export class JsonWriter {
     for (let i = 0; i < s.length; i++) {
       if (s.charCodeAt(i) > 0x7f) {
         this.room(s.length * 3);
+        this.wide = true;
         this.n += encoder.encodeInto(s, this.buf.subarray(this.n)).written;
         return;
       }
@@ -139,12 +227,15 @@ export class JsonWriter {
     this.buf[this.n++] = c;
   }
 
-  get length(): number {
-    return this.n;
+  private chunkText(): string {
+    if (!this.wide && NodeBuffer && typeof NodeBuffer.from === "function")
+      return NodeBuffer.from(this.buf.buffer, this.buf.byteOffset, this.n).latin1Slice(0, this.n);
+    return decoder.decode(this.buf.subarray(0, this.n));
   }
 
   /** Everything written, as a string. */
   text(): string {
-    return decoder.decode(this.buf.subarray(0, this.n));
+    const last = this.chunkText();
+    return this.parts.length === 0 ? last : this.parts.join("") + last;
   }
 }

@@ -27,7 +27,7 @@ import {
 } from "../core/packet.js";
 import type { NetConfig } from "../engine/net.js";
 import { ICMP_CODES } from "../extensions/icmp.js";
-import { JsonWriter, lit } from "./json-writer.js";
+import { JsonWriter, lit, putIpv4, putLit, putUint } from "./json-writer.js";
 
 /** The quoted packet of an ICMP error. */
 export interface InnerSpec {
@@ -140,29 +140,6 @@ function parseFlagNames(field: string, s: string): number {
     f |= v;
   }
   return f;
-}
-
-/** parseDotted(s.slice(a, b)), read in place; -1 for undefined. */
-function parseDottedAt(s: string, a: number, b: number): number {
-  let v = 0;
-  let part = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = a; i < b; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) {
-      if (digits === 0 || dots === 3) return -1;
-      v = v * 256 + part;
-      part = 0;
-      digits = 0;
-      dots++;
-    } else if (c >= 48 && c <= 57) {
-      part = part * 10 + (c - 48);
-      if (++digits > 3 || part > 255) return -1;
-    } else return -1;
-  }
-  if (dots !== 3 || digits === 0) return -1;
-  return v * 256 + part;
 }
 
 /** A dotted quad, strictly (four decimal parts 0-255). */
@@ -414,21 +391,9 @@ const F_DF = 20;
 const F_UID = 21;
 const F_GID = 22;
 
-/** Up to six lowercase letters as a small integer, 5 bits each (-1 for anything else). */
-function keyCode(s: string, a: number, b: number): number {
-  if (b - a > 6) return -1;
-  let code = 0;
-  for (let i = a; i < b; i++) {
-    const c = s.charCodeAt(i) - 0x60;
-    if (c < 1 || c > 26) return -1;
-    code = code * 32 + c;
-  }
-  return code;
-}
-
-/** Field id of the key at line[a, b), or 0 (no key string is built; the cases are keyCode() of the field names). */
-function fastField(line: string, a: number, b: number): number {
-  switch (keyCode(line, a, b)) {
+/** Field id of a key by its keyCode(), or 0 (no key string is built; the cases are keyCode() of the field names). */
+function fieldOfCode(code: number): number {
+  switch (code) {
     case 302: // in
       return F_IN;
     case 13077548: // local
@@ -512,11 +477,21 @@ function isWs(c: number): boolean {
  * For every line it accepts, the spec equals specFromJson(JSON.parse(line)).
  */
 export function fastSpecFromLine(line: string, from = 0, to = line.length): PacketSpec | null {
-  // reads line[from, to) in place: the caller's whole input, not a slice per line
+  const bytes = encoder.encode(line.slice(from, to));
+  return fastSpecFromBytes(bytes, 0, bytes.length);
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * fastSpecFromLine() on the line's UTF-8 bytes b[from, to) (send --json encodes its input once:
+ * bytes are read faster than a string's characters). Anything but ASCII goes the general way.
+ */
+export function fastSpecFromBytes(line: Uint8Array, from: number, to: number): PacketSpec | null {
   const n = to;
   let i = from;
-  while (i < n && isWs(line.charCodeAt(i))) i++;
-  if (line.charCodeAt(i) !== 0x7b) return null;
+  while (i < n && isWs(line[i]!)) i++;
+  if (line[i]! !== 0x7b) return null;
   i++;
   // every field present (undefined until read): one shape for all specs, whatever the keys
   const s: PacketSpec = {
@@ -547,30 +522,30 @@ export function fastSpecFromLine(line: string, from = 0, to = line.length): Pack
   };
   let sport = -1;
   let dport = -1;
-  while (i < n && isWs(line.charCodeAt(i))) i++;
-  let done = line.charCodeAt(i) === 0x7d;
+  while (i < n && isWs(line[i]!)) i++;
+  let done = line[i]! === 0x7d;
   if (done) i++;
   while (!done) {
-    while (i < n && isWs(line.charCodeAt(i))) i++;
+    while (i < n && isWs(line[i]!)) i++;
     // key: a plain string
-    if (line.charCodeAt(i) !== 0x22) return null;
+    if (line[i]! !== 0x22) return null;
     const ka = ++i;
     while (i < n) {
-      const c = line.charCodeAt(i);
+      const c = line[i]!;
       if (c === 0x22) break;
-      if (c === 0x5c || c < 0x20) return null;
+      if (c === 0x5c || c < 0x20 || c > 0x7e) return null;
       i++;
     }
     if (i >= n) return null;
     const field = fastField(line, ka, i);
     if (field === 0) return null;
     i++;
-    while (i < n && isWs(line.charCodeAt(i))) i++;
-    if (line.charCodeAt(i) !== 0x3a) return null;
+    while (i < n && isWs(line[i]!)) i++;
+    if (line[i]! !== 0x3a) return null;
     i++;
-    while (i < n && isWs(line.charCodeAt(i))) i++;
+    while (i < n && isWs(line[i]!)) i++;
     // value: a plain string, a non-negative integer, true or false
-    const c0 = line.charCodeAt(i);
+    const c0 = line[i]!;
     let num = -1;
     // a string value is line[va, vb) (read in place; sliced only for "in")
     let va = -1;
@@ -579,9 +554,9 @@ export function fastSpecFromLine(line: string, from = 0, to = line.length): Pack
     if (c0 === 0x22) {
       va = ++i;
       while (i < n) {
-        const c = line.charCodeAt(i);
+        const c = line[i]!;
         if (c === 0x22) break;
-        if (c === 0x5c || c < 0x20) return null;
+        if (c === 0x5c || c < 0x20 || c > 0x7e) return null;
         i++;
       }
       if (i >= n) return null;
@@ -590,26 +565,26 @@ export function fastSpecFromLine(line: string, from = 0, to = line.length): Pack
       const na = i;
       num = 0;
       while (i < n) {
-        const c = line.charCodeAt(i);
+        const c = line[i]!;
         if (c < 0x30 || c > 0x39) break;
         num = num * 10 + (c - 0x30);
         i++;
       }
       // leading zeros are not JSON; fractions, exponents and long numbers go the general way
       if ((c0 === 0x30 && i - na > 1) || i - na > 15) return null;
-      const c = line.charCodeAt(i);
+      const c = line[i]!;
       if (c === 0x2e || c === 0x65 || c === 0x45) return null;
-    } else if (c0 === 0x74 && line.startsWith("true", i)) {
+    } else if (c0 === 0x74 && line[i + 1] === 0x72 && line[i + 2] === 0x75 && line[i + 3] === 0x65 && i + 3 < n) {
       bool = 1;
       i += 4;
-    } else if (c0 === 0x66 && line.startsWith("false", i)) {
+    } else if (c0 === 0x66 && line[i + 1] === 0x61 && line[i + 2] === 0x6c && line[i + 3] === 0x73 && line[i + 4] === 0x65 && i + 4 < n) {
       bool = 0;
       i += 5;
     } else return null;
     switch (field) {
       case F_IN:
         if (va < 0 || vb === va) return null;
-        s.in = line.slice(va, vb);
+        s.in = asciiText(line, va, vb);
         break;
       case F_LOCAL:
         if (bool < 0) return null;
@@ -632,9 +607,9 @@ export function fastSpecFromLine(line: string, from = 0, to = line.length): Pack
         if (num >= 0) {
           if (num > 255) return null;
           s.proto = num;
-        } else if (va >= 0 && vb - va === 3 && line.startsWith("tcp", va)) s.proto = IPPROTO_TCP;
-        else if (va >= 0 && vb - va === 3 && line.startsWith("udp", va)) s.proto = IPPROTO_UDP;
-        else if (va >= 0 && vb - va === 4 && line.startsWith("icmp", va)) s.proto = IPPROTO_ICMP;
+        } else if (va >= 0 && vb - va === 3 && line[va] === 0x74 && line[va + 1] === 0x63 && line[va + 2] === 0x70) s.proto = IPPROTO_TCP;
+        else if (va >= 0 && vb - va === 3 && line[va] === 0x75 && line[va + 1] === 0x64 && line[va + 2] === 0x70) s.proto = IPPROTO_UDP;
+        else if (va >= 0 && vb - va === 4 && line[va] === 0x69 && line[va + 1] === 0x63 && line[va + 2] === 0x6d && line[va + 3] === 0x70) s.proto = IPPROTO_ICMP;
         else return null;
         break;
       case F_SPORT:
@@ -647,7 +622,7 @@ export function fastSpecFromLine(line: string, from = 0, to = line.length): Pack
         if (va < 0) return null;
         let f = 0;
         for (let k = va; k < vb; k++) {
-          const b = flagBit(line.charCodeAt(k));
+          const b = flagBit(line[k]!);
           if (b < 0) return null;
           f |= b;
         }
@@ -708,16 +683,76 @@ export function fastSpecFromLine(line: string, from = 0, to = line.length): Pack
         }
       }
     }
-    while (i < n && isWs(line.charCodeAt(i))) i++;
-    const sep = line.charCodeAt(i++);
+    while (i < n && isWs(line[i]!)) i++;
+    const sep = line[i++]!;
     if (sep === 0x7d) done = true;
     else if (sep !== 0x2c) return null;
   }
-  while (i < n && isWs(line.charCodeAt(i))) i++;
+  while (i < n && isWs(line[i]!)) i++;
   if (i !== n) return null;
   if (sport >= 0) s.sport = sport;
   if (dport >= 0) s.dport = dport;
   return s;
+}
+
+/** Up to six lowercase letters as a small integer, 5 bits each (-1 for anything else). */
+function keyCode(s: Uint8Array, a: number, b: number): number {
+  if (b - a > 6) return -1;
+  let code = 0;
+  for (let i = a; i < b; i++) {
+    const c = s[i]! - 0x60;
+    if (c < 1 || c > 26) return -1;
+    code = code * 32 + c;
+  }
+  return code;
+}
+
+/** Field id of the key at s[a, b), or 0. */
+function fastField(s: Uint8Array, a: number, b: number): number {
+  return fieldOfCode(keyCode(s, a, b));
+}
+
+/** parseDotted() of the ASCII text s[a, b), read in place; -1 for undefined. */
+function parseDottedAt(s: Uint8Array, a: number, b: number): number {
+  let v = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = a; i < b; i++) {
+    const c = s[i]!;
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return -1;
+      v = v * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return -1;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0) return -1;
+  return v * 256 + part;
+}
+
+/** Interface names read lately: the same few names come in every line (no string made per packet). */
+const asciiSeen: string[] = [];
+
+/** The ASCII text of s[a, b). */
+function asciiText(s: Uint8Array, a: number, b: number): string {
+  const len = b - a;
+  for (let k = 0; k < asciiSeen.length; k++) {
+    const t = asciiSeen[k]!;
+    if (t.length !== len) continue;
+    let same = true;
+    for (let i = 0; i < len && same; i++) same = t.charCodeAt(i) === s[a + i];
+    if (same) return t;
+  }
+  let t = "";
+  for (let i = a; i < b; i++) t += String.fromCharCode(s[i]!);
+  if (asciiSeen.length >= 16) asciiSeen.shift();
+  asciiSeen.push(t);
+  return t;
 }
 
 /** Usage text of the packet options shared by send and trace. */
@@ -1122,87 +1157,112 @@ export function writePacketJson(w: JsonWriter, p: Packet, out: string | undefine
     w.room(PACKET_JSON_MAX);
     w.lit(J_SRC);
   } else w.lit(J_SRC0);
-  w.ipv4(p.src);
-  w.lit(J_DST);
-  w.ipv4(p.dst);
-  w.lit(J_PROTO);
-  writeProto(w, p.proto);
-  switch (p.proto) {
+  // the fields at a local position (room made above; an unusual protocol name makes its own)
+  let b = w.buf;
+  let n = putIpv4(b, w.n, p.src);
+  n = putLit(b, n, J_DST);
+  n = putIpv4(b, n, p.dst);
+  n = putLit(b, n, J_PROTO);
+  const proto = p.proto;
+  if (proto === IPPROTO_TCP) n = putLit(b, n, J_TCP);
+  else if (proto === IPPROTO_UDP) n = putLit(b, n, J_UDP);
+  else if (proto === IPPROTO_ICMP) n = putLit(b, n, J_ICMP);
+  else {
+    w.n = n;
+    writeProto(w, proto);
+    b = w.buf;
+    n = w.n;
+  }
+  switch (proto) {
     case IPPROTO_TCP: {
-      w.lit(J_SPORT);
-      w.num(p.sport);
-      w.lit(J_DPORT);
-      w.num(p.dport);
-      w.lit(J_FLAGS);
+      n = putLit(b, n, J_SPORT);
+      n = putUint(b, n, p.sport);
+      n = putLit(b, n, J_DPORT);
+      n = putUint(b, n, p.dport);
+      n = putLit(b, n, J_FLAGS);
       const f = p.tcpFlags;
-      for (let i = 0; i < 8; i++) if (f & FLAG_BITS[i]!) w.buf[w.n++] = FLAG_CHARS[i]!;
-      w.lit(J_SEQ_T);
-      w.num(p.seq >>> 0);
-      w.lit(J_ACK);
-      w.num(p.ack >>> 0);
-      w.lit(J_WINDOW);
-      w.num(p.window);
+      for (let i = 0; i < 8; i++) if (f & FLAG_BITS[i]!) b[n++] = FLAG_CHARS[i]!;
+      n = putLit(b, n, J_SEQ_T);
+      n = putUint(b, n, p.seq >>> 0);
+      n = putLit(b, n, J_ACK);
+      n = putUint(b, n, p.ack >>> 0);
+      n = putLit(b, n, J_WINDOW);
+      n = putUint(b, n, p.window);
       break;
     }
     case IPPROTO_UDP:
-      w.lit(J_SPORT);
-      w.num(p.sport);
-      w.lit(J_DPORT);
-      w.num(p.dport);
+      n = putLit(b, n, J_SPORT);
+      n = putUint(b, n, p.sport);
+      n = putLit(b, n, J_DPORT);
+      n = putUint(b, n, p.dport);
       break;
     case IPPROTO_ICMP:
-      w.lit(J_TYPE);
-      w.num(p.icmpType);
-      w.lit(J_CODE);
-      w.num(p.icmpCode);
+      n = putLit(b, n, J_TYPE);
+      n = putUint(b, n, p.icmpType);
+      n = putLit(b, n, J_CODE);
+      n = putUint(b, n, p.icmpCode);
       if (isIcmpQuery(p.icmpType)) {
-        w.lit(J_ID);
-        w.num(p.icmpId);
-        w.lit(J_SEQ);
-        w.num(p.icmpSeq);
+        n = putLit(b, n, J_ID);
+        n = putUint(b, n, p.icmpId);
+        n = putLit(b, n, J_SEQ);
+        n = putUint(b, n, p.icmpSeq);
       }
       if (p.inner) {
         const q = p.inner;
-        w.lit(J_INNER);
-        w.ipv4(q.src);
-        w.lit(J_DST);
-        w.ipv4(q.dst);
-        w.lit(J_PROTO);
+        n = putLit(b, n, J_INNER);
+        n = putIpv4(b, n, q.src);
+        n = putLit(b, n, J_DST);
+        n = putIpv4(b, n, q.dst);
+        n = putLit(b, n, J_PROTO);
+        w.n = n;
         writeProto(w, q.proto);
+        b = w.buf;
+        n = w.n;
         if (q.proto === IPPROTO_TCP || q.proto === IPPROTO_UDP) {
-          w.lit(J_SPORT);
-          w.num(q.sport);
-          w.lit(J_DPORT);
-          w.num(q.dport);
+          n = putLit(b, n, J_SPORT);
+          n = putUint(b, n, q.sport);
+          n = putLit(b, n, J_DPORT);
+          n = putUint(b, n, q.dport);
         } else if (q.proto === IPPROTO_ICMP) {
-          w.lit(J_TYPE);
-          w.num(q.icmpType);
-          w.lit(J_CODE);
-          w.num(q.icmpCode);
+          n = putLit(b, n, J_TYPE);
+          n = putUint(b, n, q.icmpType);
+          n = putLit(b, n, J_CODE);
+          n = putUint(b, n, q.icmpCode);
         }
-        w.buf[w.n++] = 0x7d;
+        b[n++] = 0x7d;
       }
       break;
   }
-  w.lit(J_LEN);
-  w.num(p.len);
-  w.lit(J_TTL);
-  w.num(p.ttl);
-  w.lit(J_TOS);
-  w.num(p.tos);
-  w.lit(J_IPID);
-  w.num(p.id);
-  if (p.frag & IP_DF) w.lit(J_DF);
+  n = putLit(b, n, J_LEN);
+  n = putUint(b, n, p.len);
+  n = putLit(b, n, J_TTL);
+  n = putUint(b, n, p.ttl);
+  n = putLit(b, n, J_TOS);
+  n = putUint(b, n, p.tos);
+  n = putLit(b, n, J_IPID);
+  n = putUint(b, n, p.id);
+  if (p.frag & IP_DF) n = putLit(b, n, J_DF);
   if (p.mark) {
-    w.lit(J_MARK);
-    w.num(p.mark >>> 0);
+    n = putLit(b, n, J_MARK);
+    n = putUint(b, n, p.mark >>> 0);
   }
   if (p.hasMac) {
-    w.lit(J_MAC);
-    w.mac(p.macSrc);
+    n = putLit(b, n, J_MAC);
+    // the few interface addresses an output has: the last one's text is kept
+    if (p.macSrc !== lastMac) {
+      const t = new JsonWriter();
+      t.mac(p.macSrc);
+      lastMacText = t.buf.slice(0, t.n);
+      lastMac = p.macSrc;
+    }
+    n = putLit(b, n, lastMacText);
   }
-  w.buf[w.n++] = 0x7d;
+  b[n++] = 0x7d;
+  w.n = n;
 }
+
+let lastMac = -1;
+let lastMacText = new Uint8Array(0);
 
 /** JSON.stringify(packetJson(p, out)). */
 export function packetJsonText(p: Packet, out: string | undefined): string {

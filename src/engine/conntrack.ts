@@ -303,6 +303,33 @@ export function invertTuple(t: Tuple): Tuple | undefined {
   };
 }
 
+/** invertTuple() into `out` (no object made); undefined when the protocol cannot invert it. */
+export function invertTupleInto(out: Tuple, t: Tuple): Tuple | undefined {
+  if (t.proto === IPPROTO_ICMP) {
+    const inv = ICMP_INVMAP[t.type];
+    if (inv === undefined) return undefined;
+    const src = t.src;
+    out.src = t.dst;
+    out.dst = src;
+    out.proto = t.proto;
+    out.sport = t.sport;
+    out.dport = 0;
+    out.type = inv;
+    out.code = t.code;
+    return out;
+  }
+  const src = t.src;
+  const sport = t.sport;
+  out.src = t.dst;
+  out.dst = src;
+  out.proto = t.proto;
+  out.sport = t.dport;
+  out.dport = sport;
+  out.type = 0;
+  out.code = 0;
+  return out;
+}
+
 /** Total length of the packet as on the wire. */
 export function wireLen(p: Packet): number {
   return p.len > 0 ? p.len : p.ihl + p.l4HeaderLen + (p.payload?.length ?? 0);
@@ -330,6 +357,35 @@ export function packetTuple(p: Packet): Tuple | undefined {
   return t;
 }
 
+/** The zone of entries without a CT --zone template (shared: zones are never changed in place). */
+export const DEFAULT_ZONE: Zone = Object.freeze({ id: 0, dir: NF_CT_DEFAULT_ZONE_DIR }) as Zone;
+
+/** packetTuple() into `t` (a scratch tuple for lookups). */
+function packetTupleInto(t: Tuple, p: Packet): Tuple {
+  t.src = p.src >>> 0;
+  t.dst = p.dst >>> 0;
+  t.proto = p.proto;
+  t.sport = 0;
+  t.dport = 0;
+  t.type = 0;
+  t.code = 0;
+  if (p.proto === IPPROTO_ICMP) {
+    t.sport = p.icmpId;
+    t.type = p.icmpType;
+    t.code = p.icmpCode;
+  } else if (hasPorts(p.proto)) {
+    t.sport = p.sport;
+    t.dport = p.dport;
+  }
+  return t;
+}
+
+function copyTuple(t: Tuple): Tuple {
+  return { src: t.src, dst: t.dst, proto: t.proto, sport: t.sport, dport: t.dport, type: t.type, code: t.code };
+}
+
+const SCRATCH: Tuple = { src: 0, dst: 0, proto: 0, sport: 0, dport: 0, type: 0, code: 0 };
+
 /** One entry of the table (struct nf_conn); also used for CT templates (IPS_TEMPLATE). */
 export class Conn {
   readonly tuple: [Tuple, Tuple];
@@ -339,7 +395,7 @@ export class Conn {
   mark = 0;
   secmark = 0;
   labels: bigint | null = null;
-  zone: Zone = { id: 0, dir: NF_CT_DEFAULT_ZONE_DIR };
+  zone: Zone = DEFAULT_ZONE;
   /** Template zone taken from the packet mark (CT --zone mark). */
   zoneFromMark = false;
   counters: Array<{ packets: number; bytes: number }> | null = null;
@@ -353,6 +409,11 @@ export class Conn {
   /** References held by packets waiting in the host (an ARP queue): conntrack -L shows use=1+refs. */
   refs = 0;
   id: number;
+  /** The table's slot of a confirmed entry (its hash nodes are slot * 2 + dir), -1 when not in the table. */
+  slot = -1;
+  /** Neighbours in the table's insertion order (confirmed entries). */
+  older: Conn | null = null;
+  newer: Conn | null = null;
   constructor(
     readonly owner: Conntrack | null,
     orig: Tuple,
@@ -419,6 +480,104 @@ export const CONNTRACK_KEY = "conntrack";
 
 /** Unread conntrack events kept (older ones are dropped). */
 const EVENTS_KEPT = 10000;
+
+const EV_NEW = 0;
+const EV_UPDATE = 1;
+const EV_DESTROY = 2;
+const EV_NAMES: readonly CtEvent["type"][] = ["NEW", "UPDATE", "DESTROY"];
+
+/**
+ * The last EVENTS_KEPT events, as numbers in a ring: an event keeps its entry (whose tuples and
+ * zone no longer change once confirmed) and the fields that do change; the CtEvent objects are
+ * made when someone reads them (conntrack -E, the state file). Loaded events stay objects.
+ */
+class EventRing {
+  private readonly cts: Array<Conn | null> = new Array(EVENTS_KEPT).fill(null);
+  private readonly objs: Array<CtEvent | null> = new Array(EVENTS_KEPT).fill(null);
+  private readonly counters: Array<CtEvent["counters"]> = new Array(EVENTS_KEPT).fill(null);
+  /** type | userspace << 2 | (tcp state + 1) << 3 */
+  private readonly info = new Int32Array(EVENTS_KEPT);
+  private readonly status = new Int32Array(EVENTS_KEPT);
+  private readonly mark = new Uint32Array(EVENTS_KEPT);
+  /** Seconds left; NaN when ctnetlink leaves the timeout out. */
+  private readonly timeout = new Float64Array(EVENTS_KEPT);
+  /** Index of the oldest event and how many there are. */
+  private start = 0;
+  private n = 0;
+
+  private slot(): number {
+    if (this.n < EVENTS_KEPT) return (this.start + this.n++) % EVENTS_KEPT;
+    const i = this.start;
+    this.start = (this.start + 1) % EVENTS_KEPT;
+    return i;
+  }
+
+  push(ct: Conn, type: number, timeout: number, userspace: boolean): void {
+    const i = this.slot();
+    this.cts[i] = ct;
+    this.objs[i] = null;
+    this.info[i] = type | (userspace ? 4 : 0) | ((ct.tcp ? ct.tcp.state + 1 : 0) << 3);
+    this.status[i] = ct.status;
+    this.mark[i] = ct.mark;
+    this.timeout[i] = timeout;
+    this.counters[i] = ct.counters ? ct.counters.map((c) => ({ ...c })) : null;
+  }
+
+  clear(): void {
+    this.cts.fill(null);
+    this.objs.fill(null);
+    this.counters.fill(null);
+    this.start = 0;
+    this.n = 0;
+  }
+
+  /** Events read back from the state file (the last EVENTS_KEPT of them). */
+  load(events: readonly CtEvent[]): void {
+    this.clear();
+    for (let k = Math.max(0, events.length - EVENTS_KEPT); k < events.length; k++) {
+      const i = this.slot();
+      this.cts[i] = null;
+      this.objs[i] = events[k]!;
+    }
+  }
+
+  materialize(): CtEvent[] {
+    const out: CtEvent[] = [];
+    for (let k = 0; k < this.n; k++) {
+      const i = (this.start + k) % EVENTS_KEPT;
+      const obj = this.objs[i];
+      if (obj) {
+        out.push(obj);
+        continue;
+      }
+      const ct = this.cts[i]!;
+      const info = this.info[i]!;
+      const t = this.timeout[i]!;
+      const tcp = info >> 3;
+      out.push({
+        type: EV_NAMES[info & 3]!,
+        orig: { ...ct.tuple[0] },
+        reply: { ...ct.tuple[1] },
+        status: this.status[i]!,
+        timeout: Number.isNaN(t) ? undefined : t,
+        tcpState: tcp === 0 ? undefined : tcp - 1,
+        mark: this.mark[i]!,
+        zone: { ...ct.zone },
+        counters: this.counters[i]!,
+        userspace: (info & 4) !== 0,
+        id: ct.id,
+      });
+    }
+    return out;
+  }
+}
+
+/** find_appropriate_src()'s key: protocol, source address and port of an original tuple. */
+function sourceKey(proto: number, src: number, sport: number): number {
+  let h = Math.imul(src ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13) ^ ((proto << 16) | sport), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) & 0x3fffffff;
+}
 
 /** Extensions whose checkentry calls nf_ct_netns_get() (verified on Linux 6.18: see test/conntrack.test.ts). */
 const CT_MATCH_USERS = new Set([
@@ -498,17 +657,38 @@ const NF_REPEAT = 4;
 
 /** The twin's connection tracking table and trackers. */
 export class Conntrack implements ConntrackHooks {
-  /** Entries by tupleHash() of each direction's tuple; a bucket may hold other tuples (compare with tupleEqual). */
-  private readonly hash = new Map<number, TupleHash[]>();
+  /**
+   * The hash of confirmed entries (nf_conntrack_hash), on typed arrays: each entry has a slot and a
+   * node per direction (slot * 2 + dir) holding its tuple's tupleHash() and the next node of its
+   * bucket's chain (-1 ends it; chains keep insertion order). Only a node whose hash is the one
+   * sought leads to its entry (slotCt) and a tupleEqual().
+   */
+  private buckets = new Int32Array(1024).fill(-1);
+  private nodeHash = new Int32Array(2048);
+  private nodeNext = new Int32Array(2048);
+  private slotCt: Array<Conn | null> = [];
+  private freeSlots: number[] = [];
+  /** Confirmed entries in insertion order: a list through Conn.older / Conn.newer. */
+  private oldest: Conn | null = null;
+  private newest: Conn | null = null;
+  private size = 0;
+  /** Direction of the entry the last lookup() found. */
+  private hitDir = 0;
+  /**
+   * find_appropriate_src()'s index (nf_nat_bysource): per slot the sourceKey() of the entry's
+   * original tuple and the next slot of its chain, newest first (entries are added at the head).
+   */
+  private srcBuckets = new Int32Array(1024).fill(-1);
+  private srcHash = new Int32Array(1024);
+  private srcNext = new Int32Array(1024);
   /** sysctl() values, valid while the NetConfig and its generation are the same. */
   private readonly sysCache = new Map<string, number>();
   private sysNet: NetConfig | null = null;
   private sysGen = -1;
   /** tcpTimeout() per TCP state, in ns (-1: not read yet), valid with sysCache. */
   private readonly tcpTimeouts: number[] = [];
-  /** Confirmed entries in insertion order. */
-  private readonly order = new Set<Conn>();
-  private events: CtEvent[] = [];
+  /** Recorded events, newest last: a ring of EVENTS_KEPT (see EventRing). */
+  private events = new EventRing();
   private usageCache: { tables: unknown[]; usage: Usage } | null = null;
   private lastNow = 0;
   /** The NAT engine bound to this table (set by its constructor). */
@@ -610,61 +790,189 @@ export class Conntrack implements ConntrackHooks {
   }
 
   // ---- the table ----
+  /** Adds a confirmed entry: a slot, its two hash nodes (each at its bucket's tail), the source index. */
   private hashAdd(ct: Conn): void {
-    for (let dir = 0; dir < 2; dir++) {
-      const k = tupleHash(ct.tuple[dir]!);
-      const list = this.hash.get(k);
-      if (list) list.push({ ct, dir });
-      else this.hash.set(k, [{ ct, dir }]);
+    let slot = this.freeSlots.pop();
+    if (slot === undefined) {
+      slot = this.slotCt.length;
+      this.slotCt.push(null);
+      if (slot * 2 + 2 > this.nodeHash.length) this.growNodes();
+    }
+    this.slotCt[slot] = ct;
+    ct.slot = slot;
+    for (let dir = 0; dir < 2; dir++) this.linkNode(slot * 2 + dir, tupleHash(ct.tuple[dir]!));
+    const o = ct.tuple[0];
+    this.linkSource(slot, sourceKey(o.proto, o.src, o.sport));
+    if (this.size * 2 > this.buckets.length) this.rehash(this.buckets.length * 2);
+  }
+
+  private linkSource(slot: number, key: number): void {
+    const b = key & (this.srcBuckets.length - 1);
+    this.srcHash[slot] = key;
+    this.srcNext[slot] = this.srcBuckets[b]!;
+    this.srcBuckets[b] = slot;
+  }
+
+  private unlinkSource(slot: number): void {
+    const b = this.srcHash[slot]! & (this.srcBuckets.length - 1);
+    let s = this.srcBuckets[b]!;
+    if (s === slot) {
+      this.srcBuckets[b] = this.srcNext[slot]!;
+      return;
+    }
+    while (s >= 0) {
+      const next = this.srcNext[s]!;
+      if (next === slot) {
+        this.srcNext[s] = this.srcNext[slot]!;
+        return;
+      }
+      s = next;
+    }
+  }
+
+  private linkNode(node: number, h: number): void {
+    const nodeNext = this.nodeNext;
+    this.nodeHash[node] = h;
+    nodeNext[node] = -1;
+    const b = h & (this.buckets.length - 1);
+    let n = this.buckets[b]!;
+    if (n < 0) {
+      this.buckets[b] = node;
+      return;
+    }
+    while (nodeNext[n]! >= 0) n = nodeNext[n]!;
+    nodeNext[n] = node;
+  }
+
+  private unlinkNode(node: number): void {
+    const nodeNext = this.nodeNext;
+    const b = this.nodeHash[node]! & (this.buckets.length - 1);
+    let n = this.buckets[b]!;
+    if (n === node) {
+      this.buckets[b] = nodeNext[node]!;
+      return;
+    }
+    while (n >= 0) {
+      const next = nodeNext[n]!;
+      if (next === node) {
+        nodeNext[n] = nodeNext[node]!;
+        return;
+      }
+      n = next;
+    }
+  }
+
+  private growNodes(): void {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.nodeHash = grow(this.nodeHash);
+    this.nodeNext = grow(this.nodeNext);
+    this.srcHash = grow(this.srcHash);
+    this.srcNext = grow(this.srcNext);
+  }
+
+  /** New bucket arrays; entries go back in insertion order, so that each chain keeps its order. */
+  private rehash(nbuckets: number): void {
+    this.buckets = new Int32Array(nbuckets).fill(-1);
+    this.srcBuckets = new Int32Array(nbuckets).fill(-1);
+    for (let ct = this.oldest; ct; ct = ct.newer) {
+      const slot = ct.slot;
+      this.linkNode(slot * 2, this.nodeHash[slot * 2]!);
+      this.linkNode(slot * 2 + 1, this.nodeHash[slot * 2 + 1]!);
+      this.linkSource(slot, this.srcHash[slot]!);
     }
   }
 
   private hashDel(ct: Conn): void {
-    for (let dir = 0; dir < 2; dir++) {
-      const k = tupleHash(ct.tuple[dir]!);
-      const list = this.hash.get(k);
-      if (!list) continue;
-      // in place, keeping the order of the others
-      let w = 0;
-      for (let r = 0; r < list.length; r++) if (list[r]!.ct !== ct) list[w++] = list[r]!;
-      list.length = w;
-      if (w === 0) this.hash.delete(k);
+    const slot = ct.slot;
+    if (slot < 0) return;
+    this.unlinkNode(slot * 2);
+    this.unlinkNode(slot * 2 + 1);
+    this.unlinkSource(slot);
+    this.slotCt[slot] = null;
+    this.freeSlots.push(slot);
+    ct.slot = -1;
+  }
+
+  /**
+   * __nf_conntrack_find_get(): the live entry with this tuple in `zone` (expired ones met are
+   * reaped), or null; its direction is left in hitDir. No object is made.
+   */
+  private lookup(t: Tuple, zone: Zone, now: number): Conn | null {
+    const h = tupleHash(t);
+    const nodeHash = this.nodeHash;
+    const nodeNext = this.nodeNext;
+    for (let n = this.buckets[h & (this.buckets.length - 1)]!; n >= 0; n = nodeNext[n]!) {
+      if (nodeHash[n] !== h) continue;
+      const ct = this.slotCt[n >> 1]!;
+      const dir = n & 1;
+      if (!tupleEqual(ct.tuple[dir]!, t)) continue;
+      if (this.expired(ct, now)) {
+        this.expire(ct);
+        return this.lookup(t, zone, now);
+      }
+      if (zoneIdFor(ct.zone, dir) === zoneIdFor(zone, dir)) {
+        this.hitDir = dir;
+        return ct;
+      }
     }
+    return null;
   }
 
   /** __nf_conntrack_find_get(): a live entry with this tuple in `zone` (expired ones are reaped). */
   find(t: Tuple, zone: Zone, now: number = this.lastNow): TupleHash | undefined {
-    const list = this.hash.get(tupleHash(t));
-    if (!list) return undefined;
-    for (let i = 0; i < list.length; i++) {
-      const h = list[i]!;
-      if (!tupleEqual(h.ct.tuple[h.dir]!, t)) continue;
-      if (this.expired(h.ct, now)) {
-        this.expire(h.ct);
-        return this.find(t, zone, now);
-      }
-      if (zoneIdFor(h.ct.zone, h.dir) === zoneIdFor(zone, h.dir)) return h;
-    }
-    return undefined;
+    const ct = this.lookup(t, zone, now);
+    return ct ? { ct, dir: this.hitDir } : undefined;
   }
 
   /** nf_conntrack_tuple_taken(): another confirmed entry already uses `t` (in the zone of `ignored`). */
   tupleTaken(t: Tuple, ignored: Conn): boolean {
-    const list = this.hash.get(tupleHash(t));
-    if (!list) return false;
-    for (const h of list.slice()) {
-      const ct = h.ct;
+    const h = tupleHash(t);
+    const nodeHash = this.nodeHash;
+    const nodeNext = this.nodeNext;
+    for (let n = this.buckets[h & (this.buckets.length - 1)]!; n >= 0; n = nodeNext[n]!) {
+      if (nodeHash[n] !== h) continue;
+      const ct = this.slotCt[n >> 1]!;
+      const dir = n & 1;
       if (ct === ignored) continue;
-      if (!tupleEqual(ct.tuple[h.dir]!, t)) continue;
+      if (!tupleEqual(ct.tuple[dir]!, t)) continue;
       if (this.expired(ct, this.lastNow)) {
         this.expire(ct);
-        continue;
+        // the chain changed: look again (what was passed does not match, and still does not)
+        return this.tupleTaken(t, ignored);
       }
-      if (zoneIdFor(ct.zone, h.dir) !== zoneIdFor(ignored.zone, h.dir)) continue;
+      if (zoneIdFor(ct.zone, dir) !== zoneIdFor(ignored.zone, dir)) continue;
       if (tupleEqual(ignored.tuple[0], ct.tuple[0]) && zoneIdFor(ct.zone, 0) === zoneIdFor(ignored.zone, 0)) continue;
       return true;
     }
     return false;
+  }
+
+  /**
+   * Confirmed live entries whose original tuple has this protocol, source and source port, newest
+   * first (find_appropriate_src()'s walk of nf_nat_bysource); expired ones are reaped, not listed.
+   */
+  sameSource(proto: number, src: number, sport: number): Conn[] {
+    const key = sourceKey(proto, src, sport);
+    const out: Conn[] = [];
+    for (let s = this.srcBuckets[key & (this.srcBuckets.length - 1)]!; s >= 0; s = this.srcNext[s]!) {
+      if (this.srcHash[s] !== key) continue;
+      const ct = this.slotCt[s]!;
+      const o = ct.tuple[0];
+      if (o.proto === proto && o.src === src && o.sport === sport) out.push(ct);
+    }
+    // reaped after the walk (removing changes the chain)
+    let w = 0;
+    for (let i = 0; i < out.length; i++) {
+      const ct = out[i]!;
+      if (this.expired(ct, this.lastNow)) this.expire(ct);
+      else out[w++] = ct;
+    }
+    out.length = w;
+    return out;
   }
 
   private expired(ct: Conn, now: number): boolean {
@@ -677,87 +985,99 @@ export class Conntrack implements ConntrackHooks {
 
   /** nf_ct_delete(): out of the table, with a DESTROY event. */
   remove(ct: Conn, userspace: boolean): void {
-    if (!this.order.has(ct)) {
+    if (ct.slot < 0) {
       ct.status |= IPS_DYING;
       return;
     }
-    this.order.delete(ct);
+    this.unlist(ct);
     this.hashDel(ct);
     ct.status |= IPS_DYING;
-    this.record(ct, "DESTROY", userspace);
+    this.record(ct, EV_DESTROY, userspace);
+  }
+
+  private enlist(ct: Conn): void {
+    ct.older = this.newest;
+    ct.newer = null;
+    if (this.newest) this.newest.newer = ct;
+    else this.oldest = ct;
+    this.newest = ct;
+    this.size++;
+  }
+
+  private unlist(ct: Conn): void {
+    if (ct.older) ct.older.newer = ct.newer;
+    else this.oldest = ct.newer;
+    if (ct.newer) ct.newer.older = ct.older;
+    else this.newest = ct.older;
+    ct.older = ct.newer = null;
+    this.size--;
+  }
+
+  /** Confirmed entries in insertion order (expired ones included). */
+  private all(): Conn[] {
+    const out: Conn[] = [];
+    for (let ct = this.oldest; ct; ct = ct.newer) out.push(ct);
+    return out;
   }
 
   /** Reaps expired entries (the kernel's gc worker, run lazily). */
   gc(now: number): void {
     this.lastNow = Math.max(this.lastNow, now);
-    for (const ct of [...this.order]) if (this.expired(ct, now)) this.expire(ct);
+    for (let ct = this.oldest; ct; ) {
+      const next = ct.newer;
+      if (this.expired(ct, now)) this.expire(ct);
+      ct = next;
+    }
   }
 
   /** Live entries in insertion order. */
   entries(now: number = this.lastNow): Conn[] {
     this.gc(now);
-    return [...this.order];
+    return this.all();
   }
 
   count(now: number = this.lastNow): number {
     this.gc(now);
-    return this.order.size;
+    return this.size;
   }
 
   flush(userspace = true): number {
-    const all = [...this.order];
+    const all = this.all();
     for (const ct of all) this.remove(ct, userspace);
     return all.length;
   }
 
   /** Events recorded since the previous call (what `conntrack -E` would have printed). */
   takeEvents(): CtEvent[] {
-    const e = this.boundedEvents();
-    this.events = [];
+    const e = this.events.materialize();
+    this.events.clear();
     return e;
   }
 
   peekEvents(): readonly CtEvent[] {
-    return this.boundedEvents();
+    return this.events.materialize();
   }
 
   /** Flushes the entries MASQUERADE bound to `dev` (device down / address removed). */
   flushMasquerade(dev: string): void {
-    for (const ct of [...this.order]) if (ct.masqDev === dev) this.remove(ct, false);
+    for (const ct of this.all()) if (ct.masqDev === dev) this.remove(ct, false);
   }
 
-  private record(ct: Conn, type: CtEvent["type"], userspace = false): void {
+  /**
+   * An event (what ctnetlink would report) with the entry's state now. Only what changes is copied;
+   * the tuples and zone of a confirmed entry do not, and are read when the event is (EventRing).
+   */
+  private record(ct: Conn, type: number, userspace = false): void {
     if (ct.isTemplate()) return;
-    let timeout: number | undefined;
+    let timeout: number;
     const now = this.lastNow;
-    if (type === "DESTROY") {
+    if (type === EV_DESTROY) {
       const left = Math.floor(ct.expiresNs(now) / SEC);
-      timeout = left === 0 ? undefined : left;
+      timeout = left === 0 ? Number.NaN : left;
     } else {
       timeout = ct.isConfirmed() ? Math.floor(ct.expiresNs(now) / SEC) : Math.floor(ct.timeout / SEC);
     }
-    // unread events are kept up to a bound (the kernel drops them when no listener reads); the oldest
-    // are dropped in batches (a shift() per event moves 10,000 entries), readers see the bound
-    if (this.events.length >= 2 * EVENTS_KEPT) this.events.splice(0, this.events.length - EVENTS_KEPT + 1);
-    this.events.push({
-      type,
-      orig: { ...ct.tuple[0] },
-      reply: { ...ct.tuple[1] },
-      status: ct.status,
-      timeout,
-      tcpState: ct.tcp ? ct.tcp.state : undefined,
-      mark: ct.mark,
-      zone: { ...ct.zone },
-      counters: ct.counters ? ct.counters.map((c) => ({ ...c })) : null,
-      userspace,
-      id: ct.id,
-    });
-  }
-
-  /** The events kept: the last EVENTS_KEPT recorded. */
-  private boundedEvents(): CtEvent[] {
-    if (this.events.length > EVENTS_KEPT) this.events.splice(0, this.events.length - EVENTS_KEPT);
-    return this.events;
+    this.events.push(ct, type, timeout, userspace);
   }
 
   /** nf_conntrack_event_cache() */
@@ -770,8 +1090,8 @@ export class Conntrack implements ConntrackHooks {
     const ev = ct.ecache;
     ct.ecache = 0;
     if (!ev || ct.status & IPS_DYING) return;
-    if (ev & ((1 << IPCT_NEW) | (1 << IPCT_RELATED))) this.record(ct, "NEW");
-    else this.record(ct, "UPDATE");
+    if (ev & ((1 << IPCT_NEW) | (1 << IPCT_RELATED))) this.record(ct, EV_NEW);
+    else this.record(ct, EV_UPDATE);
   }
 
   // ---- timeouts and accounting ----
@@ -820,7 +1140,7 @@ export class Conntrack implements ConntrackHooks {
 
   /** nf_ct_zone_tmpl() */
   private zoneOf(tmpl: Conn | null, p: Packet): Zone {
-    if (!tmpl) return { id: 0, dir: NF_CT_DEFAULT_ZONE_DIR };
+    if (!tmpl) return DEFAULT_ZONE;
     if (tmpl.zoneFromMark) return { id: p.mark & 0xffff, dir: tmpl.zone.dir };
     return tmpl.zone;
   }
@@ -909,21 +1229,21 @@ export class Conntrack implements ConntrackHooks {
 
   /** resolve_normal_ct() */
   private resolveNormal(tmpl: Conn | null, p: Packet, now: number): "ok" | "drop" {
-    const t = packetTuple(p);
-    if (!t) return "ok";
+    // looked up in a scratch tuple: a tuple is only made for a new entry
+    const t = packetTupleInto(SCRATCH, p);
     const zone = this.zoneOf(tmpl, p);
-    let h = this.find(t, zone, now);
-    if (!h) {
+    const found = this.lookup(t, zone, now);
+    if (!found) {
       const reply = invertTuple(t);
       if (!reply) return "ok";
       const max = this.sysctl("nf_conntrack_max");
-      if (max && this.order.size + 1 > max) {
+      if (max && this.size + 1 > max) {
         this.opts.log?.(4, "nf_conntrack: nf_conntrack: table full, dropping packet");
         return "drop";
       }
       const usage = this.usage();
-      const ct = new Conn(this, t, reply, this.nextId());
-      ct.zone = { ...zone };
+      const ct = new Conn(this, copyTuple(t), reply, this.nextId());
+      ct.zone = zone === DEFAULT_ZONE ? DEFAULT_ZONE : { ...zone };
       if (tmpl?.helper) ct.helper = tmpl.helper;
       if (usage.labels) ct.labels = 0n;
       if (this.sysctl("nf_conntrack_acct"))
@@ -931,13 +1251,12 @@ export class Conntrack implements ConntrackHooks {
           { packets: 0, bytes: 0 },
           { packets: 0, bytes: 0 },
         ];
-      h = { ct, dir: IP_CT_DIR_ORIGINAL };
       p.ct = ct;
       p.ctinfo = IP_CT_NEW;
       return "ok";
     }
-    const ct = h.ct;
-    if (h.dir === IP_CT_DIR_REPLY) p.ctinfo = IP_CT_ESTABLISHED_REPLY;
+    const ct = found;
+    if (this.hitDir === IP_CT_DIR_REPLY) p.ctinfo = IP_CT_ESTABLISHED_REPLY;
     else if (ct.status & IPS_SEEN_REPLY) p.ctinfo = IP_CT_ESTABLISHED;
     else if (ct.status & IPS_EXPECTED) p.ctinfo = IP_CT_RELATED;
     else p.ctinfo = IP_CT_NEW;
@@ -1013,48 +1332,6 @@ export class Conntrack implements ConntrackHooks {
     const ackSeq = p.ack >>> 0;
     let skipWindow = false;
 
-    /** The ignore path (sIG): true when the packet brought the entry back in sync. */
-    const ignored = (): boolean => {
-      if (index === TCP_SYNACK_SET && tcp.lastIndex === TCP_SYN_SET && tcp.lastDir !== dir && ackSeq === tcp.lastEnd) {
-        // the SYN/ACK acknowledges a SYN we ignored: get in sync from it
-        const ld = tcp.seen[tcp.lastDir]!;
-        ld.end = tcp.lastEnd;
-        ld.maxend = tcp.lastEnd;
-        ld.maxwin = tcp.lastWin === 0 ? 1 : tcp.lastWin;
-        ld.scale = tcp.lastWscale;
-        tcp.lastFlags &= ~IP_CT_EXP_CHALLENGE_ACK;
-        ld.flags = tcp.lastFlags;
-        const s = tcp.seen[dir]!;
-        s.end = 0;
-        s.maxend = 0;
-        s.maxwin = 0;
-        s.maxack = 0;
-        s.scale = 0;
-        s.flags &= IP_CT_TCP_FLAG_BE_LIBERAL;
-        return true;
-      }
-      tcp.lastIndex = index;
-      tcp.lastDir = dir;
-      tcp.lastSeq = seq;
-      tcp.lastEnd = segEnd(p);
-      tcp.lastWin = p.window;
-      if (index === TCP_SYN_SET && dir === IP_CT_DIR_ORIGINAL) {
-        const seen = newSeen();
-        tcp.lastFlags = 0;
-        tcp.lastWscale = 0;
-        tcpOptions(p, seen);
-        if (seen.flags & IP_CT_TCP_FLAG_WINDOW_SCALE) {
-          tcp.lastFlags |= IP_CT_TCP_FLAG_WINDOW_SCALE;
-          tcp.lastWscale = seen.scale;
-        }
-        if (seen.flags & IP_CT_TCP_FLAG_SACK_PERM) tcp.lastFlags |= IP_CT_TCP_FLAG_SACK_PERM;
-        if (oldState === TCP_CONNTRACK_LAST_ACK) tcp.lastFlags |= IP_CT_EXP_CHALLENGE_ACK;
-      }
-      if (oldState === TCP_CONNTRACK_SYN_SENT && index === TCP_ACK_SET && dir === IP_CT_DIR_REPLY) tcp.lastAck = ackSeq;
-      // ignored: accepted without touching state or timeout
-      return false;
-    };
-
     switch (newState) {
       case TCP_CONNTRACK_SYN_SENT:
         if (oldState < TCP_CONNTRACK_TIME_WAIT) break;
@@ -1066,12 +1343,12 @@ export class Conntrack implements ConntrackHooks {
           this.remove(ct, false);
           return -NF_REPEAT;
         }
-        if (!ignored()) return NF_ACCEPT;
+        if (!this.tcpIgnored(tcp, p, dir, index, oldState)) return NF_ACCEPT;
         oldState = TCP_CONNTRACK_SYN_SENT;
         newState = TCP_CONNTRACK_SYN_RECV;
         break;
       case sIG:
-        if (!ignored()) return NF_ACCEPT;
+        if (!this.tcpIgnored(tcp, p, dir, index, oldState)) return NF_ACCEPT;
         oldState = TCP_CONNTRACK_SYN_SENT;
         newState = TCP_CONNTRACK_SYN_RECV;
         break;
@@ -1184,6 +1461,50 @@ export class Conntrack implements ConntrackHooks {
     return NF_ACCEPT;
   }
 
+  /** The ignore path (sIG) of tcp_packet(): true when the packet brought the entry back in sync. */
+  private tcpIgnored(tcp: TcpInfo, p: Packet, dir: number, index: number, oldState: number): boolean {
+    const seq = p.seq >>> 0;
+    const ackSeq = p.ack >>> 0;
+    if (index === TCP_SYNACK_SET && tcp.lastIndex === TCP_SYN_SET && tcp.lastDir !== dir && ackSeq === tcp.lastEnd) {
+      // the SYN/ACK acknowledges a SYN we ignored: get in sync from it
+      const ld = tcp.seen[tcp.lastDir]!;
+      ld.end = tcp.lastEnd;
+      ld.maxend = tcp.lastEnd;
+      ld.maxwin = tcp.lastWin === 0 ? 1 : tcp.lastWin;
+      ld.scale = tcp.lastWscale;
+      tcp.lastFlags &= ~IP_CT_EXP_CHALLENGE_ACK;
+      ld.flags = tcp.lastFlags;
+      const s = tcp.seen[dir]!;
+      s.end = 0;
+      s.maxend = 0;
+      s.maxwin = 0;
+      s.maxack = 0;
+      s.scale = 0;
+      s.flags &= IP_CT_TCP_FLAG_BE_LIBERAL;
+      return true;
+    }
+    tcp.lastIndex = index;
+    tcp.lastDir = dir;
+    tcp.lastSeq = seq;
+    tcp.lastEnd = segEnd(p);
+    tcp.lastWin = p.window;
+    if (index === TCP_SYN_SET && dir === IP_CT_DIR_ORIGINAL) {
+      const seen = newSeen();
+      tcp.lastFlags = 0;
+      tcp.lastWscale = 0;
+      tcpOptions(p, seen);
+      if (seen.flags & IP_CT_TCP_FLAG_WINDOW_SCALE) {
+        tcp.lastFlags |= IP_CT_TCP_FLAG_WINDOW_SCALE;
+        tcp.lastWscale = seen.scale;
+      }
+      if (seen.flags & IP_CT_TCP_FLAG_SACK_PERM) tcp.lastFlags |= IP_CT_TCP_FLAG_SACK_PERM;
+      if (oldState === TCP_CONNTRACK_LAST_ACK) tcp.lastFlags |= IP_CT_EXP_CHALLENGE_ACK;
+    }
+    if (oldState === TCP_CONNTRACK_SYN_SENT && index === TCP_ACK_SET && dir === IP_CT_DIR_REPLY) tcp.lastAck = ackSeq;
+    // ignored: accepted without touching state or timeout
+    return false;
+  }
+
   /** tcp_new(): the first packet of a connection. */
   private tcpNew(ct: Conn, p: Packet): boolean {
     const index = conntrackIndex(p.tcpFlags);
@@ -1223,7 +1544,6 @@ export class Conntrack implements ConntrackHooks {
     let win = winRaw;
     let end = segEnd(p);
     const liberal = sender.flags & IP_CT_TCP_FLAG_BE_LIBERAL || this.sysctl("nf_conntrack_tcp_be_liberal") !== 0;
-    const logInvalid = (ret: "ignore" | "invalid") => (liberal ? "accept" : ret);
     const fl = p.tcpFlags;
     const syn = (fl & TCP_SYN) !== 0;
     const ackf = (fl & TCP_ACK) !== 0;
@@ -1275,14 +1595,14 @@ export class Conntrack implements ConntrackHooks {
       if (inRecvWin && ackOk && overshot <= receiver.maxwin && before(sack, u32(receiver.end + 1))) {
         sender.end = end;
         sender.flags |= IP_CT_TCP_FLAG_DATA_UNACKNOWLEDGED;
-        return logInvalid("ignore");
+        return liberal ? "accept" : "ignore";
       }
-      return logInvalid("invalid"); // SEQ is over upper bound
+      return liberal ? "accept" : "invalid"; // SEQ is over upper bound
     }
-    if (!before(sack, u32(receiver.end + 1))) return logInvalid("invalid"); // ACK is over upper bound
+    if (!before(sack, u32(receiver.end + 1))) return liberal ? "accept" : "invalid"; // ACK is over upper bound
     const inRecvWin = receiver.maxwin === 0 || after(end, u32(sender.end - receiver.maxwin - 1));
-    if (!inRecvWin) return logInvalid("ignore"); // SEQ is under lower bound
-    if (!after(sack, u32(receiver.end - maxAckWin - 1))) return logInvalid("ignore"); // ACK under lower bound
+    if (!inRecvWin) return liberal ? "accept" : "ignore"; // SEQ is under lower bound
+    if (!after(sack, u32(receiver.end - maxAckWin - 1))) return liberal ? "accept" : "ignore"; // ACK under lower bound
 
     if (!syn) win = u32(win << sender.scale);
     const swin = u32(win + (sack - ack));
@@ -1352,13 +1672,13 @@ export class Conntrack implements ConntrackHooks {
       if (ctinfoDir(p.ctinfo) !== IP_CT_DIR_ORIGINAL) return true;
       if (ct.status & IPS_DYING) return true;
       // another entry took one of our tuples meanwhile?
-      for (const dir of [0, 1]) {
-        const other = this.find(ct.tuple[dir]!, ct.zone, nowNs);
-        if (other && other.ct !== ct) {
+      for (let dir = 0; dir < 2; dir++) {
+        const other = this.lookup(ct.tuple[dir]!, ct.zone, nowNs);
+        if (other && other !== ct) {
           const allowClash = ct.proto === IPPROTO_UDP || ct.proto === IPPROTO_UDPLITE || ct.proto === IPPROTO_ICMP;
-          if (allowClash && tupleEqual(other.ct.tuple[0], ct.tuple[0]) && tupleEqual(other.ct.tuple[1], ct.tuple[1])) {
+          if (allowClash && tupleEqual(other.tuple[0], ct.tuple[0]) && tupleEqual(other.tuple[1], ct.tuple[1])) {
             // nf_ct_resolve_clash(): the packet joins the entry that won
-            p.ct = other.ct;
+            p.ct = other;
             this.stats.clash_resolve++;
             return true;
           }
@@ -1369,7 +1689,7 @@ export class Conntrack implements ConntrackHooks {
       }
       ct.timeout += nowNs;
       ct.status |= IPS_CONFIRMED;
-      this.order.add(ct);
+      this.enlist(ct);
       this.hashAdd(ct);
       this.stats.insert++;
       this.eventCache(ct, ct.status & IPS_EXPECTED ? IPCT_RELATED : IPCT_NEW);
@@ -1449,8 +1769,8 @@ export class Conntrack implements ConntrackHooks {
     });
     return {
       now: this.lastNow,
-      conns: [...this.order].map(conn),
-      events: this.boundedEvents(),
+      conns: this.all().map(conn),
+      events: this.events.materialize(),
       stats: this.stats,
     };
   }
@@ -1463,8 +1783,18 @@ export class Conntrack implements ConntrackHooks {
       events: CtEvent[];
       stats: Conntrack["stats"];
     };
-    this.hash.clear();
-    this.order.clear();
+    for (let ct = this.oldest; ct; ) {
+      const next = ct.newer;
+      ct.older = ct.newer = null;
+      ct.slot = -1;
+      ct = next;
+    }
+    this.oldest = this.newest = null;
+    this.size = 0;
+    this.buckets = new Int32Array(1024).fill(-1);
+    this.srcBuckets = new Int32Array(1024).fill(-1);
+    this.slotCt = [];
+    this.freeSlots = [];
     this.lastNow = d.now;
     for (const c of d.conns) {
       const ct = new Conn(this, c.t[0], c.t[1], c.id);
@@ -1480,10 +1810,10 @@ export class Conntrack implements ConntrackHooks {
       ct.helper = c.helper as string;
       ct.ecache = c.ecache as number;
       ct.masqDev = c.masq as string;
-      this.order.add(ct);
+      this.enlist(ct);
       this.hashAdd(ct);
     }
-    this.events = d.events;
+    this.events.load(d.events);
     Object.assign(this.stats, d.stats);
   }
 }

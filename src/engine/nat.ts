@@ -36,6 +36,7 @@ import {
   IPS_SRC_NAT,
   IPS_SRC_NAT_DONE,
   invertTuple,
+  invertTupleInto,
   TCP_CONNTRACK_SYN_SENT,
   TCP_CONNTRACK_TIME_WAIT,
   type Tuple,
@@ -134,6 +135,49 @@ export function jhash2(k: readonly number[], initval: number): number {
   return c;
 }
 
+/** jhash2() of [w0, 0, 0, 0] (find_best_ips_proto()'s key for IPv4), without an array. */
+function jhashAddr(w0: number, initval: number): number {
+  let a = (0xdeadbeef + 16 + initval) >>> 0;
+  let b = a;
+  let c = a;
+  a = (a + w0) >>> 0;
+  // __jhash_mix
+  a = (a - c) >>> 0;
+  a = (a ^ rol32(c, 4)) >>> 0;
+  c = (c + b) >>> 0;
+  b = (b - a) >>> 0;
+  b = (b ^ rol32(a, 6)) >>> 0;
+  a = (a + c) >>> 0;
+  c = (c - b) >>> 0;
+  c = (c ^ rol32(b, 8)) >>> 0;
+  b = (b + a) >>> 0;
+  a = (a - c) >>> 0;
+  a = (a ^ rol32(c, 16)) >>> 0;
+  c = (c + b) >>> 0;
+  b = (b - a) >>> 0;
+  b = (b ^ rol32(a, 19)) >>> 0;
+  a = (a + c) >>> 0;
+  c = (c - b) >>> 0;
+  c = (c ^ rol32(b, 4)) >>> 0;
+  b = (b + a) >>> 0;
+  // the fourth word (0), then __jhash_final
+  c = (c ^ b) >>> 0;
+  c = (c - rol32(b, 14)) >>> 0;
+  a = (a ^ c) >>> 0;
+  a = (a - rol32(c, 11)) >>> 0;
+  b = (b ^ a) >>> 0;
+  b = (b - rol32(a, 25)) >>> 0;
+  c = (c ^ b) >>> 0;
+  c = (c - rol32(b, 16)) >>> 0;
+  a = (a ^ c) >>> 0;
+  a = (a - rol32(c, 4)) >>> 0;
+  b = (b ^ a) >>> 0;
+  b = (b - rol32(a, 14)) >>> 0;
+  c = (c ^ b) >>> 0;
+  c = (c - rol32(b, 24)) >>> 0;
+  return c;
+}
+
 /** An IPv4 address (host order) as the little-endian u32 the kernel hashes (bytes in network order in memory). */
 function memWord(addr: number): number {
   return (((addr & 0xff) << 24) | ((addr & 0xff00) << 8) | ((addr >>> 8) & 0xff00) | (addr >>> 24)) >>> 0;
@@ -167,6 +211,54 @@ function inRange(t: Tuple, r: NatRange2): boolean {
   return l4protoInRange(t, NF_NAT_MANIP_SRC, r.minProto, r.maxProto);
 }
 
+/**
+ * Scratch tuples and range (no object per packet): INV for the inverted tuples the used-tuple
+ * tests look up, CURR / NEXT for get_unique_tuple()'s current and chosen tuple, TARGET for the
+ * tuple a packet is rewritten to, RANGE for the ranges MASQUERADE, REDIRECT, NETMAP and null
+ * bindings build. None is kept beyond the call that fills it.
+ */
+const newTuple = (): Tuple => ({ src: 0, dst: 0, proto: 0, sport: 0, dport: 0, type: 0, code: 0 });
+const INV = newTuple();
+const CURR = newTuple();
+const NEXT = newTuple();
+const TARGET = newTuple();
+const RANGE: NatRange2 = { flags: 0, minAddr: 0, maxAddr: 0, minProto: 0, maxProto: 0, baseProto: 0 };
+
+/** The scratch range filled with these values (valid until the next call; setupInfo() does not keep it). */
+export function natRange(
+  flags: number,
+  minAddr: number,
+  maxAddr: number,
+  minProto: number,
+  maxProto: number,
+  baseProto: number,
+): NatRange2 {
+  RANGE.flags = flags;
+  RANGE.minAddr = minAddr;
+  RANGE.maxAddr = maxAddr;
+  RANGE.minProto = minProto;
+  RANGE.maxProto = maxProto;
+  RANGE.baseProto = baseProto;
+  return RANGE;
+}
+
+function copyInto(out: Tuple, t: Tuple): Tuple {
+  out.src = t.src;
+  out.dst = t.dst;
+  out.proto = t.proto;
+  out.sport = t.sport;
+  out.dport = t.dport;
+  out.type = t.type;
+  out.code = t.code;
+  return out;
+}
+
+/** The port (or ICMP id) get_unique_tuple() changes. */
+function setManipPort(t: Tuple, manip: number, v: number): void {
+  if (t.proto === IPPROTO_ICMP || manip === NF_NAT_MANIP_SRC) t.sport = v;
+  else t.dport = v;
+}
+
 function allowClash(ct: Conn): boolean {
   const p = ct.proto;
   return p === 17 || p === 136 || p === IPPROTO_ICMP;
@@ -187,7 +279,7 @@ export class Nat implements NatHooks {
 
   /** nf_nat_used_tuple() */
   private usedTuple(t: Tuple, ignored: Conn): boolean {
-    const reply = invertTuple(t);
+    const reply = invertTupleInto(INV, t);
     if (!reply) return false;
     return this.ct.tupleTaken(reply, ignored);
   }
@@ -210,7 +302,7 @@ export class Nat implements NatHooks {
 
   /** nf_nat_used_tuple_harder(): in the last attempts, evict a TIME_WAIT entry whose sequence has advanced. */
   private usedTupleHarder(t: Tuple, ignored: Conn, attemptsLeft: number): boolean {
-    const reply = invertTuple(t)!;
+    const reply = invertTupleInto(INV, t)!;
     if (attemptsLeft > NF_NAT_HARDER_THRESH || t.proto !== 6 || ignored.tcp?.state !== TCP_CONNTRACK_SYN_SENT)
       return this.ct.tupleTaken(reply, ignored);
     const h = this.ct.find(reply, ignored.zone);
@@ -227,8 +319,9 @@ export class Nat implements NatHooks {
 
   /** find_appropriate_src(): an existing source mapping of the same source, newest first. */
   private findAppropriateSrc(ct: Conn, t: Tuple, r: NatRange2): Tuple | undefined {
-    const all = this.ct.entries();
-    for (let i = all.length - 1; i >= 0; i--) {
+    // the entries of this source from the index (nf_nat_bysource), not a walk of the whole table
+    const all = this.ct.sameSource(t.proto, t.src, t.sport);
+    for (let i = 0; i < all.length; i++) {
       const other = all[i]!;
       if (!(other.status & IPS_SRC_NAT_DONE)) continue;
       const o = other.tuple[IP_CT_DIR_ORIGINAL];
@@ -257,7 +350,7 @@ export class Nat implements NatHooks {
       return;
     }
     const init = r.flags & NF_NAT_RANGE_PERSISTENT ? 0 : (memWord(t.dst) ^ ct.zone.id) >>> 0;
-    const j = jhash2([memWord(t.src), 0, 0, 0], init);
+    const j = jhashAddr(memWord(t.src), init);
     const dist = (r.maxAddr - r.minAddr + 1) >>> 0;
     const v = (r.minAddr + reciprocalScale(j, dist)) >>> 0;
     if (manip === NF_NAT_MANIP_SRC) t.src = v;
@@ -269,10 +362,6 @@ export class Nat implements NatHooks {
     let min: number;
     let rangeSize: number;
     const isIcmp = t.proto === IPPROTO_ICMP;
-    const set = (v: number) => {
-      if (isIcmp || manip === NF_NAT_MANIP_SRC) t.sport = v;
-      else t.dport = v;
-    };
     if (isIcmp) {
       if (!(r.flags & NF_NAT_RANGE_PROTO_SPECIFIED)) {
         min = 0;
@@ -298,9 +387,8 @@ export class Nat implements NatHooks {
           rangeSize = 65535 - 1024 + 1;
         }
       } else {
-        let lo = r.minProto;
-        let hi = r.maxProto;
-        if (hi < lo) [lo, hi] = [hi, lo];
+        const lo = Math.min(r.minProto, r.maxProto);
+        const hi = Math.max(r.minProto, r.maxProto);
         min = lo;
         rangeSize = hi - lo + 1;
       }
@@ -314,7 +402,7 @@ export class Nat implements NatHooks {
     let attempts = Math.min(rangeSize, NF_NAT_MAX_ATTEMPTS);
     for (;;) {
       for (let i = 0; i < attempts; i++, off = (off + 1) & 0xffff) {
-        set(min + (off % rangeSize));
+        setManipPort(t, manip, min + (off % rangeSize));
         if (!this.usedTupleHarder(t, ct, attempts - i)) return;
       }
       if (attempts >= rangeSize || attempts < 16) return;
@@ -327,13 +415,13 @@ export class Nat implements NatHooks {
   private uniqueTuple(orig: Tuple, r: NatRange2, ct: Conn, manip: number): Tuple {
     if (manip === NF_NAT_MANIP_SRC && !(r.flags & NF_NAT_RANGE_PROTO_RANDOM_ALL)) {
       if (inRange(orig, r)) {
-        if (!this.usedTupleNew(orig, ct)) return { ...orig };
+        if (!this.usedTupleNew(orig, ct)) return copyInto(NEXT, orig);
       } else {
         const found = this.findAppropriateSrc(ct, orig, r);
         if (found && !this.usedTuple(found, ct)) return found;
       }
     }
-    const t: Tuple = { ...orig };
+    const t = copyInto(NEXT, orig);
     this.findBestIps(ct, t, r, manip);
     if (!(r.flags & NF_NAT_RANGE_PROTO_RANDOM_ALL)) {
       if (r.flags & NF_NAT_RANGE_PROTO_SPECIFIED) {
@@ -360,10 +448,11 @@ export class Nat implements NatHooks {
   setupInfo(ct: Conn, r: NatRange2, manip: number): number {
     if (ct.isConfirmed()) return NF_ACCEPT;
     if (Nat.initialized(ct, manip)) return NF_DROP;
-    const curr = invertTuple(ct.tuple[IP_CT_DIR_REPLY])!;
+    const curr = invertTupleInto(CURR, ct.tuple[IP_CT_DIR_REPLY])!;
     const next = this.uniqueTuple(curr, r, ct, manip);
     if (!tupleEqual(next, curr)) {
-      this.ct.alterReply(ct, invertTuple(next)!);
+      // the unconfirmed entry's own reply tuple, rewritten in place (no one else holds it yet)
+      invertTupleInto(ct.tuple[IP_CT_DIR_REPLY], next);
       ct.status |= manip === NF_NAT_MANIP_SRC ? IPS_SRC_NAT : IPS_DST_NAT;
     }
     ct.status |= manip === NF_NAT_MANIP_DST ? IPS_DST_NAT_DONE : IPS_SRC_NAT_DONE;
@@ -375,18 +464,7 @@ export class Nat implements NatHooks {
     const manip = hook2manip(hook);
     const reply = ct.tuple[IP_CT_DIR_REPLY];
     const ip = manip === NF_NAT_MANIP_SRC ? reply.dst : reply.src;
-    return this.setupInfo(
-      ct,
-      {
-        flags: NF_NAT_RANGE_MAP_IPS,
-        minAddr: ip,
-        maxAddr: ip,
-        minProto: 0,
-        maxProto: 0,
-        baseProto: 0,
-      },
-      manip,
-    );
+    return this.setupInfo(ct, natRange(NF_NAT_RANGE_MAP_IPS, ip, ip, 0, 0, 0), manip);
   }
 
   /** Whether the nat table has registered its hooks (any of its base chains exists). */
@@ -444,10 +522,7 @@ export class Nat implements NatHooks {
     const dir = ctinfoDir(ctinfo);
     let statusbit = mtype === NF_NAT_MANIP_SRC ? IPS_SRC_NAT : IPS_DST_NAT;
     if (dir === IP_CT_DIR_REPLY) statusbit ^= IPS_NAT_MASK;
-    if (ct.status & statusbit) {
-      const target = invertTuple(ct.tuple[1 - dir]!)!;
-      manipPkt(p, target, mtype);
-    }
+    if (ct.status & statusbit) manipPkt(p, invertTupleInto(TARGET, ct.tuple[1 - dir]!)!, mtype);
     return NF_ACCEPT;
   }
 
@@ -473,23 +548,21 @@ export class Nat implements NatHooks {
   // ---- the targets' entry points (xt_nat, xt_MASQUERADE, xt_REDIRECT, xt_NETMAP) ----
 
   /** MASQUERADE: SNAT to the out device's address; remembers the device. */
-  masquerade(p: Packet, ct: Conn, r: NatRange2, newsrc: number | undefined, log: (line: string) => void): number {
+  masquerade(
+    p: Packet,
+    ct: Conn,
+    r: NatRange2,
+    newsrc: number | undefined,
+    klog: { log(level: number, line: string): void },
+  ): number {
     if (ct.tuple[IP_CT_DIR_ORIGINAL].src === 0) return NF_ACCEPT;
     if (!newsrc) {
-      log(`${p.outDev} ate my IP address`);
+      klog.log(6, `MASQUERADE: ${p.outDev} ate my IP address`);
       return NF_DROP;
     }
     ct.masqDev = p.outDev;
-    return this.setupInfo(
-      ct,
-      {
-        ...r,
-        flags: r.flags | NF_NAT_RANGE_MAP_IPS,
-        minAddr: newsrc,
-        maxAddr: newsrc,
-      },
-      NF_NAT_MANIP_SRC,
-    );
+    const range = natRange(r.flags | NF_NAT_RANGE_MAP_IPS, newsrc, newsrc, r.minProto, r.maxProto, r.baseProto);
+    return this.setupInfo(ct, range, NF_NAT_MANIP_SRC);
   }
 
   /** REDIRECT: DNAT to 127.0.0.1 from OUTPUT, else to the primary address of the in device. */
@@ -500,16 +573,8 @@ export class Nat implements NatHooks {
       if (!inAddr) return NF_DROP;
       newdst = inAddr;
     }
-    return this.setupInfo(
-      ct,
-      {
-        ...r,
-        flags: r.flags | NF_NAT_RANGE_MAP_IPS,
-        minAddr: newdst,
-        maxAddr: newdst,
-      },
-      NF_NAT_MANIP_DST,
-    );
+    const range = natRange(r.flags | NF_NAT_RANGE_MAP_IPS, newdst, newdst, r.minProto, r.maxProto, r.baseProto);
+    return this.setupInfo(ct, range, NF_NAT_MANIP_DST);
   }
 
   /** NETMAP: keep the host part, replace the network part. */
@@ -517,18 +582,7 @@ export class Nat implements NatHooks {
     const netmask = ~(minIp ^ maxIp) >>> 0;
     const base = hook === NF_INET_PRE_ROUTING || hook === NF_INET_LOCAL_OUT ? p.dst : p.src;
     const newIp = ((base & ~netmask) | (minIp & netmask)) >>> 0;
-    return this.setupInfo(
-      ct,
-      {
-        flags: flags | NF_NAT_RANGE_MAP_IPS,
-        minAddr: newIp,
-        maxAddr: newIp,
-        minProto: 0,
-        maxProto: 0,
-        baseProto: 0,
-      },
-      hook2manip(hook),
-    );
+    return this.setupInfo(ct, natRange(flags | NF_NAT_RANGE_MAP_IPS, newIp, newIp, 0, 0, 0), hook2manip(hook));
   }
 }
 

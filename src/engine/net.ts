@@ -1559,8 +1559,47 @@ export class NetConfig {
   // ------------------------------------------------ compatibility for the packet path
 
   sysctlInt(name: string): number {
+    this.checkCaches();
+    const hit = this.intCache.get(name);
+    if (hit !== undefined) return hit;
     const v = this.sysctlRead(name.split("."));
-    return v === undefined ? 0 : Number.parseInt(v, 10);
+    const n = v === undefined ? 0 : Number.parseInt(v, 10);
+    this.intCache.set(name, n);
+    return n;
+  }
+
+  /**
+   * lookup() results by destination and sysctlInt() values, valid while `gen` (bumped on every
+   * change) is the one they were computed in: a route cache with a generation, as the kernel's
+   * dst cache is invalidated by rt_genid.
+   */
+  private readonly routeCache = new Map<number, RouteResult | null>();
+  /** The distinct results of the route cache: destinations of one route share one object (fewer cold objects). */
+  private readonly routeResults = new Map<string, RouteResult>();
+  private readonly routeIds = new WeakMap<Route, number>();
+  private routeIdSeq = 0;
+  private readonly intCache = new Map<string, number>();
+  private cacheGen = -1;
+
+  private checkCaches(): void {
+    if (this.cacheGen === this.gen) return;
+    this.routeCache.clear();
+    this.routeResults.clear();
+    this.intCache.clear();
+    this.cacheGen = this.gen;
+  }
+
+  private internRoute(r: RouteResult): RouteResult {
+    let id = 0;
+    if (r.route) {
+      id = this.routeIds.get(r.route) ?? 0;
+      if (!id) this.routeIds.set(r.route, (id = ++this.routeIdSeq));
+    }
+    const key = `${r.type}|${r.dev}|${r.gateway}|${r.src}|${id}`;
+    const hit = this.routeResults.get(key);
+    if (hit) return hit;
+    this.routeResults.set(key, r);
+    return r;
   }
 
   /** A per-interface sysctl combined with conf.all the way the kernel does for the key. */
@@ -1573,8 +1612,21 @@ export class NetConfig {
     return Math.max(all, own);
   }
 
-  /** Output route lookup for the packet path. */
+  /** Output route lookup for the packet path (cached per destination; callers do not change the result). */
   lookup(dst: number): RouteResult | undefined {
+    this.checkCaches();
+    // int32 keys: small integers for Map, whatever the address
+    const key = dst | 0;
+    const hit = this.routeCache.get(key);
+    if (hit !== undefined) return hit ?? undefined;
+    const found = this.lookupUncached(dst);
+    const r = found && this.internRoute(found);
+    if (this.routeCache.size >= 1 << 16) this.routeCache.clear();
+    this.routeCache.set(key, r ?? null);
+    return r;
+  }
+
+  private lookupUncached(dst: number): RouteResult | undefined {
     const r = this.routeOutput({ dst });
     if ("errno" in r) {
       const fib = this.fibLookup({ dst });

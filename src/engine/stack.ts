@@ -318,7 +318,11 @@ export class NetStack implements NetView {
         case STEP_NAT: {
           if (!p.ct) continue;
           const snap = this.journey?.rewrites && this.depth === 0 ? headerSnapshot(p) : null;
-          const saved = [this.natTable, this.natHookNum, this.natPkt, this.natNow] as const;
+          // (saved in locals, not an array: this runs twice for every packet of a new connection)
+          const sTable = this.natTable;
+          const sHook = this.natHookNum;
+          const sPkt = this.natPkt;
+          const sNow = this.natNow;
           this.natTable = st.t ??= this.table("nat");
           this.natHookNum = hook;
           this.natPkt = p;
@@ -329,7 +333,10 @@ export class NetStack implements NetView {
           try {
             v = this.deps.nat.hook(p, hook, this.natRun, now);
           } finally {
-            [this.natTable, this.natHookNum, this.natPkt, this.natNow] = saved;
+            this.natTable = sTable;
+            this.natHookNum = sHook;
+            this.natPkt = sPkt;
+            this.natNow = sNow;
           }
           if (snap) diffHeaders(snap, p, "nat", hook, this.journey!.rewrites!);
           if (queueBypass(v)) continue;
@@ -643,11 +650,13 @@ export class NetStack implements NetView {
   private unresolved(p: Packet, dev: string, nh: number): boolean {
     const i = this.deps.net.iface(dev);
     if (!i) return false;
-    const nowhere = i.addrs.some((a) => {
-      if (a.plen >= 31) return false;
+    let nowhere = false;
+    for (let k = 0; k < i.addrs.length && !nowhere; k++) {
+      const a = i.addrs[k]!;
+      if (a.plen >= 31) continue;
       const mask = (0xffffffff << (32 - a.plen)) >>> 0;
-      return (a.peer & mask) >>> 0 === nh >>> 0;
-    });
+      nowhere = (a.peer & mask) >>> 0 === nh >>> 0;
+    }
     if (!nowhere) return false;
     this.discard(`no neighbour answers for ${formatIPv4(nh)} (waiting in the ARP queue)`);
     const key = `${dev}/${nh >>> 0}`;

@@ -108,25 +108,33 @@ function quickValid(table: Table): boolean {
   // Chains by index (the map's, then the foreign base chains); edges as index lists (CSR), no per-chain maps.
   const chains: Chain[] = [];
   const index = new Map<string, number>();
-  for (const [name, c] of table.chains) {
+  table.chains.forEach((c, name) => {
     index.set(name, chains.length);
     chains.push(c);
-  }
+  });
   if (table.foreign) for (const c of table.foreign) chains.push(c);
   const n = chains.length;
   const first = new Int32Array(n + 1);
   const targets: number[] = [];
+  // The rules of user chains whose checks depend on the hook, by chain (the only ones the last pass looks at).
+  const sensFirst = new Int32Array(n + 1);
+  const sens: Rule[] = [];
   for (let i = 0; i < n; i++) {
     first[i] = targets.length;
-    const rules = chains[i]!.rules;
+    sensFirst[i] = sens.length;
+    const c = chains[i]!;
+    const rules = c.rules;
     for (let k = 0; k < rules.length; k++) {
-      const j = jumpTarget(rules[k]!);
+      const rule = rules[k]!;
+      if (c.hook < 0 && (rule.hookOk ?? hookOkInit(rule)) !== -1) sens.push(rule);
+      const j = jumpTarget(rule);
       if (j === undefined) continue;
       const next = index.get(j);
       if (next !== undefined) targets.push(next);
     }
   }
   first[n] = targets.length;
+  sensFirst[n] = sens.length;
   // Topological order of what the base chains reach (iterative DFS, cycle = not quick).
   const state = new Uint8Array(n); // 1 = on stack, 2 = done
   const order = new Int32Array(n);
@@ -182,8 +190,9 @@ function quickValid(table: Table): boolean {
     const c = chains[ci]!;
     if (c.hook >= 0) continue;
     const m = mask[ci]!;
-    for (const rule of c.rules) {
-      if ((rule.hookOk ?? hookOkInit(rule)) === -1 || (rule.hookOk! & m) === m) continue;
+    for (let k = sensFirst[ci]!; k < sensFirst[ci + 1]!; k++) {
+      const rule = sens[k]!;
+      if ((rule.hookOk! & m) === m) continue;
       // Check each hook separately, as the kernel walks each base chain.
       for (let h = 0; h < 5; h++) {
         const bit = 1 << h;

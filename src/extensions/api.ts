@@ -254,11 +254,46 @@ export const HOOK_OUT = 1 << NF_INET_LOCAL_OUT;
 export const HOOK_POST = 1 << NF_INET_POST_ROUTING;
 
 /** Define a match with type inference for its data. */
+/**
+ * Every extension object with the same properties in the same order (absent hooks undefined): one V8 shape
+ * for all of them, so that `ext.save`, `ext.normalize`, `ext.compile` … read at one place for many extensions
+ * are monomorphic loads rather than megamorphic ones (restore, save and the packet path do them per rule).
+ */
+function canonical<E>(kind: "match" | "target", e: Record<string, unknown>): E {
+  return {
+    kind,
+    name: e.name,
+    revision: e.revision,
+    aliases: e.aliases,
+    saveName: e.saveName,
+    options: e.options,
+    init: e.init,
+    parse: e.parse,
+    rawParse: e.rawParse,
+    finalCheck: e.finalCheck,
+    print: e.print,
+    save: e.save,
+    kernelCheck: e.kernelCheck,
+    normalize: e.normalize,
+    nftMerge: e.nftMerge,
+    realName: e.realName,
+    readback: e.readback,
+    compareKey: e.compareKey,
+    help: e.help,
+    loadWarning: e.loadWarning,
+    compile: e.compile,
+    tables: e.tables,
+    hooks: e.hooks,
+    // anything else an extension defines (kept, after the common ones)
+    ...e,
+  } as E;
+}
+
 export function defineMatch<D>(m: Omit<MatchExtension<D>, "kind">): MatchExtension<D> {
-  return { kind: "match", ...m };
+  return canonical<MatchExtension<D>>("match", m as unknown as Record<string, unknown>);
 }
 
 /** Define a target with type inference for its data. */
 export function defineTarget<D>(t: Omit<TargetExtension<D>, "kind">): TargetExtension<D> {
-  return { kind: "target", ...t };
+  return canonical<TargetExtension<D>>("target", t as unknown as Record<string, unknown>);
 }

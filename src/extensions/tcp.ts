@@ -167,7 +167,8 @@ function exprsOf(d: TcpData): PortExpr[] {
 /** add_nft_tcp(): the flags test, then the port expressions. */
 function nftExprs(d: TcpData, ports: PortExpr[] = exprsOf(d)): NftL4Expr[] {
   if (!d.flgMask) return ports.slice();
-  const out: NftL4Expr[] = [{ kind: "flags", mask: d.flgMask, cmp: d.flgCmp, op: d.invflags & XT_TCP_INV_FLAGS ? "neq" : "eq" }];
+  const op = d.invflags & XT_TCP_INV_FLAGS ? "neq" : "eq";
+  const out: NftL4Expr[] = [{ kind: "flags", mask: d.flgMask, cmp: d.flgCmp, op }];
   return out.concat(ports);
 }
 

@@ -88,7 +88,17 @@ function ipTuple(ip: IpSpec): IpTuple {
 
 /** v3 rule: [ip (0 = none), matches (0 = none, else [ext, data, …]), target ext (-1 = none), target data, jumpto
  * (a chain index or a name), pcnt, bcnt, handle (null = none), the match part as given when nf_tables keeps more]. */
-type RuleV3 = [0 | IpTuple, 0 | unknown[], number, unknown, number | string, number, number, number | null, [0 | IpTuple, 0 | unknown[]]?];
+type RuleV3 = [
+  0 | IpTuple,
+  0 | unknown[],
+  number,
+  unknown,
+  number | string,
+  number,
+  number,
+  number | null,
+  [0 | IpTuple, 0 | unknown[]]?,
+];
 /** v3 chain: [name, hook, present, counting, policy, pcnt, bcnt, handle (null = none), number of rules]. */
 type ChainV3 = [string, number, 0 | 1, 0 | 1, "ACCEPT" | "DROP" | null, number, number, number | null, number];
 /**
@@ -180,7 +190,8 @@ function tableLines(t: Table, out: string[]): void {
       part.push(rec);
       if (part.length >= PART_RULES) flush();
     }
-    return [c.name, c.hook, c.present ? 1 : 0, c.counting ? 1 : 0, c.policy, c.pcnt, c.bcnt, c.handle ?? null, c.rules.length];
+    const present = c.present ? 1 : 0;
+    return [c.name, c.hook, present, c.counting ? 1 : 0, c.policy, c.pcnt, c.bcnt, c.handle ?? null, c.rules.length];
   };
   const chains: ChainV3[] = [];
   for (const c of t.chains.values()) chains.push(chainV3(c));
@@ -195,7 +206,9 @@ function tableLines(t: Table, out: string[]): void {
 }
 
 function ipOfV3(ipT: 0 | IpTuple): IpSpec {
-  if (ipT === 0) return { src: 0, smsk: 0, dst: 0, dmsk: 0, iniface: "", outiface: "", proto: 0, flags: 0, invflags: 0 };
+  if (ipT === 0) {
+    return { src: 0, smsk: 0, dst: 0, dmsk: 0, iniface: "", outiface: "", proto: 0, flags: 0, invflags: 0 };
+  }
   return {
     src: ipT[0],
     smsk: ipT[1],
@@ -255,7 +268,9 @@ function reviveTableV3(host: Host, rec: TableV3, lines: readonly string[], at: n
       handle: r[7] ?? undefined,
     };
     const src = r[8];
-    if (src) rule.nftSrc = { ip: ipOfV3(src[0]), matches: matchesOf(src[1]), target, jumpto, pcnt: rule.pcnt, bcnt: rule.bcnt };
+    if (src) {
+      rule.nftSrc = { ip: ipOfV3(src[0]), matches: matchesOf(src[1]), target, jumpto, pcnt: rule.pcnt, bcnt: rule.bcnt };
+    }
     return rule;
   };
   // The part lines, read as the chains fill up.
@@ -280,7 +295,16 @@ function reviveTableV3(host: Host, rec: TableV3, lines: readonly string[], at: n
     const rules: Rule[] = new Array(c[8]);
     for (let i = 0; i < rules.length; i++) rules[i] = ruleOf(nextRule());
     // The handle is added as commands add it (one chain shape whichever way a chain was made).
-    const chain: Chain = { name: c[0], hook: c[1], present: c[2] === 1, counting: c[3] === 1, policy: c[4], pcnt: c[5], bcnt: c[6], rules };
+    const chain: Chain = {
+      name: c[0],
+      hook: c[1],
+      present: c[2] === 1,
+      counting: c[3] === 1,
+      policy: c[4],
+      pcnt: c[5],
+      bcnt: c[6],
+      rules,
+    };
     if (c[7] !== null) chain.handle = c[7];
     return chain;
   };
@@ -364,7 +388,9 @@ function reviveChain(host: Host, c: ChainRecord): Chain {
 
 export function deserializeHost(text: string): Host {
   const v3 = text.startsWith(`${MAGIC}\n`);
-  if (!v3 && !text.startsWith(`${MAGIC_V2}\n`)) throw new StateError("not an iptwin state file of this version (bad header)");
+  if (!v3 && !text.startsWith(`${MAGIC_V2}\n`)) {
+    throw new StateError("not an iptwin state file of this version (bad header)");
+  }
   const endAt = text.lastIndexOf("# end ");
   if (endAt < 0) throw new StateError("truncated (no end marker)");
   const m = /^# end (\d+) ([0-9a-f]{8})\n?$/.exec(text.slice(endAt));

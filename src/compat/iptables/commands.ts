@@ -283,7 +283,9 @@ class AddedRules {
   private index(): Map<Rule, AddedRule> {
     if (this.map === null) {
       const m = new Map<Rule, AddedRule>();
-      for (let i = 0; i < this.rules.length; i++) m.set(this.rules[i]!, { type: this.types[i]!, chain: this.chains[i]!, line: this.lines[i]! });
+      for (let i = 0; i < this.rules.length; i++) {
+        m.set(this.rules[i]!, { type: this.types[i]!, chain: this.chains[i]!, line: this.lines[i]! });
+      }
       this.map = m;
       this.rules = [];
       this.types = [];

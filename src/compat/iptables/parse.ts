@@ -190,6 +190,8 @@ export class ParseState {
   constructor(loaded?: Set<ExtensionBase<any>>) {
     this.loaded = loaded ?? new Set();
   }
+  /** The option call record dispatchOption() refills. */
+  call: OptionCall<any> | null = null;
   /** Handed to extension parsers and final checks to print a warning. */
   readonly warn = (text: string): void => {
     this.warnings += text;
@@ -356,21 +358,38 @@ function dispatchOption(st: ParseState, inst: ExtInstance, id: number, g: Getopt
   const ext = inst.ext;
   const entry = optionEntry(ext, id);
   if (!entry) throw otherError(`Extension does not know id ${id}`);
-  const cb: OptionCall<any> = {
-    entry,
-    arg: g.optarg ?? "",
-    invert,
-    extName: ext.name,
-    data: inst.data,
-    xflags: inst.xflags,
-    nvals: 0,
-    val: scratchValue(),
-    ip,
-    getopt: g,
-    db,
-    udata: inst.udata,
-    warn: st.warn,
-  };
+  // One call record per command, refilled for each option (extensions use it during the call only).
+  let cb = st.call;
+  if (cb === null) {
+    cb = {
+      entry,
+      arg: "",
+      invert,
+      extName: ext.name,
+      data: inst.data,
+      xflags: 0,
+      nvals: 0,
+      val: scratchValue(),
+      ip,
+      getopt: g,
+      db,
+      udata: inst.udata,
+      warn: st.warn,
+    };
+    st.call = cb;
+  }
+  cb.entry = entry;
+  cb.arg = g.optarg ?? "";
+  cb.invert = invert;
+  cb.extName = ext.name;
+  cb.data = inst.data;
+  cb.xflags = inst.xflags;
+  cb.nvals = 0;
+  cb.val = scratchValue();
+  cb.ip = ip;
+  cb.getopt = g;
+  cb.db = db;
+  cb.udata = inst.udata;
   if (!ext.rawParse) xtablesOptionParse(cb);
   if (ext.parse) ext.parse(cb);
   if (!ext.rawParse) inst.xflags = cb.xflags | (1 << entry.id);

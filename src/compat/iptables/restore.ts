@@ -20,7 +20,7 @@ import {
 } from "./commands.js";
 import { type NftFn, NftOpError, nftStrerror } from "./nft-errors.js";
 import { CacheRequest, cacheFetchText, commandCacheRequest, NftBatch } from "./nft-debug.js";
-import { assertValidChainName, type ParsedCommand, parseCommand } from "./parse.js";
+import { assertValidChainName, type ParseContext, type ParsedCommand, parseCommand } from "./parse.js";
 import { parseLegacyRestoreArgs, runLegacyRestore } from "./legacy-restore.js";
 import type { ExtensionBase } from "../../extensions/api.js";
 
@@ -299,6 +299,16 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
   let hVerbose = 0;
   /** NFT_CL_FAKE: a plain restore that flushes never fetches the rule cache. */
   const fakeCache = !o.verbose && !o.noflush;
+  // One parse context for every line (only the table and line number change).
+  const ctx: ParseContext = {
+    registry: env.registry,
+    db: env.db,
+    table: "",
+    restore: true,
+    line: 0,
+    announced,
+    loaded,
+  };
   /** Argument words every rule line starts with (after the table name). */
   const preset: string[] = [];
   if (!o.noflush) for (let i = 0; i < (o.verbose ?? 0); i++) preset.push("-v");
@@ -340,7 +350,13 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
   };
 
   /** A rule line, input[from, to): its command, or what -h/-V print. `quiet` drops warnings (a re-parse). */
-  const ruleLine = (p: PendingTable, from: number, to: number, at: number, quiet: boolean): RestoreOp | CommandResult => {
+  const ruleLine = (
+    p: PendingTable,
+    from: number,
+    to: number,
+    at: number,
+    quiet: boolean,
+  ): RestoreOp | CommandResult => {
     let pc: string | undefined;
     let bc: string | undefined;
     if (input.charCodeAt(from) === 91 /* [ */) {
@@ -356,10 +372,13 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
       from = close + 1;
     }
     const table = p.tx.work.name;
-    const argv = [program, "-t", table, ...preset];
+    const argv = [program, "-t", table];
+    for (const v of preset) argv.push(v);
     if (o.counters && pc !== undefined && bc !== undefined) argv.push("--set-counters", pc, bc);
     splitRestoreLine(input, argv, from, to);
-    const parsed = parseCommand(argv, { registry: env.registry, db: env.db, table, restore: true, line: at, announced, loaded });
+    ctx.table = table;
+    ctx.line = at;
+    const parsed = parseCommand(argv, ctx);
     if (parsed.kind !== "command") {
       stdout += parsed.stdout.replaceAll("@PROGRAM@", program).replaceAll("@VERSION@", version);
       return { stdout, stderr: stderr + parsed.warnings, status: 0 };
@@ -367,7 +386,9 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
     if (!quiet) stderr += parsed.warnings;
     hVerbose = parsed.verbose;
     // A jump shares the declared chain's name string (one copy, and map lookups compare it by pointer).
-    for (const r of parsed.rules) if (r.target === null && r.jumpto !== "") r.jumpto = announced.get(r.jumpto) ?? r.jumpto;
+    for (const r of parsed.rules) {
+      if (r.target === null && r.jumpto !== "") r.jumpto = announced.get(r.jumpto) ?? r.jumpto;
+    }
     if (!findBuiltinTable(parsed.table)) {
       throw new XtablesError(ExitStatus.Version, `table '${parsed.table}' does not exist`, "version");
     }
@@ -425,7 +446,8 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
         stdout += p.tx.stdout;
         const e = p.failed.e;
         if (e instanceof NftOpError) {
-          return { stdout, stderr: `${stderr}${program}: line ${p.failed.line} failed: ${nftStrerror(e.fn, e.errno)}.\n`, status: 1 };
+          const why = nftStrerror(e.fn, e.errno);
+          return { stdout, stderr: `${stderr}${program}: line ${p.failed.line} failed: ${why}.\n`, status: 1 };
         }
         return fail(e, line);
       }
@@ -446,7 +468,8 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
       } catch (e) {
         stdout += p.tx.stdout;
         if (e instanceof NftOpError) {
-          return { stdout, stderr: `${stderr}${program}: line ${opLine} failed: ${nftStrerror(e.fn, e.errno)}.\n`, status: 1 };
+          const why = nftStrerror(e.fn, e.errno);
+          return { stdout, stderr: `${stderr}${program}: line ${opLine} failed: ${why}.\n`, status: 1 };
         }
         return fail(e, line);
       }
@@ -475,7 +498,9 @@ export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, p
     }
     let ret = false;
     try {
-      if (pending && c0 === 67 /* C */ && input.startsWith("COMMIT", from) && (to === from + 6 || input.charCodeAt(from + 6) === 10)) {
+      const commitLine =
+        c0 === 67 /* C */ && input.startsWith("COMMIT", from) && (to === from + 6 || input.charCodeAt(from + 6) === 10);
+      if (pending && commitLine) {
         if (!o.test) {
           if (pending.ops === null && hVerbose > 1) {
             pending = requeue(pending, from);
