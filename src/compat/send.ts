@@ -15,6 +15,7 @@ import type { CommandResult } from "./iptables/commands.js";
 import { JsonWriter, lit } from "./json-writer.js";
 import {
   buildPacket,
+  fastSpecFromBytes,
   fastSpecFromLine,
   type PacketSpec,
   SEND_OPTIONS_HELP,
@@ -257,21 +258,31 @@ function writeResult(w: JsonWriter, host: Host, o: Outcome): void {
   w.lit(R_END);
 }
 
+const inputEncoder = new TextEncoder();
+
 /** One JSON result per input line; a bad line gives {"error": …} and runs nothing. */
 export function sendJson(host: Host, input: string): CommandResult {
   const out = new JsonWriter();
   let lineNo = 0;
   let prepared = false;
   let start = 0;
+  // the usual flat line is read in place from the input's bytes, without JSON.parse; anything else
+  // takes the general path. An ASCII input is read so (byte and character positions agree), another
+  // line by line.
+  // (encodeInto into room for ASCII only: all of the input read into as many bytes means all was ASCII)
+  const bytes = new Uint8Array(input.length);
+  const enc = inputEncoder.encodeInto(input, bytes);
+  const ascii = enc.read === input.length && enc.written === input.length;
   try {
     while (start < input.length) {
-      let end = input.indexOf("\n", start);
+      let end = ascii ? bytes.indexOf(0x0a, start) : input.indexOf("\n", start);
       if (end < 0) end = input.length;
       const lineStart = start;
       start = end + 1;
       lineNo++;
-      // the usual flat line is read in place, without JSON.parse; anything else takes the general path
-      let spec: PacketSpec | null = fastSpecFromLine(input, lineStart, end);
+      let spec: PacketSpec | null = ascii
+        ? fastSpecFromBytes(bytes, lineStart, end)
+        : fastSpecFromLine(input, lineStart, end);
       let obj: unknown;
       if (spec === null) {
         const line = input.slice(lineStart, end);

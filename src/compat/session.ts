@@ -7,6 +7,7 @@ import type { Host } from "../host.js";
 import type { CommandResult } from "./iptables/commands.js";
 import { runConntrack } from "./conntrack-tool.js";
 import { runSend, runTrace } from "./send.js";
+import { TEXT_FILTERS } from "./text-filters.js";
 import { expandCommand, parseScript, ShellSyntaxError, type SimpleCommand } from "./shell.js";
 
 /** Files a script reads and writes (`<`, `>`, restore FILE, save -f). */
@@ -103,6 +104,7 @@ export class ShellSession {
       }
       return { stdout: "", stderr: "", status: 0 };
     });
+    for (const [name, filter] of TEXT_FILTERS) this.commands.set(name, (argv, stdin) => filter(argv, stdin));
     for (const hook of SESSION_HOOKS) hook(this);
   }
 
@@ -122,11 +124,16 @@ export class ShellSession {
       this.lineNo = list.line;
       let status = this.lastStatus;
       let first = true;
-      for (const { op, cmd } of list.items) {
+      for (const { op, cmd, pipe } of list.items) {
         if (!first && ((op === "&&" && status !== 0) || (op === "||" && status === 0))) continue;
         first = false;
-        const expanded = expandCommand(cmd, this.vars);
-        const r = this.runSimple(expanded);
+        let r = this.runSimple(expandCommand(cmd, this.vars));
+        // A pipeline: each stage reads the previous one's output; the status is the last stage's.
+        for (const stage of pipe) {
+          const next = this.runSimple(expandCommand(stage, this.vars), r?.stdout ?? "");
+          const stderr = (r?.stderr ?? "") + (next?.stderr ?? "");
+          r = next ? { ...next, cmd: list.text.trim(), stderr } : { cmd: list.text.trim(), stdout: "", stderr, status: 0 };
+        }
         if (r) {
           results.push(r);
           status = r.status;
@@ -138,12 +145,12 @@ export class ShellSession {
     return results;
   }
 
-  private runSimple(c: SimpleCommand): ShellResult | undefined {
+  private runSimple(c: SimpleCommand, piped?: string): ShellResult | undefined {
     if (c.argv.length === 0) {
       for (const [k, v] of c.assignments) this.vars.set(k, v);
       return undefined;
     }
-    let stdin = "";
+    let stdin = piped ?? "";
     for (const r of c.redirects) {
       if (r.fd !== 0) continue;
       if (r.kind === "<<") stdin = r.target;

@@ -29,7 +29,8 @@ export interface RawCommand {
 
 /** A list: commands joined by `;`, `&&`, `||` (the operator before each one). */
 export interface CommandList {
-  items: Array<{ op: ";" | "&&" | "||"; cmd: RawCommand }>;
+  /** `cmd`, then the later stages of its pipeline (`cmd | pipe[0] | …`). */
+  items: Array<{ op: ";" | "&&" | "||"; cmd: RawCommand; pipe: RawCommand[] }>;
   text: string;
   /** 1-based line where it starts. */
   line: number;
@@ -313,17 +314,28 @@ function buildLists(toks: Token[], text: string, line: number): CommandList[] {
   let cur: CommandList = { items: [], text, line };
   let op: ";" | "&&" | "||" = ";";
   let cmd: RawCommand = { words: [], redirects: [], text };
-  const endCmd = () => {
+  let stages: RawCommand[] = [];
+  const endStage = () => {
     if (cmd.words.length === 0 && cmd.redirects.length === 0) return false;
-    cur.items.push({ op, cmd });
+    stages.push(cmd);
     cmd = { words: [], redirects: [], text };
+    return true;
+  };
+  const endCmd = () => {
+    if (!endStage()) return false;
+    const [first, ...pipe] = stages;
+    cur.items.push({ op, cmd: first!, pipe });
+    stages = [];
     return true;
   };
   for (const tk of toks) {
     if (tk.t === "word") cmd.words.push(tk.parts);
     else if (tk.t === "redir") cmd.redirects.push(tk);
     else if (tk.t === "op") {
-      if (tk.v === "|") throw new ShellSyntaxError("pipelines are not supported by iptwin shell", line);
+      if (tk.v === "|") {
+        if (!endStage()) throw new ShellSyntaxError("syntax error near unexpected token `|'", line);
+        continue;
+      }
       if (!endCmd()) throw new ShellSyntaxError(`syntax error near unexpected token \`${tk.v}'`, line);
       if (tk.v === ";") {
         lists.push(cur);
@@ -332,6 +344,8 @@ function buildLists(toks: Token[], text: string, line: number): CommandList[] {
       } else op = tk.v;
     }
   }
+  if (stages.length && cmd.words.length === 0 && cmd.redirects.length === 0)
+    throw new ShellSyntaxError("syntax error: unexpected end of file", line);
   endCmd();
   if (cur.items.length) lists.push(cur);
   return lists;

@@ -718,6 +718,7 @@ export class Conntrack implements ConntrackHooks {
       // any sysctl write bumps the generation: drop what was read before
       this.sysCache.clear();
       this.tcpTimeouts.length = 0;
+      this.hotValid = false;
       this.sysNet = net;
       this.sysGen = net.gen;
     }
@@ -727,6 +728,24 @@ export class Conntrack implements ConntrackHooks {
     const n = v === undefined ? (DEFAULT_TIMEOUTS[name] ?? 0) : Number.parseInt(v, 10);
     this.sysCache.set(name, n);
     return n;
+  }
+
+  /** The sysctls every new TCP entry reads, as fields (valid with sysCache; see hot()). */
+  private hotValid = false;
+  private hotMax = 0;
+  private hotAcct = 0;
+  private hotLiberal = 0;
+  private hotRetrans = 0;
+
+  /** Makes the hot* fields current (a generation compare when they are). */
+  private hot(): void {
+    const net = this.opts.net();
+    if (this.hotValid && net === this.sysNet && net.gen === this.sysGen) return;
+    this.hotMax = this.sysctl("nf_conntrack_max");
+    this.hotAcct = this.sysctl("nf_conntrack_acct");
+    this.hotLiberal = this.sysctl("nf_conntrack_tcp_be_liberal");
+    this.hotRetrans = this.sysctl("nf_conntrack_tcp_max_retrans");
+    this.hotValid = true;
   }
 
   private timeoutSecs(name: string): number {
@@ -1236,7 +1255,8 @@ export class Conntrack implements ConntrackHooks {
     if (!found) {
       const reply = invertTuple(t);
       if (!reply) return "ok";
-      const max = this.sysctl("nf_conntrack_max");
+      this.hot();
+      const max = this.hotMax;
       if (max && this.size + 1 > max) {
         this.opts.log?.(4, "nf_conntrack: nf_conntrack: table full, dropping packet");
         return "drop";
@@ -1246,7 +1266,8 @@ export class Conntrack implements ConntrackHooks {
       ct.zone = zone === DEFAULT_ZONE ? DEFAULT_ZONE : { ...zone };
       if (tmpl?.helper) ct.helper = tmpl.helper;
       if (usage.labels) ct.labels = 0n;
-      if (this.sysctl("nf_conntrack_acct"))
+      this.hot();
+      if (this.hotAcct)
         ct.counters = [
           { packets: 0, bytes: 0 },
           { packets: 0, bytes: 0 },
@@ -1429,7 +1450,8 @@ export class Conntrack implements ConntrackHooks {
     const tNew = this.tcpTimeout(newState);
     const tRetrans = this.tcpTimeout(TCP_CONNTRACK_RETRANS);
     const tUnack = this.tcpTimeout(TCP_CONNTRACK_UNACK);
-    if (tcp.retrans >= this.sysctl("nf_conntrack_tcp_max_retrans") && tNew > tRetrans) timeout = tRetrans;
+    this.hot();
+    if (tcp.retrans >= this.hotRetrans && tNew > tRetrans) timeout = tRetrans;
     else if (index === TCP_RST_SET) timeout = this.tcpTimeout(TCP_CONNTRACK_CLOSE);
     else if ((tcp.seen[0].flags | tcp.seen[1].flags) & IP_CT_TCP_FLAG_DATA_UNACKNOWLEDGED && tNew > tUnack)
       timeout = tUnack;
@@ -1543,7 +1565,8 @@ export class Conntrack implements ConntrackHooks {
     const winRaw = p.window;
     let win = winRaw;
     let end = segEnd(p);
-    const liberal = sender.flags & IP_CT_TCP_FLAG_BE_LIBERAL || this.sysctl("nf_conntrack_tcp_be_liberal") !== 0;
+    this.hot();
+    const liberal = sender.flags & IP_CT_TCP_FLAG_BE_LIBERAL || this.hotLiberal !== 0;
     const fl = p.tcpFlags;
     const syn = (fl & TCP_SYN) !== 0;
     const ackf = (fl & TCP_ACK) !== 0;
