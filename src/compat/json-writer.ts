@@ -1,11 +1,12 @@
+import { utf8Encoder, utf8Decoder } from "../core/utf8.js";
 /**
  * JSON text written as UTF-8 bytes into one growing buffer, decoded to a
  * string once at the end: `send --json` writes a result line per packet
  * without building (and keeping alive until the batch ends) a rope of small
  * strings per field. What it writes equals JSON.stringify of the same values.
  */
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+const encoder = utf8Encoder;
+const decoder = utf8Decoder;
 
 /** Fixed ASCII text, encoded once (keys, punctuation). */
 export function lit(s: string): Uint8Array {
@@ -89,30 +90,33 @@ const NodeBuffer = (
   }
 ).Buffer;
 
+const nameText = new Map<string, Uint8Array>();
+
 export class JsonWriter {
-  /** The bytes not yet made text (a chunk: when full it becomes a string in `parts` and is reused). */
-  buf = new Uint8Array(1 << 18);
+  buf: Uint8Array;
   n = 0;
-  private readonly parts: string[] = [];
-  /** Whether a byte above 0x7f was written in this chunk (then it is decoded as UTF-8). */
+  /** Whether a byte above 0x7f was written (then the text is decoded as UTF-8). */
   private wide = false;
 
   /**
-   * Makes room for `k` more bytes (writers of bounded items call it once, then write unchecked): a
-   * full chunk is turned into text, so positions held across a call to room() are not valid after it.
+   * `capacity`: the bytes expected (send --json sizes it from its input): the text is copied once,
+   * when it is made, rather than at every doubling of the buffer as well.
+   */
+  constructor(capacity = 1 << 16) {
+    this.buf = new Uint8Array(Math.max(capacity, 1024));
+  }
+
+  /**
+   * Makes room for `k` more bytes (writers of bounded items call it once, then write unchecked); the
+   * buffer may be replaced, so a writer holding `buf` in a local reloads it after a call.
    */
   room(k: number): void {
     if (this.n + k <= this.buf.length) return;
-    if (this.n > 0) {
-      this.parts.push(this.chunkText());
-      this.n = 0;
-      this.wide = false;
-    }
-    if (k > this.buf.length) {
-      let size = this.buf.length * 2;
-      while (size < k) size *= 2;
-      this.buf = new Uint8Array(size);
-    }
+    let size = this.buf.length * 2;
+    while (size < this.n + k) size *= 2;
+    const bigger = new Uint8Array(size);
+    bigger.set(this.buf.subarray(0, this.n));
+    this.buf = bigger;
   }
 
   /** Pre-encoded text (no room check: see room()). */
@@ -159,6 +163,28 @@ export class JsonWriter {
     this.buf[this.n++] = 0x22;
     this.ascii(s);
     this.buf[this.n++] = 0x22;
+  }
+
+  /**
+   * A JSON string of a name that comes back often (an interface): its text is encoded once and
+   * kept (a few hundred names at most).
+   */
+  name(s: string): void {
+    let t = nameText.get(s);
+    if (t === undefined) {
+      t = encoder.encode(JSON.stringify(s));
+      if (nameText.size >= 256) nameText.clear();
+      nameText.set(s, t);
+    }
+    this.room(t.length);
+    const b = this.buf;
+    let n = this.n;
+    for (let i = 0; i < t.length; i++) {
+      const c = t[i]!;
+      if (c > 0x7f) this.wide = true;
+      b[n++] = c;
+    }
+    this.n = n;
   }
 
   /** A number: JSON.stringify(v); integers 0 … 2^32-1 digit by digit (no room check: 10 bytes). */
@@ -227,15 +253,10 @@ export class JsonWriter {
     this.buf[this.n++] = c;
   }
 
-  private chunkText(): string {
+  /** Everything written, as a string. */
+  text(): string {
     if (!this.wide && NodeBuffer && typeof NodeBuffer.from === "function")
       return NodeBuffer.from(this.buf.buffer, this.buf.byteOffset, this.n).latin1Slice(0, this.n);
     return decoder.decode(this.buf.subarray(0, this.n));
-  }
-
-  /** Everything written, as a string. */
-  text(): string {
-    const last = this.chunkText();
-    return this.parts.length === 0 ? last : this.parts.join("") + last;
   }
 }

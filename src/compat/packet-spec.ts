@@ -28,6 +28,7 @@ import {
 import type { NetConfig } from "../engine/net.js";
 import { ICMP_CODES } from "../extensions/icmp.js";
 import { JsonWriter, lit, putIpv4, putLit, putUint } from "./json-writer.js";
+import { utf8Encoder } from "../core/utf8.js";
 
 /** The quoted packet of an ICMP error. */
 export interface InnerSpec {
@@ -481,7 +482,7 @@ export function fastSpecFromLine(line: string, from = 0, to = line.length): Pack
   return fastSpecFromBytes(bytes, 0, bytes.length);
 }
 
-const encoder = new TextEncoder();
+const encoder = utf8Encoder;
 
 /**
  * fastSpecFromLine() on the line's UTF-8 bytes b[from, to) (send --json encodes its input once:
@@ -1153,7 +1154,7 @@ export function writePacketJson(w: JsonWriter, p: Packet, out: string | undefine
   w.room(PACKET_JSON_MAX);
   if (out !== undefined) {
     w.lit(J_OUT);
-    w.str(out);
+    w.name(out);
     w.room(PACKET_JSON_MAX);
     w.lit(J_SRC);
   } else w.lit(J_SRC0);

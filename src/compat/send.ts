@@ -25,6 +25,7 @@ import {
   writePacketJson,
 } from "./packet-spec.js";
 import { packetLine, traceLines } from "./packet-text.js";
+import { utf8Encoder } from "../core/utf8.js";
 
 export const SEND_USAGE = `Usage: send [--json] <packet options>
        trace <packet options>
@@ -215,7 +216,7 @@ function writeResult(w: JsonWriter, host: Host, o: Outcome): void {
     case "forwarded":
     case "sent":
       w.lit(f.kind === "sent" ? R_SENT : R_FORWARDED);
-      w.str(f.dev);
+      w.name(f.dev);
       break;
     case "dropped":
     case "stolen":
@@ -258,11 +259,12 @@ function writeResult(w: JsonWriter, host: Host, o: Outcome): void {
   w.lit(R_END);
 }
 
-const inputEncoder = new TextEncoder();
+const inputEncoder = utf8Encoder;
 
 /** One JSON result per input line; a bad line gives {"error": …} and runs nothing. */
 export function sendJson(host: Host, input: string): CommandResult {
-  const out = new JsonWriter();
+  // a result line is about twice its packet's line (the emitted packet, the verdict)
+  const out = new JsonWriter(Math.min(input.length * 2 + 4096, 1 << 26));
   let lineNo = 0;
   let prepared = false;
   let start = 0;

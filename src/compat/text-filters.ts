@@ -4,6 +4,7 @@
  * GNU coreutils/grep options and exit statuses for the common cases.
  */
 import type { CommandResult } from "./iptables/commands.js";
+import { utf8Encoder } from "../core/utf8.js";
 
 export type TextFilter = (argv: string[], stdin: string) => CommandResult;
 
@@ -211,7 +212,7 @@ function wc(argv: string[], stdin: string): CommandResult {
   const nums: number[] = [];
   if (want.l) nums.push((stdin.match(/\n/g) ?? []).length);
   if (want.w) nums.push(stdin.split(/\s+/).filter((x) => x).length);
-  if (want.c) nums.push(new TextEncoder().encode(stdin).length);
+  if (want.c) nums.push(utf8Encoder.encode(stdin).length);
   // GNU wc on standard input: one count alone is unpadded, several share width 7.
   return ok(nums.length === 1 ? `${nums[0]}\n` : `${nums.map((n) => String(n).padStart(7)).join(" ")}\n`);
 }

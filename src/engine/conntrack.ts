@@ -171,7 +171,143 @@ interface TcpSeen {
   flags: number;
 }
 
+/**
+ * struct ip_ct_tcp. The two directions' ip_ct_tcp_state (seen[0], seen[1]) are fields of the
+ * one object (…0, …1): an entry is one object fewer per direction to make and keep. Code that
+ * works on a direction loads it into a TcpSeen (loadSeen) and stores it back (storeSeen); the
+ * state file keeps the kernel's shape (tcpToJson / tcpFromJson).
+ */
 export interface TcpInfo {
+  state: number;
+  lastDir: number;
+  retrans: number;
+  lastIndex: number;
+  lastSeq: number;
+  lastAck: number;
+  lastEnd: number;
+  lastWin: number;
+  lastWscale: number;
+  lastFlags: number;
+  end0: number;
+  maxend0: number;
+  maxwin0: number;
+  maxack0: number;
+  scale0: number;
+  flags0: number;
+  end1: number;
+  maxend1: number;
+  maxwin1: number;
+  maxack1: number;
+  scale1: number;
+  flags1: number;
+}
+
+const newSeen = (): TcpSeen => ({
+  end: 0,
+  maxend: 0,
+  maxwin: 0,
+  maxack: 0,
+  scale: 0,
+  flags: 0,
+});
+const newTcp = (): TcpInfo => ({
+  state: 0,
+  lastDir: 0,
+  retrans: 0,
+  lastIndex: 0,
+  lastSeq: 0,
+  lastAck: 0,
+  lastEnd: 0,
+  lastWin: 0,
+  lastWscale: 0,
+  lastFlags: 0,
+  end0: 0,
+  maxend0: 0,
+  maxwin0: 0,
+  maxack0: 0,
+  scale0: 0,
+  flags0: 0,
+  end1: 0,
+  maxend1: 0,
+  maxwin1: 0,
+  maxack1: 0,
+  scale1: 0,
+  flags1: 0,
+});
+
+function copyTcp(d: TcpInfo, t: TcpInfo): void {
+  d.state = t.state;
+  d.lastDir = t.lastDir;
+  d.retrans = t.retrans;
+  d.lastIndex = t.lastIndex;
+  d.lastSeq = t.lastSeq;
+  d.lastAck = t.lastAck;
+  d.lastEnd = t.lastEnd;
+  d.lastWin = t.lastWin;
+  d.lastWscale = t.lastWscale;
+  d.lastFlags = t.lastFlags;
+  d.end0 = t.end0;
+  d.maxend0 = t.maxend0;
+  d.maxwin0 = t.maxwin0;
+  d.maxack0 = t.maxack0;
+  d.scale0 = t.scale0;
+  d.flags0 = t.flags0;
+  d.end1 = t.end1;
+  d.maxend1 = t.maxend1;
+  d.maxwin1 = t.maxwin1;
+  d.maxack1 = t.maxack1;
+  d.scale1 = t.scale1;
+  d.flags1 = t.flags1;
+}
+
+/** Scratch directions (the sender and receiver of tcp_in_window(), …): loaded, worked on, stored back. */
+const SEEN_A = newSeen();
+const ZERO_TCP = newTcp();
+const SEEN_B = newSeen();
+
+function loadSeen(s: TcpSeen, t: TcpInfo, dir: number): TcpSeen {
+  if (dir === 0) {
+    s.end = t.end0;
+    s.maxend = t.maxend0;
+    s.maxwin = t.maxwin0;
+    s.maxack = t.maxack0;
+    s.scale = t.scale0;
+    s.flags = t.flags0;
+  } else {
+    s.end = t.end1;
+    s.maxend = t.maxend1;
+    s.maxwin = t.maxwin1;
+    s.maxack = t.maxack1;
+    s.scale = t.scale1;
+    s.flags = t.flags1;
+  }
+  return s;
+}
+
+function storeSeen(t: TcpInfo, dir: number, s: TcpSeen): void {
+  if (dir === 0) {
+    t.end0 = s.end;
+    t.maxend0 = s.maxend;
+    t.maxwin0 = s.maxwin;
+    t.maxack0 = s.maxack;
+    t.scale0 = s.scale;
+    t.flags0 = s.flags;
+  } else {
+    t.end1 = s.end;
+    t.maxend1 = s.maxend;
+    t.maxwin1 = s.maxwin;
+    t.maxack1 = s.maxack;
+    t.scale1 = s.scale;
+    t.flags1 = s.flags;
+  }
+}
+
+function seenFlags(t: TcpInfo, dir: number): number {
+  return dir === 0 ? t.flags0 : t.flags1;
+}
+
+/** The kernel's shape of ip_ct_tcp, for the state file (and what earlier state files hold). */
+interface TcpJson {
   seen: [TcpSeen, TcpSeen];
   state: number;
   lastDir: number;
@@ -185,27 +321,38 @@ export interface TcpInfo {
   lastFlags: number;
 }
 
-const newSeen = (): TcpSeen => ({
-  end: 0,
-  maxend: 0,
-  maxwin: 0,
-  maxack: 0,
-  scale: 0,
-  flags: 0,
-});
-const newTcp = (): TcpInfo => ({
-  seen: [newSeen(), newSeen()],
-  state: 0,
-  lastDir: 0,
-  retrans: 0,
-  lastIndex: 0,
-  lastSeq: 0,
-  lastAck: 0,
-  lastEnd: 0,
-  lastWin: 0,
-  lastWscale: 0,
-  lastFlags: 0,
-});
+function tcpToJson(t: TcpInfo): TcpJson {
+  return {
+    seen: [loadSeen(newSeen(), t, 0), loadSeen(newSeen(), t, 1)],
+    state: t.state,
+    lastDir: t.lastDir,
+    retrans: t.retrans,
+    lastIndex: t.lastIndex,
+    lastSeq: t.lastSeq,
+    lastAck: t.lastAck,
+    lastEnd: t.lastEnd,
+    lastWin: t.lastWin,
+    lastWscale: t.lastWscale,
+    lastFlags: t.lastFlags,
+  };
+}
+
+function tcpFromJson(j: TcpJson): TcpInfo {
+  const t = newTcp();
+  t.state = j.state;
+  t.lastDir = j.lastDir;
+  t.retrans = j.retrans;
+  t.lastIndex = j.lastIndex;
+  t.lastSeq = j.lastSeq;
+  t.lastAck = j.lastAck;
+  t.lastEnd = j.lastEnd;
+  t.lastWin = j.lastWin;
+  t.lastWscale = j.lastWscale;
+  t.lastFlags = j.lastFlags;
+  storeSeen(t, 0, j.seen[0]);
+  storeSeen(t, 1, j.seen[1]);
+  return t;
+}
 
 const u32 = (n: number) => n >>> 0;
 /** before(seq1, seq2) of include/net/tcp.h */
@@ -387,7 +534,7 @@ function copyTuple(t: Tuple): Tuple {
 const SCRATCH: Tuple = { src: 0, dst: 0, proto: 0, sport: 0, dport: 0, type: 0, code: 0 };
 
 /** One entry of the table (struct nf_conn); also used for CT templates (IPS_TEMPLATE). */
-export class Conn {
+export class Conn implements TcpInfo {
   readonly tuple: [Tuple, Tuple];
   status = 0;
   /** Expiry in virtual ns (absolute once confirmed, relative before, like ct->timeout). */
@@ -399,7 +546,6 @@ export class Conn {
   /** Template zone taken from the packet mark (CT --zone mark). */
   zoneFromMark = false;
   counters: Array<{ packets: number; bytes: number }> | null = null;
-  tcp: TcpInfo | null = null;
   udpStreamTs = 0;
   helper = "";
   /** Event bits cached for the next delivery (ecache). */
@@ -414,6 +560,33 @@ export class Conn {
   /** Neighbours in the table's insertion order (confirmed entries). */
   older: Conn | null = null;
   newer: Conn | null = null;
+  /**
+   * ct->proto.tcp, in the entry itself (an object fewer to make and keep per connection): the
+   * fields below, valid while hasTcp; `tcp` is the entry seen as TcpInfo, or null.
+   */
+  hasTcp = false;
+  state = 0;
+  lastDir = 0;
+  retrans = 0;
+  lastIndex = 0;
+  lastSeq = 0;
+  lastAck = 0;
+  lastEnd = 0;
+  lastWin = 0;
+  lastWscale = 0;
+  lastFlags = 0;
+  end0 = 0;
+  maxend0 = 0;
+  maxwin0 = 0;
+  maxack0 = 0;
+  scale0 = 0;
+  flags0 = 0;
+  end1 = 0;
+  maxend1 = 0;
+  maxwin1 = 0;
+  maxack1 = 0;
+  scale1 = 0;
+  flags1 = 0;
   constructor(
     readonly owner: Conntrack | null,
     orig: Tuple,
@@ -426,6 +599,15 @@ export class Conn {
 
   get proto(): number {
     return this.tuple[0].proto;
+  }
+
+  get tcp(): TcpInfo | null {
+    return this.hasTcp ? this : null;
+  }
+
+  set tcp(t: TcpInfo | null) {
+    if (t && t !== this) copyTcp(this, t);
+    this.hasTcp = t !== null;
   }
 
   isConfirmed(): boolean {
@@ -1357,7 +1539,7 @@ export class Conntrack implements ConntrackHooks {
       case TCP_CONNTRACK_SYN_SENT:
         if (oldState < TCP_CONNTRACK_TIME_WAIT) break;
         if (
-          (tcp.seen[dir]!.flags | tcp.seen[1 - dir]!.flags) & IP_CT_TCP_FLAG_CLOSE_INIT ||
+          (tcp.flags0 | tcp.flags1) & IP_CT_TCP_FLAG_CLOSE_INIT ||
           (tcp.lastDir === dir && tcp.lastIndex === TCP_RST_SET)
         ) {
           // reopening a closed/aborted connection: delete it and look up again
@@ -1400,7 +1582,7 @@ export class Conntrack implements ConntrackHooks {
           skipWindow = true;
           break;
         }
-        const other = tcp.seen[1 - dir]!;
+        const other = loadSeen(SEEN_A, tcp, 1 - dir);
         if (other.flags & IP_CT_TCP_FLAG_MAXACK_SET && tcp.lastIndex !== TCP_SYN_SET) {
           const established = tcp.state === TCP_CONNTRACK_ESTABLISHED && (ct.status & IPS_ASSURED) !== 0;
           if (seq === 0 && !established) break;
@@ -1444,7 +1626,10 @@ export class Conntrack implements ConntrackHooks {
     tcp.lastIndex = index;
     tcp.lastDir = dir;
     tcp.state = newState;
-    if (oldState !== newState && newState === TCP_CONNTRACK_FIN_WAIT) tcp.seen[dir]!.flags |= IP_CT_TCP_FLAG_CLOSE_INIT;
+    if (oldState !== newState && newState === TCP_CONNTRACK_FIN_WAIT) {
+      if (dir === 0) tcp.flags0 |= IP_CT_TCP_FLAG_CLOSE_INIT;
+      else tcp.flags1 |= IP_CT_TCP_FLAG_CLOSE_INIT;
+    }
 
     let timeout: number;
     const tNew = this.tcpTimeout(newState);
@@ -1453,7 +1638,7 @@ export class Conntrack implements ConntrackHooks {
     this.hot();
     if (tcp.retrans >= this.hotRetrans && tNew > tRetrans) timeout = tRetrans;
     else if (index === TCP_RST_SET) timeout = this.tcpTimeout(TCP_CONNTRACK_CLOSE);
-    else if ((tcp.seen[0].flags | tcp.seen[1].flags) & IP_CT_TCP_FLAG_DATA_UNACKNOWLEDGED && tNew > tUnack)
+    else if ((tcp.flags0 | tcp.flags1) & IP_CT_TCP_FLAG_DATA_UNACKNOWLEDGED && tNew > tUnack)
       timeout = tUnack;
     else if (tcp.lastWin === 0 && tNew > tRetrans) timeout = tRetrans;
     else timeout = tNew;
@@ -1489,20 +1674,22 @@ export class Conntrack implements ConntrackHooks {
     const ackSeq = p.ack >>> 0;
     if (index === TCP_SYNACK_SET && tcp.lastIndex === TCP_SYN_SET && tcp.lastDir !== dir && ackSeq === tcp.lastEnd) {
       // the SYN/ACK acknowledges a SYN we ignored: get in sync from it
-      const ld = tcp.seen[tcp.lastDir]!;
+      const ld = loadSeen(SEEN_A, tcp, tcp.lastDir);
       ld.end = tcp.lastEnd;
       ld.maxend = tcp.lastEnd;
       ld.maxwin = tcp.lastWin === 0 ? 1 : tcp.lastWin;
       ld.scale = tcp.lastWscale;
       tcp.lastFlags &= ~IP_CT_EXP_CHALLENGE_ACK;
       ld.flags = tcp.lastFlags;
-      const s = tcp.seen[dir]!;
+      storeSeen(tcp, tcp.lastDir, ld);
+      const s = loadSeen(SEEN_B, tcp, dir);
       s.end = 0;
       s.maxend = 0;
       s.maxwin = 0;
       s.maxack = 0;
       s.scale = 0;
       s.flags &= IP_CT_TCP_FLAG_BE_LIBERAL;
+      storeSeen(tcp, dir, s);
       return true;
     }
     tcp.lastIndex = index;
@@ -1511,7 +1698,8 @@ export class Conntrack implements ConntrackHooks {
     tcp.lastEnd = segEnd(p);
     tcp.lastWin = p.window;
     if (index === TCP_SYN_SET && dir === IP_CT_DIR_ORIGINAL) {
-      const seen = newSeen();
+      const seen = SEEN_A;
+      seen.end = seen.maxend = seen.maxwin = seen.maxack = seen.scale = seen.flags = 0;
       tcp.lastFlags = 0;
       tcp.lastWscale = 0;
       tcpOptions(p, seen);
@@ -1532,33 +1720,49 @@ export class Conntrack implements ConntrackHooks {
     const index = conntrackIndex(p.tcpFlags);
     const newState = TCP_CONNTRACKS[0]![index]![TCP_CONNTRACK_NONE]!;
     if (newState >= sIV) return false; // invalid new
-    const tcp = newTcp();
-    const s = tcp.seen[0];
+    if (newState !== TCP_CONNTRACK_SYN_SENT && this.sysctl("nf_conntrack_tcp_loose") === 0) return false;
+    // the entry's own TCP fields, from zero (ct.tcp is set once the packet is a valid first one)
+    const tcp: TcpInfo = ct;
+    copyTcp(tcp, ZERO_TCP);
+    const s = loadSeen(SEEN_A, tcp, 0);
     if (newState === TCP_CONNTRACK_SYN_SENT) {
       s.end = segEnd(p);
       s.maxwin = p.window === 0 ? 1 : p.window;
       s.maxend = s.end;
       tcpOptions(p, s);
-    } else if (this.sysctl("nf_conntrack_tcp_loose") === 0) {
-      return false;
     } else {
       // picked up mid-stream: history lost, be liberal
       s.end = segEnd(p);
       s.maxwin = p.window === 0 ? 1 : p.window;
       s.maxend = u32(s.end + s.maxwin);
       s.flags = IP_CT_TCP_FLAG_SACK_PERM | IP_CT_TCP_FLAG_BE_LIBERAL;
-      tcp.seen[1].flags = IP_CT_TCP_FLAG_SACK_PERM | IP_CT_TCP_FLAG_BE_LIBERAL;
+      tcp.flags1 = IP_CT_TCP_FLAG_SACK_PERM | IP_CT_TCP_FLAG_BE_LIBERAL;
     }
+    storeSeen(tcp, 0, s);
     tcp.lastIndex = TCP_NONE_SET;
     ct.tcp = tcp;
     return true;
   }
 
-  /** tcp_in_window() */
+  /** tcp_in_window(): on the two directions loaded, stored back whatever the outcome. */
   private tcpInWindow(ct: Conn, dir: number, index: number, p: Packet): "accept" | "ignore" | "invalid" {
     const state = ct.tcp!;
-    const sender = state.seen[dir]!;
-    const receiver = state.seen[1 - dir]!;
+    const sender = loadSeen(SEEN_A, state, dir);
+    const receiver = loadSeen(SEEN_B, state, 1 - dir);
+    const res = this.tcpInWindowOn(state, sender, receiver, dir, index, p);
+    storeSeen(state, dir, sender);
+    storeSeen(state, 1 - dir, receiver);
+    return res;
+  }
+
+  private tcpInWindowOn(
+    state: TcpInfo,
+    sender: TcpSeen,
+    receiver: TcpSeen,
+    dir: number,
+    index: number,
+    p: Packet,
+  ): "accept" | "ignore" | "invalid" {
     let seq = p.seq >>> 0;
     let ack = p.ack >>> 0;
     let sack = ack;
@@ -1783,7 +1987,7 @@ export class Conntrack implements ConntrackHooks {
       labels: ct.labels === null ? null : ct.labels.toString(),
       zone: ct.zone,
       counters: ct.counters,
-      tcp: ct.tcp,
+      tcp: ct.tcp ? tcpToJson(ct.tcp) : null,
       udp: ct.udpStreamTs,
       helper: ct.helper,
       ecache: ct.ecache,
@@ -1828,7 +2032,7 @@ export class Conntrack implements ConntrackHooks {
       ct.labels = c.labels === null ? null : BigInt(c.labels as string);
       ct.zone = c.zone as Zone;
       ct.counters = c.counters as Conn["counters"];
-      ct.tcp = c.tcp as TcpInfo | null;
+      ct.tcp = c.tcp ? tcpFromJson(c.tcp as TcpJson) : null;
       ct.udpStreamTs = c.udp as number;
       ct.helper = c.helper as string;
       ct.ecache = c.ecache as number;

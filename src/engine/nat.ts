@@ -312,7 +312,7 @@ export class Nat implements NatHooks {
     const flags = other.status;
     if ((other.tcp?.state ?? 0) < TCP_CONNTRACK_TIME_WAIT) return true;
     if (flags & (IPS_FIXED_TIMEOUT | IPS_DYING) || !(flags & IPS_SRC_NAT)) return true;
-    if (((ignored.tcp!.seen[0].end - other.tcp!.seen[0].end) | 0) <= 0) return true;
+    if (((ignored.tcp!.end0 - other.tcp!.end0) | 0) <= 0) return true;
     this.ct.remove(other, false);
     return false;
   }

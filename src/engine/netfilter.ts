@@ -173,8 +173,36 @@ const P_NEG = 4;
 /** Ints per index slot: destination, protocol/port, first rule, unused. */
 const SLOT = 4;
 
-/** Where the last runHook verdict came from (rule: 1-based position in `chain`, 0 for the policy); read by the stack. */
-export const decision = { chain: "", rule: 0 };
+/**
+ * Where the last runHook verdict came from (rule: 1-based position in `chain`, 0 for the policy);
+ * read by the stack. A rule's decision is kept as its table, chain index and rule number, and
+ * its name and position are looked up when read (most verdicts are never asked about: no cold
+ * chain name per packet in a table of 10,000s of chains).
+ */
+export const decision = {} as { chain: string; rule: number };
+const decided = { t: null as CompiledTable | null, ci: 0, g: 0, chain: "", rule: 0 };
+Object.defineProperties(decision, {
+  chain: {
+    enumerable: true,
+    get: () => (decided.t ? decided.t.chainNames[decided.ci]! : decided.chain),
+    set: (v: string) => {
+      if (decided.t) decided.rule = decided.g - decided.t.chainFirst[decided.ci]! + 1;
+      decided.t = null;
+      decided.chain = v;
+    },
+  },
+  rule: {
+    enumerable: true,
+    get: () => (decided.t ? decided.g - decided.t.chainFirst[decided.ci]! + 1 : decided.rule),
+    set: (v: number) => {
+      if (decided.t) decided.chain = decided.t.chainNames[decided.ci]!;
+      decided.t = null;
+      decided.rule = v;
+    },
+  },
+});
+decision.chain = "";
+decision.rule = 0;
 
 /** A trace event (nft monitor trace): a rule that matched, a return, or the policy. */
 export interface TraceEvent {
@@ -750,8 +778,48 @@ let jumpStack = new Int32Array(256);
 let jumpSp = 0;
 
 function decide(chain: string, rule: number): void {
-  decision.chain = chain;
-  decision.rule = rule;
+  decided.t = null;
+  decided.chain = chain;
+  decided.rule = rule;
+}
+
+/** The decision as it stands (for a caller that reads it later, after other traversals). */
+export interface DecisionRef {
+  t: CompiledTable | null;
+  ci: number;
+  g: number;
+  chain: string;
+  rule: number;
+}
+
+/** decision = { chain: "", rule: 0 }, without looking up what it was. */
+export function resetDecision(): void {
+  decided.t = null;
+  decided.chain = "";
+  decided.rule = 0;
+}
+
+export function captureDecision(into: DecisionRef): void {
+  into.t = decided.t;
+  into.ci = decided.ci;
+  into.g = decided.g;
+  into.chain = decided.chain;
+  into.rule = decided.rule;
+}
+
+export function decisionChain(d: DecisionRef): string {
+  return d.t ? d.t.chainNames[d.ci]! : d.chain;
+}
+
+export function decisionRule(d: DecisionRef): number {
+  return d.t ? d.g - d.t.chainFirst[d.ci]! + 1 : d.rule;
+}
+
+/** decide() for rule g of chain ci, resolved when read. */
+function decideRule(t: CompiledTable, ci: number, g: number): void {
+  decided.t = t;
+  decided.ci = ci;
+  decided.g = g;
 }
 
 /**
@@ -843,7 +911,7 @@ function traverse(
       }
     }
     if (ctx.hotdrop) {
-      decide(names[ci]!, g - chainFirst[ci]! + 1);
+      decideRule(t, ci, g);
       return NF_DROP;
     }
     if (!ok) {
@@ -882,7 +950,7 @@ function traverse(
         const v = code[o + R_ARG]!;
         if (p.nfTrace && trace)
           trace({ table: tableName, chain: names[ci]!, kind: "rule", rule: t.ruleOf[g], verdict: verdictText(v) });
-        decide(names[ci]!, g - chainFirst[ci]! + 1);
+        decideRule(t, ci, g);
         return v;
       }
       case K_RETURN:
@@ -932,7 +1000,7 @@ function traverse(
           const name = v === XT_CONTINUE ? "CONTINUE" : v === XT_RETURN ? "RETURN" : verdictText(v);
           trace({ table: tableName, chain: names[ci]!, kind: "rule", rule: t.ruleOf[g], verdict: name });
         }
-        if (ctx.hotdrop || (v !== XT_CONTINUE && v !== XT_RETURN)) decide(names[ci]!, g - chainFirst[ci]! + 1);
+        if (ctx.hotdrop || (v !== XT_CONTINUE && v !== XT_RETURN)) decideRule(t, ci, g);
         if (ctx.hotdrop) return NF_DROP;
         if (v === XT_CONTINUE) {
           g++;

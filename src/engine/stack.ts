@@ -23,10 +23,15 @@ import type { EvalContext, NetView } from "./context.js";
 import type { NetConfig, RouteResult } from "./net.js";
 import {
   type CompiledTable,
+  captureDecision,
   compileTable,
+  type DecisionRef,
   decision,
+  decisionChain,
+  decisionRule,
   deferCounters,
   flushCounters,
+  resetDecision,
   runHook,
   type TraceEvent,
 } from "./netfilter.js";
@@ -162,12 +167,11 @@ export class NetStack implements NetView {
   private natHookNum = 0;
   private natPkt: Packet | null = null;
   private natNow = 0;
-  private natChain = "";
-  private natRule = 0;
+  /** Where the nat chain decided (resolved to a name only if the packet stops there). */
+  private readonly natDecision: DecisionRef = { t: null, ci: 0, g: 0, chain: "", rule: 0 };
   private readonly natRun = (): number => {
     const v = this.runTable(this.natTable!, this.natHookNum, this.natPkt!, this.natNow);
-    this.natChain = decision.chain;
-    this.natRule = decision.rule;
+    captureDecision(this.natDecision);
     return v;
   };
   /** Compiled tables per hook in priority order, with the conntrack and nat points; rebuilt when a table changes. */
@@ -327,8 +331,9 @@ export class NetStack implements NetView {
           this.natHookNum = hook;
           this.natPkt = p;
           this.natNow = now;
-          this.natChain = "";
-          this.natRule = 0;
+          this.natDecision.t = null;
+          this.natDecision.chain = "";
+          this.natDecision.rule = 0;
           let v: number;
           try {
             v = this.deps.nat.hook(p, hook, this.natRun, now);
@@ -340,7 +345,8 @@ export class NetStack implements NetView {
           }
           if (snap) diffHeaders(snap, p, "nat", hook, this.journey!.rewrites!);
           if (queueBypass(v)) continue;
-          if (v !== NF_ACCEPT) return this.stop(v, "nat", this.natChain, this.natRule, hook);
+          if (v !== NF_ACCEPT)
+            return this.stop(v, "nat", decisionChain(this.natDecision), decisionRule(this.natDecision), hook);
           continue;
         }
         default: {
@@ -372,8 +378,7 @@ export class NetStack implements NetView {
     this.traceHook = hook;
     this.traceFirst = true;
     this.tracePkt = p;
-    decision.chain = "";
-    decision.rule = 0;
+    resetDecision();
     try {
       return runHook(t, hook, p, ctx, this.traceFn);
     } finally {

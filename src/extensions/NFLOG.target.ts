@@ -8,6 +8,7 @@ import { paramError } from "../core/errors.js";
 import { XT_CONTINUE } from "../engine/verdict.js";
 import { defineTarget, XTOPT_PUT, XtType } from "./api.js";
 import { saveString } from "./common.js";
+import { utf8Encoder, utf8Decoder } from "../core/utf8.js";
 
 export interface NflogData {
   len: number;
@@ -57,9 +58,9 @@ export const nflogTarget = defineTarget<NflogData>({
     if (cb.entry.id === O_PREFIX) {
       if (cb.arg.includes("\n")) throw paramError("Newlines not allowed in --log-prefix");
       // The struct keeps 63 characters, but nft receives the 127-character udata copy.
-      const bytes = new TextEncoder().encode(cb.arg);
+      const bytes = utf8Encoder.encode(cb.arg);
       cb.data.prefix =
-        bytes.length < NF_LOG_PREFIXLEN ? cb.arg : new TextDecoder().decode(bytes.subarray(0, NF_LOG_PREFIXLEN - 1));
+        bytes.length < NF_LOG_PREFIXLEN ? cb.arg : utf8Decoder.decode(bytes.subarray(0, NF_LOG_PREFIXLEN - 1));
     }
   },
   finalCheck(cb) {

@@ -4,6 +4,7 @@
  * printf("%.Nf") rounding, bytes of argv strings).
  */
 import { cStrtoumax } from "../core/cnum.js";
+import { utf8Encoder } from "../core/utf8.js";
 
 const U32 = 0xffffffffn;
 const U64 = 0xffffffffffffffffn;
@@ -146,7 +147,7 @@ export function formatDouble0(x: number): string {
 
 /** The bytes of an argv string (the shell hands UTF-8 to the program). */
 export function utf8Bytes(s: string): number[] {
-  return Array.from(new TextEncoder().encode(s));
+  return Array.from(utf8Encoder.encode(s));
 }
 
 /** A byte string as one JS char per byte (so that indexes count bytes). */

@@ -18,6 +18,7 @@ import {
   XTOPT_PUT,
   XtType,
 } from "./api.js";
+import { utf8Encoder, utf8Decoder } from "../core/utf8.js";
 
 export function emptyValue(): XtOptionValue {
   return {
@@ -162,7 +163,7 @@ function parseMint(cb: OptionCall<any>): void {
   put(cb, e.type === XtType.UINT64RC ? vals : cb.val.range.slice());
 }
 
-const UTF8 = new TextEncoder();
+const UTF8 = utf8Encoder;
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -179,7 +180,7 @@ function parseString(cb: OptionCall<any>): void {
   if (e.min && z < e.min) throw paramError(`Argument must have a minimum length of ${e.min} characters\n`);
   if (e.max && z > e.max) throw paramError(`Argument must have a maximum length of ${e.max} characters\n`);
   let s = cb.arg;
-  if (e.size && z >= e.size) s = bytes ? new TextDecoder().decode(bytes.subarray(0, e.size - 1)) : s.slice(0, e.size - 1);
+  if (e.size && z >= e.size) s = bytes ? utf8Decoder.decode(bytes.subarray(0, e.size - 1)) : s.slice(0, e.size - 1);
   cb.val.str = s;
   put(cb, s);
 }

@@ -9,6 +9,7 @@ import { checkRuleHooks } from "../../engine/validate.js";
 import { IPT_INV_PROTO } from "../../extensions/api.js";
 import { type LegacyHandle, VERDICTS } from "./legacy.js";
 import type { Errno } from "./nft-errors.js";
+import { utf8Encoder, utf8Decoder } from "../../core/utf8.js";
 
 /** unconditional() with a verdict: the kernel's walk ends a path at such an entry. */
 function endsPath(r: Rule): boolean {
@@ -123,9 +124,9 @@ const NFLOG_PREFIX_MAX = 63;
 export function legacyBlob(rule: Rule): Rule {
   const t = rule.target;
   if (t?.ext.name === "NFLOG") {
-    const bytes = new TextEncoder().encode(t.data.prefix);
+    const bytes = utf8Encoder.encode(t.data.prefix);
     if (bytes.length > NFLOG_PREFIX_MAX) {
-      const prefix = new TextDecoder().decode(bytes.subarray(0, NFLOG_PREFIX_MAX));
+      const prefix = utf8Decoder.decode(bytes.subarray(0, NFLOG_PREFIX_MAX));
       return { ...rule, target: { ext: t.ext, data: { ...t.data, prefix } } };
     }
   }

@@ -43,6 +43,7 @@ import {
   CMD_ZERO_NUM,
   type ParsedCommand,
 } from "./parse.js";
+import { utf8Encoder } from "../../core/utf8.js";
 
 // --- constants (linux/netfilter/nf_tables.h) ---------------------------------
 
@@ -94,7 +95,7 @@ export interface XtInst {
 
 // --- rule → expressions ------------------------------------------------------
 
-const utf8 = new TextEncoder();
+const utf8 = utf8Encoder;
 
 function be32(v: number): number[] {
   return [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];

@@ -7,6 +7,7 @@
  */
 import type { ChainMsg, NftExpr, RuleMsg } from "./nft-debug.js";
 import { xtInfoBytes } from "./nft-xtinfo.js";
+import { utf8Encoder } from "../../core/utf8.js";
 
 export type BatchMsg =
   | { kind: "table"; type: number; flags: number; seq: number; name: string }
@@ -54,7 +55,7 @@ class NlMsg {
   }
 
   strz(type: number, s: string): void {
-    this.put(type, [...new TextEncoder().encode(s), 0]);
+    this.put(type, [...utf8Encoder.encode(s), 0]);
   }
 
   be32(type: number, v: number): void {

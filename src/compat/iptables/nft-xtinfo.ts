@@ -7,6 +7,7 @@
  */
 import { xtStructSize } from "./legacy-dump.js";
 import type { XtInst } from "./nft-debug.js";
+import { utf8Encoder } from "../../core/utf8.js";
 
 /** A little-endian struct buffer. */
 class S {
@@ -47,7 +48,7 @@ class S {
 
   /** char[n], NUL-padded */
   str(at: number, n: number, s: string): this {
-    const bytes = new TextEncoder().encode(s);
+    const bytes = utf8Encoder.encode(s);
     for (let i = 0; i < Math.min(bytes.length, n); i++) this.b[at + i] = bytes[i]!;
     return this;
   }
