@@ -12,7 +12,7 @@ function hash(s) {
   const a = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   let out = "";
   let x = h1;
-  let y = h2;
+  const y = h2;
   for (let i = 0; i < 16; i++) {
     const v = i < 8 ? x : y;
     out += a[(v >>> ((i % 8) * 4)) & 31];
@@ -32,8 +32,16 @@ export function endpointIP(i, e) {
 
 /** iptables-restore text of the nat and filter tables for `services` × `endpoints`. */
 export function kubeProxyRules(services, endpoints = 3) {
-  const chains = [":PREROUTING ACCEPT [0:0]", ":INPUT ACCEPT [0:0]", ":OUTPUT ACCEPT [0:0]", ":POSTROUTING ACCEPT [0:0]",
-    ":KUBE-MARK-MASQ - [0:0]", ":KUBE-NODEPORTS - [0:0]", ":KUBE-POSTROUTING - [0:0]", ":KUBE-SERVICES - [0:0]"];
+  const chains = [
+    ":PREROUTING ACCEPT [0:0]",
+    ":INPUT ACCEPT [0:0]",
+    ":OUTPUT ACCEPT [0:0]",
+    ":POSTROUTING ACCEPT [0:0]",
+    ":KUBE-MARK-MASQ - [0:0]",
+    ":KUBE-NODEPORTS - [0:0]",
+    ":KUBE-POSTROUTING - [0:0]",
+    ":KUBE-SERVICES - [0:0]",
+  ];
   const rules = [
     '-A PREROUTING -m comment --comment "kubernetes service portals" -j KUBE-SERVICES',
     '-A OUTPUT -m comment --comment "kubernetes service portals" -j KUBE-SERVICES',
@@ -49,8 +57,12 @@ export function kubeProxyRules(services, endpoints = 3) {
     const svc = `KUBE-SVC-${hash(name)}`;
     const ip = serviceIP(i);
     chains.push(`:${svc} - [0:0]`);
-    svcRules.push(`-A KUBE-SERVICES -d ${ip}/32 -p tcp -m comment --comment "${name} cluster IP" -m tcp --dport 80 -j ${svc}`);
-    rules.push(`-A ${svc} ! -s 10.244.0.0/16 -d ${ip}/32 -p tcp -m comment --comment "${name} cluster IP" -m tcp --dport 80 -j KUBE-MARK-MASQ`);
+    svcRules.push(
+      `-A KUBE-SERVICES -d ${ip}/32 -p tcp -m comment --comment "${name} cluster IP" -m tcp --dport 80 -j ${svc}`,
+    );
+    rules.push(
+      `-A ${svc} ! -s 10.244.0.0/16 -d ${ip}/32 -p tcp -m comment --comment "${name} cluster IP" -m tcp --dport 80 -j KUBE-MARK-MASQ`,
+    );
     for (let e = 0; e < endpoints; e++) {
       const ep = endpointIP(i, e);
       const sep = `KUBE-SEP-${hash(`${name}->${ep}`)}`;
@@ -62,7 +74,8 @@ export function kubeProxyRules(services, endpoints = 3) {
       rules.push(`-A ${sep} -p tcp -m comment --comment "${name}" -m tcp -j DNAT --to-destination ${ep}:8080`);
     }
   }
-  const nodeports = '-A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS';
+  const nodeports =
+    '-A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS';
   const filter = [
     "*filter",
     ":INPUT ACCEPT [0:0]",
@@ -70,7 +83,7 @@ export function kubeProxyRules(services, endpoints = 3) {
     ":OUTPUT ACCEPT [0:0]",
     ":KUBE-FORWARD - [0:0]",
     '-A FORWARD -m comment --comment "kubernetes forwarding rules" -j KUBE-FORWARD',
-    '-A KUBE-FORWARD -m conntrack --ctstate INVALID -j DROP',
+    "-A KUBE-FORWARD -m conntrack --ctstate INVALID -j DROP",
     '-A KUBE-FORWARD -m comment --comment "kubernetes forwarding rules" -m mark --mark 0x4000/0x4000 -j ACCEPT',
     '-A KUBE-FORWARD -m comment --comment "kubernetes forwarding conntrack rule" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
     "COMMIT",

@@ -174,7 +174,14 @@ function restoreBench() {
   console.log("kube-proxy shaped rule sets (services × 3 endpoints); in one process, best of several runs:");
   console.log("services   lines   restore ms   save ms   load ms   store ms");
   for (const r of rows) {
-    const cols = [n(r.services, 8), n(r.lines, 7), n(r.restoreMs, 12), n(r.saveMs, 9), n(r.loadMs, 9), n(r.storeMs, 10)];
+    const cols = [
+      n(r.services, 8),
+      n(r.lines, 7),
+      n(r.restoreMs, 12),
+      n(r.saveMs, 9),
+      n(r.loadMs, 9),
+      n(r.storeMs, 10),
+    ];
     console.log(cols.join(" "));
   }
   console.log("the CLI, one `iptwin` process per command (node start, state file read and written): ms / peak RSS MB");

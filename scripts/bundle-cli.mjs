@@ -14,5 +14,7 @@ await build({
   outfile: `${root}dist/iptwin-cli.mjs`,
   logLevel: "error",
   // CommonJS dependencies (yaml) require() Node built-ins: give the ES module a require().
-  banner: { js: 'import { createRequire as __iptwinCreateRequire } from "node:module"; const require = __iptwinCreateRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __iptwinCreateRequire } from "node:module"; const require = __iptwinCreateRequire(import.meta.url);',
+  },
 });

@@ -44,7 +44,11 @@ for (const f of readdirSync(dir).sort()) {
       console.log(`--- ${name} #${i + 1} CRASH: ${want.cmd.split("\n")[0]}\n${e.stack}`);
       return;
     }
-    const g = { stdout: got.map((x) => x.stdout).join(""), stderr: got.map((x) => x.stderr).join(""), status: got.at(-1)?.status ?? 0 };
+    const g = {
+      stdout: got.map((x) => x.stdout).join(""),
+      stderr: got.map((x) => x.stderr).join(""),
+      status: got.at(-1)?.status ?? 0,
+    };
     for (const k of ["stdout", "stderr", "status"]) {
       const a = typeof want[k] === "string" ? norm(want[k]) : want[k];
       const b = typeof g[k] === "string" ? norm(g[k]) : g[k];

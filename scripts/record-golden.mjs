@@ -69,7 +69,9 @@ function record(file) {
   } finally {
     spawnSync("ip", ["netns", "del", ns]);
   }
-  const version = execFileSync(flavour === "legacy" ? "iptables-legacy" : "iptables", ["-V"], { encoding: "utf8" }).trim();
+  const version = execFileSync(flavour === "legacy" ? "iptables-legacy" : "iptables", ["-V"], {
+    encoding: "utf8",
+  }).trim();
   const kernel = execFileSync("uname", ["-r"], { encoding: "utf8" }).trim();
   writeFileSync(join(outDir, `${name}.json`), `${JSON.stringify({ version, kernel, flavour, results }, null, 1)}\n`);
   console.log(`${name}: ${results.length} commands (${flavour})`);

@@ -2,21 +2,22 @@
  * A twin host: its rule set and name tables, driven through the same
  * commands as a real Linux host. No Node built-ins: runs in a browser too.
  */
-import { NameDb } from "./core/netdb.js";
+
+import { runIp } from "./compat/ip/index.js";
 import { type CommandResult, type Flavour, type IptablesEnv, runIptables } from "./compat/iptables/commands.js";
 import { parseRestoreArgs, type RestoreOptions, runRestore } from "./compat/iptables/restore.js";
 import { runIptablesSave, saveRuleset } from "./compat/iptables/save.js";
+import { runSysctl } from "./compat/sysctl.js";
+import { NameDb } from "./core/netdb.js";
+import { Rng } from "./core/rng.js";
+import { Conntrack } from "./engine/conntrack.js";
+import { LocalHost } from "./engine/local.js";
+import { Nat } from "./engine/nat.js";
+import { NetConfig } from "./engine/net.js";
+import { Ruleset } from "./engine/ruleset.js";
+import { NetStack } from "./engine/stack.js";
 import { defaultRegistry } from "./extensions/index.js";
 import type { ExtensionRegistry } from "./extensions/registry.js";
-import { Ruleset } from "./engine/ruleset.js";
-import { Rng } from "./core/rng.js";
-import { NetConfig } from "./engine/net.js";
-import { runIp } from "./compat/ip/index.js";
-import { runSysctl } from "./compat/sysctl.js";
-import { NetStack } from "./engine/stack.js";
-import { LocalHost } from "./engine/local.js";
-import { Conntrack } from "./engine/conntrack.js";
-import { Nat } from "./engine/nat.js";
 
 export interface HostOptions {
   flavour?: Flavour;
@@ -69,17 +70,16 @@ export class Host {
   /** The connection tracking table (conntrack -L, NAT bindings). */
   conntrack(): Conntrack {
     if (!this.ctTable) {
-      const host = this;
       this.ctTable = new Conntrack({
-        ruleset: () => host.ruleset,
-        net: () => host.net,
-        rng: host.rng,
+        ruleset: () => this.ruleset,
+        net: () => this.net,
+        rng: this.rng,
         log: (level, line) => {
-          host.kernlog.push({ ns: Number(host.elapsedNs), level, line });
+          this.kernlog.push({ ns: Number(this.elapsedNs), level, line });
         },
         shared: this.shared,
       });
-      new Nat(this.ctTable, () => host.ruleset);
+      new Nat(this.ctTable, () => this.ruleset);
     }
     return this.ctTable;
   }
@@ -155,7 +155,8 @@ export class Host {
     if (a.kind === "exit") return a.result;
     let text = input;
     if (a.input.kind === "file") {
-      if (!readFile) return { stdout: "", stderr: `Can't open ${a.input.path}: No such file or directory\n`, status: 1 };
+      if (!readFile)
+        return { stdout: "", stderr: `Can't open ${a.input.path}: No such file or directory\n`, status: 1 };
       try {
         text = readFile(a.input.path);
       } catch (e) {

@@ -8,8 +8,9 @@
  * console.log(host.iptables(["-S"]).stdout);
  * ```
  */
-export { Host, type HostOptions } from "./host.js";
+
 export type { CommandResult, Flavour } from "./compat/iptables/commands.js";
 export type { RestoreOptions } from "./compat/iptables/restore.js";
 export { NameDb } from "./core/netdb.js";
+export { Host, type HostOptions } from "./host.js";
 export * from "./lab/index.js";

@@ -3,8 +3,9 @@
  * browser with every node: module refused, and the bundle runs in a bare
  * context (no process, no require) to list, save and restore rules.
  */
-import { build } from "esbuild";
+
 import { runInNewContext } from "node:vm";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -23,9 +24,12 @@ describe("browser bundle", () => {
         {
           name: "no-node-builtins",
           setup(b) {
-            b.onResolve({ filter: /^node:|^(fs|path|os|child_process|crypto|util|events|stream|buffer|process)$/ }, (args) => ({
-              errors: [{ text: `Node built-in ${args.path} imported by ${args.importer}` }],
-            }));
+            b.onResolve(
+              { filter: /^node:|^(fs|path|os|child_process|crypto|util|events|stream|buffer|process)$/ },
+              (args) => ({
+                errors: [{ text: `Node built-in ${args.path} imported by ${args.importer}` }],
+              }),
+            );
           },
         },
       ],
@@ -38,7 +42,9 @@ describe("browser bundle", () => {
     const lib = sandbox.__iptwin as typeof import("../src/index.js");
     const host = new lib.Host({ epoch: 0 });
     expect(host.iptables(["-A", "INPUT", "-p", "tcp", "--dport", "22", "-j", "ACCEPT"]).status).toBe(0);
-    expect(host.iptables(["-S", "INPUT"]).stdout).toBe("-P INPUT ACCEPT\n-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\n");
+    expect(host.iptables(["-S", "INPUT"]).stdout).toBe(
+      "-P INPUT ACCEPT\n-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\n",
+    );
     const saved = host.save();
     const again = new lib.Host({ epoch: 0 });
     expect(again.restore(saved).status).toBe(0);

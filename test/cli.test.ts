@@ -35,7 +35,9 @@ describe("iptwin CLI", () => {
     expect(run(d, ["iptables", "-A", "INPUT", "-p", "tcp", "--dport", "22", "-j", "ACCEPT"]).status).toBe(0);
     expect(run(d, ["iptables", "-N", "LOGDROP"]).status).toBe(0);
     const s = run(d, ["iptables", "-S"]);
-    expect(s.stdout).toBe("-P INPUT ACCEPT\n-P FORWARD ACCEPT\n-P OUTPUT ACCEPT\n-N LOGDROP\n-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\n");
+    expect(s.stdout).toBe(
+      "-P INPUT ACCEPT\n-P FORWARD ACCEPT\n-P OUTPUT ACCEPT\n-N LOGDROP\n-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\n",
+    );
     expect(existsSync(join(d, ".iptwin", "state"))).toBe(true);
   });
 
@@ -55,7 +57,9 @@ describe("iptwin CLI", () => {
     expect(r.stderr).toBe("iptables: Bad rule (does a matching rule exist in that chain?).\n");
     const u = run(d, ["iptables", "-A", "INPUT", "--bogus"]);
     expect(u.status).toBe(2);
-    expect(u.stderr).toBe('iptables v1.8.9 (nf_tables): unknown option "--bogus"\nTry `iptables -h\' or \'iptables --help\' for more information.\n');
+    expect(u.stderr).toBe(
+      "iptables v1.8.9 (nf_tables): unknown option \"--bogus\"\nTry `iptables -h' or 'iptables --help' for more information.\n",
+    );
   });
 
   it("restores from a file and from standard input, and saves to a file", () => {
@@ -63,11 +67,15 @@ describe("iptwin CLI", () => {
     writeFileSync(join(d, "rules.v4"), "*filter\n:INPUT DROP [0:0]\n-A INPUT -i lo -j ACCEPT\nCOMMIT\n");
     expect(run(d, ["iptables-restore", "rules.v4"]).status).toBe(0);
     expect(run(d, ["iptables", "-S", "INPUT"]).stdout).toBe("-P INPUT DROP\n-A INPUT -i lo -j ACCEPT\n");
-    expect(run(d, ["iptables-restore", "--noflush"], "*filter\n-A INPUT -s 10.0.0.1 -j ACCEPT\nCOMMIT\n").status).toBe(0);
+    expect(run(d, ["iptables-restore", "--noflush"], "*filter\n-A INPUT -s 10.0.0.1 -j ACCEPT\nCOMMIT\n").status).toBe(
+      0,
+    );
     expect(run(d, ["iptables-save", "-f", "out.v4"]).stdout).toBe("");
     const saved = readFileSync(join(d, "out.v4"), "utf8");
     expect(saved).toContain("-A INPUT -s 10.0.0.1/32 -j ACCEPT\n");
-    expect(run(d, ["iptables-restore", "missing.v4"]).stderr).toBe("Can't open missing.v4: No such file or directory\n");
+    expect(run(d, ["iptables-restore", "missing.v4"]).stderr).toBe(
+      "Can't open missing.v4: No such file or directory\n",
+    );
   });
 
   it("refuses a second writer while the lock is held, and waits with -w", async () => {
@@ -78,7 +86,9 @@ describe("iptwin CLI", () => {
     writeFileSync(join(d, ".iptwin", "lock"), `${holder.pid}\n`);
     const r = run(d, ["iptables", "-A", "INPUT", "-j", "ACCEPT"]);
     expect(r.status).toBe(4);
-    expect(r.stderr).toBe("Another app is currently holding the xtables lock. Perhaps you want to use the -w option?\n");
+    expect(r.stderr).toBe(
+      "Another app is currently holding the xtables lock. Perhaps you want to use the -w option?\n",
+    );
     const t0 = Date.now();
     const w = run(d, ["iptables", "-w", "1", "-A", "INPUT", "-j", "ACCEPT"]);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
@@ -100,15 +110,21 @@ describe("iptwin CLI", () => {
         { length: n },
         (_, i) =>
           new Promise<void>((res, rej) => {
-            const p = spawn(process.execPath, [BIN, "iptables", "-w", "-A", "X", "-s", `10.0.0.${i + 1}`, "-j", "ACCEPT"], {
-              cwd: d,
-              env: { ...process.env, IPTWIN_STATE: "" },
-            });
+            const p = spawn(
+              process.execPath,
+              [BIN, "iptables", "-w", "-A", "X", "-s", `10.0.0.${i + 1}`, "-j", "ACCEPT"],
+              {
+                cwd: d,
+                env: { ...process.env, IPTWIN_STATE: "" },
+              },
+            );
             p.on("exit", (code) => (code === 0 ? res() : rej(new Error(`exit ${code}`))));
           }),
       ),
     );
-    const rules = run(d, ["iptables", "-S", "X"]).stdout.split("\n").filter((l) => l.startsWith("-A X"));
+    const rules = run(d, ["iptables", "-S", "X"])
+      .stdout.split("\n")
+      .filter((l) => l.startsWith("-A X"));
     expect(rules.length).toBe(n);
     expect(readdirSync(join(d, ".iptwin")).sort()).toEqual(["state"]);
   });
@@ -124,7 +140,7 @@ describe("iptwin CLI", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/state file .* is damaged \(truncated \(no end marker\)\); it was left untouched/);
     expect(readFileSync(file, "utf8")).toBe(truncated);
-    writeFileSync(file, good.replace("\"ACCEPT\"", "\"DROPPP\""));
+    writeFileSync(file, good.replace('"ACCEPT"', '"DROPPP"'));
     const r2 = run(d, ["iptables", "-S"]);
     expect(r2.status).toBe(1);
     expect(r2.stderr).toMatch(/is damaged \((length|checksum) mismatch/);
@@ -132,13 +148,17 @@ describe("iptwin CLI", () => {
 
   it("runs scripts with shell, in text and JSON", () => {
     const d = tmp();
-    const script = 'IPT=iptables\nCHAIN="MY CHAIN"\n$IPT -N LOGDROP # comment\n$IPT -A LOGDROP -j DROP\n$IPT -A INPUT -j nosuch || echo failed\niptables -S LOGDROP\n';
+    const script =
+      'IPT=iptables\nCHAIN="MY CHAIN"\n$IPT -N LOGDROP # comment\n$IPT -A LOGDROP -j DROP\n$IPT -A INPUT -j nosuch || echo failed\niptables -S LOGDROP\n';
     const text = run(d, ["shell"], script);
     expect(text.stdout).toBe("failed\n-N LOGDROP\n-A LOGDROP -j DROP\n");
     expect(text.stderr).toContain("Chain 'nosuch' does not exist");
     const d2 = tmp();
     const json = run(d2, ["shell", "--json"], "iptables -N A\niptables -N A\n");
-    const lines = json.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = json.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual([
       { cmd: "iptables -N A", stdout: "", stderr: "", status: 0 },
       { cmd: "iptables -N A", stdout: "", stderr: "iptables: Chain already exists.\n", status: 1 },

@@ -13,6 +13,7 @@
  * where the kernel's order differs.
  */
 import { describe, expect, it } from "vitest";
+import { runConntrack } from "../src/compat/conntrack-tool.js";
 import { numericToIPv4 } from "../src/core/ipv4.js";
 import {
   IPPROTO_ICMP,
@@ -26,7 +27,6 @@ import {
   TCP_SYN,
 } from "../src/core/packet.js";
 import { Rng } from "../src/core/rng.js";
-import { runConntrack } from "../src/compat/conntrack-tool.js";
 import { Conntrack } from "../src/engine/conntrack.js";
 import { RTN_UNICAST } from "../src/engine/context.js";
 import { jhash2, Nat } from "../src/engine/nat.js";
@@ -105,14 +105,13 @@ class Lab {
       deliver: (p) => void this.delivered.push(p),
       icmpError: () => {},
     };
-    const lab = this;
     this.stack = new NetStack({
       get ruleset() {
         return host.ruleset;
       },
       net: this.net,
       rng: this.rng,
-      nowNs: () => lab.now,
+      nowNs: () => this.now,
       log: () => {},
       shared: this.shared,
       conntrack: this.ct,

@@ -10,8 +10,8 @@ import { runSend, runTrace } from "../compat/send.js";
 import { type ShellIO, ShellSession } from "../compat/session.js";
 import type { Host } from "../host.js";
 import { runDemo } from "./demo.js";
-import { runShims } from "./shims.js";
 import { assertNotLab, isLabTool, runLabCli, runOnHost } from "./lab-cli.js";
+import { runShims } from "./shims.js";
 import { CliError, StateDir } from "./state-dir.js";
 import { runWrap } from "./wrap.js";
 
@@ -134,7 +134,10 @@ function withHost(g: Globals, wait: number | null, fn: (host: Host) => Outcome, 
     const host = dir.load({ flavour: g.flavour });
     assertNotLab(host, g.stateDir);
     if (host.flavour !== g.flavour && g.flavourExplicit) {
-      throw new CliError(`iptwin: the twin in ${g.stateDir} runs iptables ${host.flavour}; it cannot switch to ${g.flavour}\n`, 2);
+      throw new CliError(
+        `iptwin: the twin in ${g.stateDir} runs iptables ${host.flavour}; it cannot switch to ${g.flavour}\n`,
+        2,
+      );
     }
     const before = [...host.ruleset.tables.values()];
     const out = fn(host);
@@ -186,12 +189,19 @@ export function main(argv: string[]): number {
         const parsed = parseRestoreArgs(args, "iptables-restore", flavour);
         const needsStdin = parsed.kind !== "exit" && parsed.input.kind !== "file";
         const input = needsStdin ? readStdin() : "";
-        outcome = withHost(gg, iptablesWait(args), (h) => h.iptablesRestore(args, input, (p) => readFileSync(resolve(p), "utf8")));
+        outcome = withHost(gg, iptablesWait(args), (h) =>
+          h.iptablesRestore(args, input, (p) => readFileSync(resolve(p), "utf8")),
+        );
       } else {
         outcome = withHost(gg, iptablesWait(args), (h) => h.iptables(args));
       }
     } else if (cmd === "ip" || cmd === "sysctl") {
-      outcome = withHost(g, null, (h) => (cmd === "ip" ? h.ip(args) : h.sysctl(args, (p) => readFileSync(resolve(p), "utf8"))), true);
+      outcome = withHost(
+        g,
+        null,
+        (h) => (cmd === "ip" ? h.ip(args) : h.sysctl(args, (p) => readFileSync(resolve(p), "utf8"))),
+        true,
+      );
     } else if (cmd === "send" || cmd === "trace") {
       // Packets move counters, conntrack and time: the state is saved whatever happened.
       const input = cmd === "send" && args.includes("--json") ? readStdin() : "";
@@ -204,20 +214,27 @@ export function main(argv: string[]): number {
       const json = args.includes("--json");
       const files = args.filter((a) => a !== "--json");
       const script = files.length ? readFileSync(resolve(files[0]!), "utf8") : readStdin();
-      outcome = withHost(g, g.wait, (h) => {
-        const session = new ShellSession(h, realIO());
-        const results = session.run(script);
-        if (json) {
-          const stdout = results.map((r) => `${JSON.stringify({ cmd: r.cmd, stdout: r.stdout, stderr: r.stderr, status: r.status })}\n`).join("");
-          return { stdout, stderr: "", status: 0 };
-        }
-        // Streams keep their order per stream; interleaving is by command.
-        for (const r of results) {
-          process.stdout.write(r.stdout);
-          process.stderr.write(r.stderr);
-        }
-        return { stdout: "", stderr: "", status: session.lastStatus };
-      }, true);
+      outcome = withHost(
+        g,
+        g.wait,
+        (h) => {
+          const session = new ShellSession(h, realIO());
+          const results = session.run(script);
+          if (json) {
+            const stdout = results
+              .map((r) => `${JSON.stringify({ cmd: r.cmd, stdout: r.stdout, stderr: r.stderr, status: r.status })}\n`)
+              .join("");
+            return { stdout, stderr: "", status: 0 };
+          }
+          // Streams keep their order per stream; interleaving is by command.
+          for (const r of results) {
+            process.stdout.write(r.stdout);
+            process.stderr.write(r.stderr);
+          }
+          return { stdout: "", stderr: "", status: session.lastStatus };
+        },
+        true,
+      );
     } else {
       outcome = { stdout: "", stderr: `iptwin: unknown command '${cmd}'\n${USAGE}`, status: 2 };
     }

@@ -16,7 +16,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { Host, type HostOptions } from "../host.js";
-import { deserializeHost, serializeHost, StateError } from "../state/serialize.js";
+import { deserializeHost, StateError, serializeHost } from "../state/serialize.js";
 // registers the conntrack table as a state section
 import "../state/conntrack-section.js";
 
@@ -62,7 +62,8 @@ export class StateDir {
       }
       if (this.staleLock()) continue;
       if (Date.now() >= deadline) {
-        const why = wait === null || wait === 0 ? "Perhaps you want to use the -w option?" : `Stopped waiting after ${wait}s.`;
+        const why =
+          wait === null || wait === 0 ? "Perhaps you want to use the -w option?" : `Stopped waiting after ${wait}s.`;
         throw new CliError(`Another app is currently holding the xtables lock. ${why}\n`, 4);
       }
       Atomics.wait(sleeper, 0, 0, 20);

@@ -134,7 +134,8 @@ export function namespaceScript(
   });
   if (overlay.length) {
     lines.push("ovl=ok");
-    for (const [i, m] of overlay.entries()) lines.push(`[ "$ovl" = ok ] && { ${m} 2>/dev/null && ovl${i}=1 || ovl=no; }`);
+    for (const [i, m] of overlay.entries())
+      lines.push(`[ "$ovl" = ok ] && { ${m} 2>/dev/null && ovl${i}=1 || ovl=no; }`);
     lines.push('if [ "$ovl" != ok ]; then');
     // Undo the overlays that did mount (only those) before binding file by file.
     for (const [i, d] of dirs.entries()) lines.push(`  [ -n "\${ovl${i}:-}" ] && umount ${q(d)}`);

@@ -1054,7 +1054,11 @@ function run(ct: Conntrack, args: readonly string[], nowNs: number): CommandResu
         if (!selected(options, f, v)) continue;
         out.push(`${print(v, "")}\n`);
         n++;
-        if (options & O.ZERO && e.counters) for (const c of e.counters) (c.packets = 0), (c.bytes = 0);
+        if (options & O.ZERO && e.counters)
+          for (const c of e.counters) {
+            c.packets = 0;
+            c.bytes = 0;
+          }
       }
       if (output & _O_XML) out.push("</conntrack>\n");
       return {

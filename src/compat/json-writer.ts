@@ -1,4 +1,5 @@
-import { utf8Encoder, utf8Decoder } from "../core/utf8.js";
+import { utf8Decoder, utf8Encoder } from "../core/utf8.js";
+
 /**
  * JSON text written as UTF-8 bytes into one growing buffer, decoded to a
  * string once at the end: `send --json` writes a result line per packet

@@ -25,10 +25,10 @@ import {
   TCP_SYN,
   TCP_URG,
 } from "../core/packet.js";
+import { utf8Encoder } from "../core/utf8.js";
 import type { NetConfig } from "../engine/net.js";
 import { ICMP_CODES } from "../extensions/icmp.js";
 import { JsonWriter, lit, putIpv4, putLit, putUint } from "./json-writer.js";
-import { utf8Encoder } from "../core/utf8.js";
 
 /** The quoted packet of an ICMP error. */
 export interface InnerSpec {
@@ -578,7 +578,14 @@ export function fastSpecFromBytes(line: Uint8Array, from: number, to: number): P
     } else if (c0 === 0x74 && line[i + 1] === 0x72 && line[i + 2] === 0x75 && line[i + 3] === 0x65 && i + 3 < n) {
       bool = 1;
       i += 4;
-    } else if (c0 === 0x66 && line[i + 1] === 0x61 && line[i + 2] === 0x6c && line[i + 3] === 0x73 && line[i + 4] === 0x65 && i + 4 < n) {
+    } else if (
+      c0 === 0x66 &&
+      line[i + 1] === 0x61 &&
+      line[i + 2] === 0x6c &&
+      line[i + 3] === 0x73 &&
+      line[i + 4] === 0x65 &&
+      i + 4 < n
+    ) {
       bool = 0;
       i += 5;
     } else return null;
@@ -608,9 +615,19 @@ export function fastSpecFromBytes(line: Uint8Array, from: number, to: number): P
         if (num >= 0) {
           if (num > 255) return null;
           s.proto = num;
-        } else if (va >= 0 && vb - va === 3 && line[va] === 0x74 && line[va + 1] === 0x63 && line[va + 2] === 0x70) s.proto = IPPROTO_TCP;
-        else if (va >= 0 && vb - va === 3 && line[va] === 0x75 && line[va + 1] === 0x64 && line[va + 2] === 0x70) s.proto = IPPROTO_UDP;
-        else if (va >= 0 && vb - va === 4 && line[va] === 0x69 && line[va + 1] === 0x63 && line[va + 2] === 0x6d && line[va + 3] === 0x70) s.proto = IPPROTO_ICMP;
+        } else if (va >= 0 && vb - va === 3 && line[va] === 0x74 && line[va + 1] === 0x63 && line[va + 2] === 0x70)
+          s.proto = IPPROTO_TCP;
+        else if (va >= 0 && vb - va === 3 && line[va] === 0x75 && line[va + 1] === 0x64 && line[va + 2] === 0x70)
+          s.proto = IPPROTO_UDP;
+        else if (
+          va >= 0 &&
+          vb - va === 4 &&
+          line[va] === 0x69 &&
+          line[va + 1] === 0x63 &&
+          line[va + 2] === 0x6d &&
+          line[va + 3] === 0x70
+        )
+          s.proto = IPPROTO_ICMP;
         else return null;
         break;
       case F_SPORT:

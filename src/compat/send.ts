@@ -7,6 +7,7 @@
  *   trace <packet options>       the xtables-monitor --trace lines, then the same as send
  */
 import type { Packet } from "../core/packet.js";
+import { utf8Encoder } from "../core/utf8.js";
 import { MissingSemantics } from "../engine/netfilter.js";
 import { HOOK_NAMES } from "../engine/ruleset.js";
 import type { PacketReport } from "../engine/stack.js";
@@ -25,7 +26,6 @@ import {
   writePacketJson,
 } from "./packet-spec.js";
 import { packetLine, traceLines } from "./packet-text.js";
-import { utf8Encoder } from "../core/utf8.js";
 
 export const SEND_USAGE = `Usage: send [--json] <packet options>
        trace <packet options>

@@ -4,11 +4,11 @@
  * redirections, one result per simple command.
  */
 import type { Host } from "../host.js";
-import type { CommandResult } from "./iptables/commands.js";
 import { runConntrack } from "./conntrack-tool.js";
+import type { CommandResult } from "./iptables/commands.js";
 import { runSend, runTrace } from "./send.js";
-import { TEXT_FILTERS } from "./text-filters.js";
 import { expandCommand, parseScript, ShellSyntaxError, type SimpleCommand } from "./shell.js";
+import { TEXT_FILTERS } from "./text-filters.js";
 
 /** Files a script reads and writes (`<`, `>`, restore FILE, save -f). */
 export interface ShellIO {
@@ -74,7 +74,8 @@ export class ShellSession {
       }
       return r;
     };
-    const restore: CommandHandler = (argv, stdin) => host.iptablesRestore(argv.slice(1), stdin, (p) => this.io.readFile(p));
+    const restore: CommandHandler = (argv, stdin) =>
+      host.iptablesRestore(argv.slice(1), stdin, (p) => this.io.readFile(p));
     for (const base of ["iptables", `iptables-${flavour}`]) {
       this.commands.set(base, ipt);
       this.commands.set(`${base}-save`, save);
@@ -132,7 +133,9 @@ export class ShellSession {
         for (const stage of pipe) {
           const next = this.runSimple(expandCommand(stage, this.vars), r?.stdout ?? "");
           const stderr = (r?.stderr ?? "") + (next?.stderr ?? "");
-          r = next ? { ...next, cmd: list.text.trim(), stderr } : { cmd: list.text.trim(), stdout: "", stderr, status: 0 };
+          r = next
+            ? { ...next, cmd: list.text.trim(), stderr }
+            : { cmd: list.text.trim(), stdout: "", stderr, status: 0 };
         }
         if (r) {
           results.push(r);
@@ -158,14 +161,20 @@ export class ShellSession {
         try {
           stdin = this.io.readFile(r.target);
         } catch {
-          return { cmd: c.text, stdout: "", stderr: `iptwin: line ${this.lineNo}: ${r.target}: No such file or directory\n`, status: 1 };
+          return {
+            cmd: c.text,
+            stdout: "",
+            stderr: `iptwin: line ${this.lineNo}: ${r.target}: No such file or directory\n`,
+            status: 1,
+          };
         }
       }
     }
     const name = nameOf(c.argv[0]!);
     const handler = this.commands.get(name);
     let res: CommandResult;
-    if (!handler) res = { stdout: "", stderr: `iptwin: line ${this.lineNo}: ${c.argv[0]}: command not found\n`, status: 127 };
+    if (!handler)
+      res = { stdout: "", stderr: `iptwin: line ${this.lineNo}: ${c.argv[0]}: command not found\n`, status: 127 };
     else res = handler([name, ...c.argv.slice(1)], stdin, this);
     let { stdout, stderr } = res;
     for (const r of c.redirects) {

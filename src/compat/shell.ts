@@ -80,15 +80,11 @@ export function parseScript(src: string): CommandList[] {
     for (const tk of toks) {
       if (tk.t === "redir" && tk.heredoc) {
         const body: string[] = [];
-        let found = false;
         while (i < lines.length) {
           let l = lines[i]!;
           i++;
           if (tk.heredoc.strip) l = l.replace(/^\t+/, "");
-          if (l === tk.heredoc.delim) {
-            found = true;
-            break;
-          }
+          if (l === tk.heredoc.delim) break;
           body.push(l);
         }
         const bodyText = body.length ? `${body.join("\n")}\n` : "";
@@ -287,7 +283,7 @@ function readWord(text: string, start: number, line: number): { parts: WordPart[
         q += d;
         k++;
       }
-      if (!closed) throw new ShellSyntaxError('unexpected EOF while looking for matching `"\'', line);
+      if (!closed) throw new ShellSyntaxError("unexpected EOF while looking for matching `\"'", line);
       parts.push({ lit: q, quoted: true });
       continue;
     }

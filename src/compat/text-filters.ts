@@ -3,8 +3,9 @@
  * 80`): grep, head, tail, wc, sort, uniq and cat over standard input, with
  * GNU coreutils/grep options and exit statuses for the common cases.
  */
-import type { CommandResult } from "./iptables/commands.js";
+
 import { utf8Encoder } from "../core/utf8.js";
+import type { CommandResult } from "./iptables/commands.js";
 
 export type TextFilter = (argv: string[], stdin: string) => CommandResult;
 
@@ -53,7 +54,10 @@ function escapeFixed(s: string): string {
 }
 
 /** Splits bundled short options (-vn → -v -n), keeping option arguments. */
-function shortOpts(argv: readonly string[], withArg: string): { opts: Array<[string, string?]>; rest: string[] } | string {
+function shortOpts(
+  argv: readonly string[],
+  withArg: string,
+): { opts: Array<[string, string?]>; rest: string[] } | string {
   const opts: Array<[string, string?]> = [];
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -110,15 +114,25 @@ function grep(argv: string[], stdin: string): CommandResult {
     else if (o === "-w" || o === "--word-regexp") word = true;
     else if (o === "-x" || o === "--line-regexp") whole = true;
     else if (o === "-q" || o === "--quiet" || o === "--silent") quiet = true;
-    else return fail("grep", `invalid option -- '${o.replace(/^-+/, "")}'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.`, 2);
+    else
+      return fail(
+        "grep",
+        `invalid option -- '${o.replace(/^-+/, "")}'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.`,
+        2,
+      );
   }
   const rest = p.rest;
   if (patterns.length === 0) {
     if (rest.length === 0)
-      return { stdout: "", stderr: "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", status: 2 };
+      return {
+        stdout: "",
+        stderr: "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n",
+        status: 2,
+      };
     patterns.push(...rest.shift()!.split("\n"));
   }
-  if (rest.length > 0) return fail("grep", `${rest[0]}: files are not readable in the twin's shell; pipe into grep instead`, 2);
+  if (rest.length > 0)
+    return fail("grep", `${rest[0]}: files are not readable in the twin's shell; pipe into grep instead`, 2);
   let res: RegExp[];
   try {
     res = patterns.map((pat) => {
@@ -165,7 +179,13 @@ function countArg(prog: string, argv: string[]): { n: number; from: boolean; byt
       opt = a === "-c" || a === "--bytes" ? "-c" : "-n";
       v = args[++i];
     } else {
-      return fail(prog, a.startsWith("-") ? `invalid option -- '${a.slice(1)}'` : `cannot open '${a}' for reading: files are not readable in the twin's shell`, 1);
+      return fail(
+        prog,
+        a.startsWith("-")
+          ? `invalid option -- '${a.slice(1)}'`
+          : `cannot open '${a}' for reading: files are not readable in the twin's shell`,
+        1,
+      );
     }
     if (v === undefined) return fail(prog, `option requires an argument -- '${opt.slice(1)}'`, 1);
     a = v;
@@ -288,7 +308,12 @@ function cut(argv: string[], stdin: string): CommandResult {
     else return fail("cut", `invalid option -- '${o.replace(/^-+/, "")}'`, 1);
   }
   const spec = chars ?? fields;
-  if (spec === undefined) return fail("cut", "you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.", 1);
+  if (spec === undefined)
+    return fail(
+      "cut",
+      "you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.",
+      1,
+    );
   const inList = cutList(spec);
   if (!inList) return fail("cut", `invalid field value '${spec}'\nTry 'cut --help' for more information.`, 1);
   const out = lines(stdin).map((l) => {
@@ -304,7 +329,8 @@ function cut(argv: string[], stdin: string): CommandResult {
 
 function cat(argv: string[], stdin: string): CommandResult {
   const files = argv.slice(1).filter((a) => a !== "-");
-  if (files.length) return fail("cat", `${files[0]}: files are not readable in the twin's shell (outside a lab host)`, 1);
+  if (files.length)
+    return fail("cat", `${files[0]}: files are not readable in the twin's shell (outside a lab host)`, 1);
   return ok(stdin);
 }
 

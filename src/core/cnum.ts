@@ -39,7 +39,12 @@ export function cStrtoumax(s: string, start = 0, base = 0): StrtoulResult {
     i++;
   }
   let b = base;
-  if ((b === 0 || b === 16) && s[i] === "0" && (s[i + 1] === "x" || s[i + 1] === "X") && digitValue(s.charCodeAt(i + 2)) < 16) {
+  if (
+    (b === 0 || b === 16) &&
+    s[i] === "0" &&
+    (s[i + 1] === "x" || s[i + 1] === "X") &&
+    digitValue(s.charCodeAt(i + 2)) < 16
+  ) {
     i += 2;
     b = 16;
   } else if (b === 0) {
@@ -166,7 +171,8 @@ export function cStrtodWhole(s: string): number {
   const m = /^[ \t\n\v\f\r]*([+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?|nan))$/i.exec(s);
   if (!m) {
     // hexadecimal floating point: 0xH[.H][pE]
-    const hex = /^[ \t\n\v\f\r]*([+-]?)0[xX](?=\.?[0-9a-fA-F])([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?\d+))?$/.exec(s);
+    const hex =
+      /^[ \t\n\v\f\r]*([+-]?)0[xX](?=\.?[0-9a-fA-F])([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?\d+))?$/.exec(s);
     if (!hex) return Number.NaN;
     const frac = hex[3] ?? "";
     let v = 0;

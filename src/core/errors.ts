@@ -1,7 +1,7 @@
 /**
  * Exit statuses of the xtables tools (enum xtables_exittype).
  */
-export const enum ExitStatus {
+export enum ExitStatus {
   Ok = 0,
   Other = 1,
   Parameter = 2,
@@ -59,12 +59,7 @@ export function rawError(status: number, text: string): XtablesError {
 }
 
 /** Formats an XtablesError the way basic_exit_err/exit_tryhelp print it. */
-export function formatXtablesError(
-  err: XtablesError,
-  program: string,
-  version: string,
-  line = -1,
-): string {
+export function formatXtablesError(err: XtablesError, program: string, version: string, line = -1): string {
   if (err.frame === "raw") return err.preamble + err.message;
   if (err.frame === "tryhelp") {
     let out = err.preamble;

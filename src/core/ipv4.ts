@@ -2,8 +2,9 @@
  * IPv4 addresses as unsigned 32-bit integers (host order: 10.0.0.1 is
  * 0x0a000001), parsed and printed the way libxtables does.
  */
-import { paramError } from "./errors.js";
+
 import { cStrtoumax, xtStrtouiWhole } from "./cnum.js";
+import { paramError } from "./errors.js";
 import type { NameDb } from "./netdb.js";
 
 export function formatIPv4(a: number): string {

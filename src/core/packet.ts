@@ -389,7 +389,8 @@ export function parseIp(b: Uint8Array, quoted = false): Packet | undefined {
         p.icmpId = get16(b, l4 + 4);
         p.icmpSeq = get16(b, l4 + 6);
         p.icmpRest = get32(b, l4 + 4);
-        const isError = p.icmpType === 3 || p.icmpType === 4 || p.icmpType === 5 || p.icmpType === 11 || p.icmpType === 12;
+        const isError =
+          p.icmpType === 3 || p.icmpType === 4 || p.icmpType === 5 || p.icmpType === 11 || p.icmpType === 12;
         if (isError && end - l4 > 8) {
           const inner = parseIp(b.subarray(l4 + 8, end), true);
           if (inner) {

@@ -129,7 +129,7 @@ const TCP_ACK_SET = 3;
 const TCP_RST_SET = 4;
 const TCP_NONE_SET = 5;
 
-const [sNO, sSS, sSR, sES, sFW, sCW, sLA, sTW, sCL, sS2] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+const [_sNO, sSS, sSR, sES, sFW, sCW, sLA, sTW, sCL, sS2] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
 /** tcp_conntracks[dir][index][state] of Linux 6.x. */
 const TCP_CONNTRACKS: readonly (readonly (readonly number[])[])[] = [
@@ -300,10 +300,6 @@ function storeSeen(t: TcpInfo, dir: number, s: TcpSeen): void {
     t.scale1 = s.scale;
     t.flags1 = s.flags;
   }
-}
-
-function seenFlags(t: TcpInfo, dir: number): number {
-  return dir === 0 ? t.flags0 : t.flags1;
 }
 
 /** The kernel's shape of ip_ct_tcp, for the state file (and what earlier state files hold). */
@@ -1355,7 +1351,7 @@ export class Conntrack implements ConntrackHooks {
       // previously seen (loopback) or untracked
       if ((cur && !cur.isTemplate()) || p.ctinfo === IP_CT_UNTRACKED) return true;
     }
-    const tmpl = cur && cur.isTemplate() ? cur : null;
+    const tmpl = cur?.isTemplate() ? cur : null;
     p.ct = null;
     p.ctinfo = 0;
     // nf_defrag_ipv4 runs first: a lone fragment waits in the reassembly queue.
@@ -1638,8 +1634,7 @@ export class Conntrack implements ConntrackHooks {
     this.hot();
     if (tcp.retrans >= this.hotRetrans && tNew > tRetrans) timeout = tRetrans;
     else if (index === TCP_RST_SET) timeout = this.tcpTimeout(TCP_CONNTRACK_CLOSE);
-    else if ((tcp.flags0 | tcp.flags1) & IP_CT_TCP_FLAG_DATA_UNACKNOWLEDGED && tNew > tUnack)
-      timeout = tUnack;
+    else if ((tcp.flags0 | tcp.flags1) & IP_CT_TCP_FLAG_DATA_UNACKNOWLEDGED && tNew > tUnack) timeout = tUnack;
     else if (tcp.lastWin === 0 && tNew > tRetrans) timeout = tRetrans;
     else timeout = tNew;
 

@@ -4,16 +4,16 @@
  * the NAT targets), compiled once per rule.
  */
 import type { Packet } from "../core/packet.js";
+import type { ConnmarkTargetData } from "../extensions/CONNMARK.target.js";
+import type { CtTargetData } from "../extensions/CT.target.js";
 import type { ConnbytesData } from "../extensions/connbytes.js";
 import type { ConnlabelData } from "../extensions/connlabel.js";
 import type { ConnlimitData } from "../extensions/connlimit.js";
 import type { ConnmarkData } from "../extensions/connmark.js";
-import type { ConnmarkTargetData } from "../extensions/CONNMARK.target.js";
 import type { ConntrackData } from "../extensions/conntrack.js";
-import type { CtTargetData } from "../extensions/CT.target.js";
 import type { HelperData } from "../extensions/helper.js";
-import type { NatRange } from "../extensions/nat-common.js";
 import type { NetmapData } from "../extensions/NETMAP.target.js";
+import type { NatRange } from "../extensions/nat-common.js";
 import {
   type Conn,
   Conntrack,
@@ -36,7 +36,7 @@ import {
   tupleKey,
 } from "./conntrack.js";
 import type { EvalContext, MatchFn, TargetFn } from "./context.js";
-import { NF_NAT_MANIP_DST, NF_NAT_MANIP_SRC, type NatRange2, natRange } from "./nat.js";
+import { type NatRange2, NF_NAT_MANIP_DST, NF_NAT_MANIP_SRC, natRange } from "./nat.js";
 import { NF_ACCEPT, XT_CONTINUE } from "./verdict.js";
 
 const SEC = 1_000_000_000;
@@ -290,7 +290,7 @@ const XT_CONNBYTES_DIR_REPLY = 1;
 export function connbytesMatch(d: ConnbytesData): MatchFn {
   return (p) => {
     const ct = ctOf(p);
-    if (!ct || !ct.counters) return false;
+    if (!ct?.counters) return false;
     const [o, r] = ct.counters as [{ packets: number; bytes: number }, { packets: number; bytes: number }];
     const pick = (a: number, b: number) =>
       d.direction === XT_CONNBYTES_DIR_ORIGINAL ? a : d.direction === XT_CONNBYTES_DIR_REPLY ? b : a + b;

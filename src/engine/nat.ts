@@ -470,7 +470,7 @@ export class Nat implements NatHooks {
   /** Whether the nat table has registered its hooks (any of its base chains exists). */
   private registered(): boolean {
     const t = this.ruleset().table("nat");
-    if (!t || !t.exists) return false;
+    if (!t?.exists) return false;
     for (const c of t.chains.values()) if (c.hook >= 0 && c.present) return true;
     return false;
   }

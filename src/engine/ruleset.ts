@@ -86,7 +86,10 @@ export interface BuiltinTableDef {
 
 /** Tables in the order iptables-save (nf_tables) prints them (enum nft_table_type). */
 export const BUILTIN_TABLES: readonly BuiltinTableDef[] = [
-  { name: "mangle", hooks: [NF_INET_PRE_ROUTING, NF_INET_LOCAL_IN, NF_INET_FORWARD, NF_INET_LOCAL_OUT, NF_INET_POST_ROUTING] },
+  {
+    name: "mangle",
+    hooks: [NF_INET_PRE_ROUTING, NF_INET_LOCAL_IN, NF_INET_FORWARD, NF_INET_LOCAL_OUT, NF_INET_POST_ROUTING],
+  },
   { name: "security", hooks: [NF_INET_LOCAL_IN, NF_INET_FORWARD, NF_INET_LOCAL_OUT] },
   { name: "raw", hooks: [NF_INET_PRE_ROUTING, NF_INET_LOCAL_OUT] },
   { name: "filter", hooks: [NF_INET_LOCAL_IN, NF_INET_FORWARD, NF_INET_LOCAL_OUT] },

@@ -10,7 +10,6 @@
  */
 import { formatIPv4 } from "../core/ipv4.js";
 import { IPPROTO_ICMP, PACKET_HOST, type Packet } from "../core/packet.js";
-import { PACKET_LOOPBACK } from "../extensions/pkt-util.js";
 import type { Rng } from "../core/rng.js";
 import {
   NF_INET_FORWARD,
@@ -19,6 +18,7 @@ import {
   NF_INET_POST_ROUTING,
   NF_INET_PRE_ROUTING,
 } from "../extensions/api.js";
+import { PACKET_LOOPBACK } from "../extensions/pkt-util.js";
 import type { EvalContext, NetView } from "./context.js";
 import type { NetConfig, RouteResult } from "./net.js";
 import {
@@ -35,8 +35,8 @@ import {
   runHook,
   type TraceEvent,
 } from "./netfilter.js";
-import type { Ruleset, Table } from "./ruleset.js";
 import { diffHeaders, headerSnapshot, type Rewrite } from "./rewrites.js";
+import type { Ruleset, Table } from "./ruleset.js";
 import { NF_ACCEPT, NF_DROP, NF_QUEUE, NF_STOLEN } from "./verdict.js";
 
 /** Where a packet's journey through this host ended. */
@@ -82,7 +82,7 @@ export interface ConntrackHooks {
   /** nf_conntrack_in at PREROUTING/OUTPUT: attach an entry (new, or found) to p.ct/p.ctinfo; false = drop. */
   in(p: Packet, hook: number, nowNs: number): boolean;
   /** __nf_conntrack_confirm at the end of INPUT/POSTROUTING; false = drop (insertion clash). */
-  confirm(p: Packet, nowNs: number): boolean | void;
+  confirm(p: Packet, nowNs: number): boolean | undefined;
   /** The packet keeps (true) or lets go of (false) a reference to its entry while it waits (ARP queue). */
   hold?(p: Packet, held: boolean): void;
 }
@@ -159,7 +159,9 @@ export class NetStack implements NetView {
     const p = this.tracePkt!;
     if (p.traceId === 0) p.traceId = traceHash(++this.traceSeq);
     const hook = this.traceHook;
-    this.journey?.trace.push(this.traceFirst ? { hook, event: e, id: p.traceId, pkt: p.clone() } : { hook, event: e, id: p.traceId });
+    this.journey?.trace.push(
+      this.traceFirst ? { hook, event: e, id: p.traceId, pkt: p.clone() } : { hook, event: e, id: p.traceId },
+    );
     this.traceFirst = false;
   };
   /** The nat table run handed to NatHooks.hook (one closure for the stack's life). */
@@ -296,7 +298,12 @@ export class NetStack implements NetView {
         const tname = name === "@nat" ? "nat" : name;
         // nat compiles on first use (only packets with a conntrack entry reach it)
         const src = this.deps.ruleset.table(tname);
-        steps.push({ kind: name === "@nat" ? STEP_NAT : STEP_TABLE, name: tname, src, t: name === "@nat" ? null : this.table(tname) });
+        steps.push({
+          kind: name === "@nat" ? STEP_NAT : STEP_TABLE,
+          name: tname,
+          src,
+          t: name === "@nat" ? null : this.table(tname),
+        });
       }
     }
     this.hookPlans[hook] = steps;
@@ -314,10 +321,12 @@ export class NetStack implements NetView {
       const st = steps[i]!;
       switch (st.kind) {
         case STEP_CONNTRACK:
-          if (this.deps.conntrack.active() && !this.deps.conntrack.in(p, hook, now)) return this.stop(NF_DROP, "conntrack", "", 0, hook);
+          if (this.deps.conntrack.active() && !this.deps.conntrack.in(p, hook, now))
+            return this.stop(NF_DROP, "conntrack", "", 0, hook);
           continue;
         case STEP_CONFIRM:
-          if (p.ct && this.deps.conntrack.confirm(p, now) === false) return this.stop(NF_DROP, "conntrack", "", 0, hook);
+          if (p.ct && this.deps.conntrack.confirm(p, now) === false)
+            return this.stop(NF_DROP, "conntrack", "", 0, hook);
           continue;
         case STEP_NAT: {
           if (!p.ct) continue;
@@ -488,7 +497,8 @@ export class NetStack implements NetView {
   }
 
   private setFate(f: Fate): void {
-    if (this.journey && this.depth === 0 && this.journey.fate.kind === "discarded" && this.journey.fate.reason === "") this.journey.fate = f;
+    if (this.journey && this.depth === 0 && this.journey.fate.kind === "discarded" && this.journey.fate.reason === "")
+      this.journey.fate = f;
   }
 
   private discard(reason: string): void {
@@ -498,7 +508,10 @@ export class NetStack implements NetView {
   private rx(p: Packet, dev: string): void {
     const net = this.deps.net;
     const iface = net.iface(dev);
-    if (!iface || !iface.up) return this.discard(`interface ${dev} is down or missing`);
+    if (!iface?.up) {
+      this.discard(`interface ${dev} is down or missing`);
+      return;
+    }
     p.inDev = dev;
     p.outDev = "";
     if (this.hook(NF_INET_PRE_ROUTING, p) !== NF_ACCEPT) return;
@@ -558,7 +571,10 @@ export class NetStack implements NetView {
   /** ip_forward(): TTL, then FORWARD, then out. */
   private forward(p: Packet, r: RouteResult): void {
     // a frame to the link's broadcast or a multicast address is not forwarded, NAT or not
-    if (p.pktType !== PACKET_HOST) return this.discard("not for this host at the link layer");
+    if (p.pktType !== PACKET_HOST) {
+      this.discard("not for this host at the link layer");
+      return;
+    }
     if (p.ttl <= 1) {
       this.discard("TTL expired in transit");
       this.deps.local.icmpError(p, 11, 0, (reply) => this.output(reply));
@@ -581,7 +597,8 @@ export class NetStack implements NetView {
       const net = this.deps.net;
       let r = net.lookup(p.dst);
       if (!r || r.type === "blackhole" || r.type === "unreachable" || r.type === "prohibit") {
-        return this.discard("no route to host");
+        this.discard("no route to host");
+        return;
       }
       if (p.src === 0) p.src = r.src;
       p.inDev = "";
@@ -590,7 +607,10 @@ export class NetStack implements NetView {
       if (this.hook(NF_INET_LOCAL_OUT, p) !== NF_ACCEPT) return;
       if (p.dst !== before.dst || p.mark !== before.mark || p.tos !== before.tos) {
         r = net.lookup(p.dst);
-        if (!r) return this.discard("no route to host after rerouting");
+        if (!r) {
+          this.discard("no route to host after rerouting");
+          return;
+        }
         p.outDev = r.type === "local" ? "lo" : r.dev;
       }
       if (r.type === "broadcast" && p.outDev !== "lo") this.broadcastLoop(p);

@@ -36,7 +36,8 @@ export function checkRule(
 /** An inverted match on a zero-length prefix is refused by nf_tables. */
 export function checkRuleIp(rule: Rule): KernelCheckError | undefined {
   const ip = rule.ip;
-  if ((ip.invflags & IPT_INV_SRCIP && ip.smsk === 0) || (ip.invflags & IPT_INV_DSTIP && ip.dmsk === 0)) return { errno: "EINVAL" };
+  if ((ip.invflags & IPT_INV_SRCIP && ip.smsk === 0) || (ip.invflags & IPT_INV_DSTIP && ip.dmsk === 0))
+    return { errno: "EINVAL" };
   return undefined;
 }
 
@@ -47,7 +48,14 @@ export function checkRuleHooks(
   hookMask: number,
   peers?: KernelCheckContext["peers"],
 ): KernelCheckError | undefined {
-  const ctx: KernelCheckContext = { table: table.name, hookMask, ip: rule.ip, chain: chain.name, peers, checkentry: peers !== undefined };
+  const ctx: KernelCheckContext = {
+    table: table.name,
+    hookMask,
+    ip: rule.ip,
+    chain: chain.name,
+    peers,
+    checkentry: peers !== undefined,
+  };
   for (const m of rule.matches) {
     const e = m.ext.kernelCheck?.(m.data, ctx);
     if (e) return e;
@@ -58,7 +66,8 @@ export function checkRuleHooks(
     if (ext.tables && !ext.tables.includes(table.name)) return { errno: "EINVAL" };
     if (ext.hooks !== undefined && hookMask & ~ext.hooks) return { errno: "EINVAL" };
     const proto = targetProto(ext.name);
-    if (proto !== undefined && (rule.ip.proto !== proto || rule.ip.invflags & IPT_INV_PROTO)) return { errno: "EINVAL" };
+    if (proto !== undefined && (rule.ip.proto !== proto || rule.ip.invflags & IPT_INV_PROTO))
+      return { errno: "EINVAL" };
     const e = ext.kernelCheck?.(t.data, ctx);
     if (e) return e;
   }
@@ -218,7 +227,8 @@ function validateTablePrecise(table: Table): TableValidation {
 /** Sets and returns rule.hookOk: -1 when nothing in the rule depends on the hook, else 0 (no hook proven yet). */
 function hookOkInit(rule: Rule): number {
   const t = rule.target;
-  let sensitive = t !== null && (t.ext.hooks !== undefined || t.ext.kernelCheck !== undefined || t.ext.tables !== undefined);
+  let sensitive =
+    t !== null && (t.ext.hooks !== undefined || t.ext.kernelCheck !== undefined || t.ext.tables !== undefined);
   if (!sensitive) for (const m of rule.matches) if (m.ext.kernelCheck) sensitive = true;
   rule.hookOk = sensitive ? 0 : -1;
   return rule.hookOk;
@@ -228,13 +238,25 @@ function hookOkInit(rule: Rule): number {
 const JUMP_STACK_SIZE = 16;
 
 /** Depth-first walk; `done` maps chains proven fine for this hook mask to the deepest level proven. */
-function walk(table: Table, chain: Chain, hookMask: number, stack: string[], done: Map<string, number>): TableValidation | undefined {
-  if (stack.includes(chain.name) || stack.length >= JUMP_STACK_SIZE) return { error: { errno: "EMLINK" }, chain: chain.name };
+function walk(
+  table: Table,
+  chain: Chain,
+  hookMask: number,
+  stack: string[],
+  done: Map<string, number>,
+): TableValidation | undefined {
+  if (stack.includes(chain.name) || stack.length >= JUMP_STACK_SIZE)
+    return { error: { errno: "EMLINK" }, chain: chain.name };
   if ((done.get(chain.name) ?? -1) >= stack.length) return undefined;
   const level = stack.length;
   stack.push(chain.name);
   for (const rule of chain.rules) {
-    if (hookMask !== 0 && chain.hook < 0 && (rule.hookOk ?? hookOkInit(rule)) !== -1 && (rule.hookOk! & hookMask) !== hookMask) {
+    if (
+      hookMask !== 0 &&
+      chain.hook < 0 &&
+      (rule.hookOk ?? hookOkInit(rule)) !== -1 &&
+      (rule.hookOk! & hookMask) !== hookMask
+    ) {
       const e = checkRuleHooks(table, chain, rule, hookMask);
       if (!e) rule.hookOk! |= hookMask;
       if (e) {

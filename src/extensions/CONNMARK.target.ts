@@ -3,9 +3,9 @@
  * or copy between nfmark and ctmark under masks, with an optional shift.
  */
 import { paramError } from "../core/errors.js";
+import { connmarkTarget as connmarkTg } from "../engine/ct-extensions.js";
 import { defineTarget, type KernelCheckError, XTOPT_PUT, XtType } from "./api.js";
 import { dataKey, hx } from "./ct-util.js";
-import { connmarkTarget as connmarkTg } from "../engine/ct-extensions.js";
 
 const XT_CONNMARK_SET = 0;
 const XT_CONNMARK_SAVE = 1;

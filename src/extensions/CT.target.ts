@@ -5,9 +5,16 @@
  */
 import { xtStrtouiWhole } from "../core/cnum.js";
 import { paramError } from "../core/errors.js";
-import { defineTarget, IPT_INV_PROTO, type KernelCheckContext, type KernelCheckError, XTOPT_PUT, XtType } from "./api.js";
-import { dataKey } from "./ct-util.js";
 import { ctTarget as ctTargetFn } from "../engine/ct-extensions.js";
+import {
+  defineTarget,
+  IPT_INV_PROTO,
+  type KernelCheckContext,
+  type KernelCheckError,
+  XTOPT_PUT,
+  XtType,
+} from "./api.js";
+import { dataKey } from "./ct-util.js";
 
 const XT_CT_NOTRACK = 1 << 0;
 const XT_CT_NOTRACK_ALIAS = 1 << 1;

@@ -3,12 +3,14 @@
  * revision 2 (struct nf_nat_range2), which keeps a shifted port map
  * (`:port-port/base`) and has no final check.
  */
+
+import { dnatTarget as dnatFn } from "../engine/ct-extensions.js";
 import { defineTarget, HOOK_OUT, HOOK_PRE, XTOPT_MAND, XtType } from "./api.js";
 import {
   emptyRange,
+  type NatRange,
   NF_NAT_RANGE_PERSISTENT,
   NF_NAT_RANGE_PROTO_RANDOM,
-  type NatRange,
   natPortOk,
   natPrint,
   O_PERSISTENT,
@@ -16,7 +18,6 @@ import {
   O_TO_DEST,
   parseTo,
 } from "./nat-common.js";
-import { dnatTarget as dnatFn } from "../engine/ct-extensions.js";
 
 export const dnatTarget = defineTarget<NatRange>({
   name: "DNAT",

@@ -2,6 +2,8 @@
  * MASQUERADE target (libxt_NAT / xt_MASQUERADE): SNAT to the outgoing
  * interface's address, optionally to a port range (compat range layout).
  */
+
+import { masqueradeTarget as masqueradeFn } from "../engine/ct-extensions.js";
 import { defineTarget, HOOK_POST, XtType } from "./api.js";
 import {
   emptyRange,
@@ -12,7 +14,6 @@ import {
   O_RANDOM_FULLY,
   O_TO_PORTS,
 } from "./nat-common.js";
-import { masqueradeTarget as masqueradeFn } from "../engine/ct-extensions.js";
 
 export const masqueradeTarget = defineTarget<NatRange>({
   name: "MASQUERADE",

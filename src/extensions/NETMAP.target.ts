@@ -3,9 +3,9 @@
  * stored as the compat range min_ip..max_ip of the prefix.
  */
 import { formatIPv4, maskToCidr } from "../core/ipv4.js";
+import { netmapTarget as netmapFn } from "../engine/ct-extensions.js";
 import { defineTarget, HOOK_IN, HOOK_OUT, HOOK_POST, HOOK_PRE, XTOPT_MAND, XtType } from "./api.js";
 import { NF_NAT_RANGE_MAP_IPS } from "./nat-common.js";
-import { netmapTarget as netmapFn } from "../engine/ct-extensions.js";
 
 export interface NetmapData {
   flags: number;

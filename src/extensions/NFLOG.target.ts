@@ -5,10 +5,10 @@
  * dropped, and rule comparison memcmp()s only the first 68 prefix bytes.
  */
 import { paramError } from "../core/errors.js";
+import { utf8Decoder, utf8Encoder } from "../core/utf8.js";
 import { XT_CONTINUE } from "../engine/verdict.js";
 import { defineTarget, XTOPT_PUT, XtType } from "./api.js";
 import { saveString } from "./common.js";
-import { utf8Encoder, utf8Decoder } from "../core/utf8.js";
 
 export interface NflogData {
   len: number;

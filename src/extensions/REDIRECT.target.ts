@@ -3,17 +3,17 @@
  * optionally to a port range (compat range layout, no shifted port maps).
  */
 import { paramError } from "../core/errors.js";
+import { redirectTarget as redirectFn } from "../engine/ct-extensions.js";
 import { defineTarget, HOOK_OUT, HOOK_PRE, XtType } from "./api.js";
 import {
   emptyRange,
-  NF_NAT_RANGE_PROTO_OFFSET,
   type NatRange,
+  NF_NAT_RANGE_PROTO_OFFSET,
   natParseCompat,
   natPrint,
   O_RANDOM,
   O_TO_PORTS,
 } from "./nat-common.js";
-import { redirectTarget as redirectFn } from "../engine/ct-extensions.js";
 
 export const redirectTarget = defineTarget<NatRange>({
   name: "REDIRECT",

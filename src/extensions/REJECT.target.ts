@@ -3,7 +3,7 @@
  * an ICMP error or a TCP reset. The kernel allows it only in the filter
  * table on INPUT/FORWARD/OUTPUT, and tcp-reset only for `-p tcp`.
  */
-import { ExitStatus, XtablesError, paramError } from "../core/errors.js";
+import { ExitStatus, paramError, XtablesError } from "../core/errors.js";
 import { NF_DROP } from "../engine/verdict.js";
 import { defineTarget, HOOK_FWD, HOOK_IN, HOOK_OUT, IPT_INV_PROTO, XtType } from "./api.js";
 

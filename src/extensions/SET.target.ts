@@ -115,8 +115,7 @@ export const setTarget = defineTarget<SetTargetData>({
         break;
       case O_TIMEOUT: {
         const t = xtStrtouiWhole(cb.arg, 0, UINT32_MAX - 1);
-        if (t === undefined)
-          throw paramError(`Invalid value for option --timeout or out of range 0-${UINT32_MAX - 1}`);
+        if (t === undefined) throw paramError(`Invalid value for option --timeout or out of range 0-${UINT32_MAX - 1}`);
         d.timeout = t;
         cb.xflags |= SET_TARGET_TIMEOUT;
         break;

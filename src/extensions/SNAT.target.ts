@@ -2,6 +2,8 @@
  * SNAT target (libxt_NAT / xt_nat revision 0): source NAT with the IPv4
  * compat range, in which a shifted port map loses its base port.
  */
+
+import { snatTarget as snatFn } from "../engine/ct-extensions.js";
 import { defineTarget, HOOK_IN, HOOK_POST, XTOPT_MAND, XtType } from "./api.js";
 import {
   emptyRange,
@@ -13,7 +15,6 @@ import {
   O_RANDOM_FULLY,
   O_TO_SRC,
 } from "./nat-common.js";
-import { snatTarget as snatFn } from "../engine/ct-extensions.js";
 
 export const snatTarget = defineTarget<NatRange>({
   name: "SNAT",

@@ -3,7 +3,7 @@
  */
 import { defineMatch, XTOPT_INVERT, XtType } from "./api.js";
 import { dataKey, wrongProto } from "./l4-common.js";
-import { spiMatchFn, spiOption, spiParse, spiSave, type SpiData } from "./spi-common.js";
+import { type SpiData, spiMatchFn, spiOption, spiParse, spiSave } from "./spi-common.js";
 
 const IPT_AH_INV_SPI = 0x01;
 const IPT_AH_INV_MASK = 0x01;
@@ -23,8 +23,10 @@ export const ahMatch = defineMatch<SpiData>({
     const [min, max] = d.spis as [number, number];
     const inv = (d.invflags & IPT_AH_INV_SPI) !== 0;
     let out = " ah ";
-    if (min !== 0 || max !== 0xffffffff || inv) out += min === max ? `spi:${inv ? "!" : ""}${min}` : `spis:${inv ? "!" : ""}${min}:${max}`;
-    if (d.invflags & ~IPT_AH_INV_MASK) out += ` Unknown invflags: 0x${(d.invflags & ~IPT_AH_INV_MASK).toString(16).toUpperCase()}`;
+    if (min !== 0 || max !== 0xffffffff || inv)
+      out += min === max ? `spi:${inv ? "!" : ""}${min}` : `spis:${inv ? "!" : ""}${min}:${max}`;
+    if (d.invflags & ~IPT_AH_INV_MASK)
+      out += ` Unknown invflags: 0x${(d.invflags & ~IPT_AH_INV_MASK).toString(16).toUpperCase()}`;
     return out;
   },
   save: (d) => spiSave("ahspi", d, IPT_AH_INV_SPI),

@@ -3,8 +3,9 @@
  * parser, `-L` printer, save printer, kernel checks), modelled on
  * libxtables' struct xtables_match/xtables_target with x6 option tables.
  */
-import type { NameDb } from "../core/netdb.js";
+
 import type { Getopt } from "../compat/getopt.js";
+import type { NameDb } from "../core/netdb.js";
 import type { MatchFn, TargetFn } from "../engine/context.js";
 
 /** Option argument types (enum xt_option_type). */

@@ -3,8 +3,8 @@
  * --cluster-local-node N is stored (and saved) as the mask 1 << (N-1).
  */
 import { paramError } from "../core/errors.js";
-import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XTOPT_PUT, XtType } from "./api.js";
 import { PACKET_HOST, PACKET_MULTICAST } from "../core/packet.js";
+import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XTOPT_PUT, XtType } from "./api.js";
 import { hex08, structKey } from "./misc2-util.js";
 import { bswap32, type CtOrigView, jhash1word } from "./pkt-util.js";
 

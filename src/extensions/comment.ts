@@ -14,7 +14,16 @@ export interface CommentData {
 export const commentMatch = defineMatch<CommentData>({
   name: "comment",
   revision: 0,
-  options: [{ name: "comment", id: 0, type: XtType.STRING, flags: XTOPT_MAND | XTOPT_PUT, size: MAX_COMMENT_LEN, put: "comment" }],
+  options: [
+    {
+      name: "comment",
+      id: 0,
+      type: XtType.STRING,
+      flags: XTOPT_MAND | XTOPT_PUT,
+      size: MAX_COMMENT_LEN,
+      put: "comment",
+    },
+  ],
   init: () => ({ comment: "" }),
   // comment_mt(): always true
   compile: () => () => true,

@@ -1,7 +1,7 @@
 /**
  * Helpers shared by extensions, equivalents of libxtables utilities.
  */
-import { xtStrtoul, xtStrtouiWhole } from "../core/cnum.js";
+import { xtStrtouiWhole, xtStrtoul } from "../core/cnum.js";
 import { paramError } from "../core/errors.js";
 import { getServByName, getServByPort } from "../core/netdb.js";
 

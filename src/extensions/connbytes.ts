@@ -3,8 +3,8 @@
  * packet size of a connection so far; an inverted range is stored swapped.
  */
 import { paramError } from "../core/errors.js";
-import { defineMatch, type KernelCheckError, XTOPT_INVERT, XTOPT_MAND, XtType } from "./api.js";
 import { connbytesMatch as connbytesFn } from "../engine/ct-extensions.js";
+import { defineMatch, type KernelCheckError, XTOPT_INVERT, XTOPT_MAND, XtType } from "./api.js";
 
 const UINT64_MAX = 0xffffffffffffffffn;
 

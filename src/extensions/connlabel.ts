@@ -5,9 +5,9 @@
  */
 import { cStrtoumax } from "../core/cnum.js";
 import { paramError } from "../core/errors.js";
+import { connlabelMatch as connlabelFn } from "../engine/ct-extensions.js";
 import { defineMatch, type KernelCheckError, XTOPT_INVERT, XTOPT_MAND, XtType } from "./api.js";
 import { printWarning } from "./diag.js";
-import { connlabelMatch as connlabelFn } from "../engine/ct-extensions.js";
 
 const XT_CONNLABEL_OP_INVERT = 1 << 0;
 const XT_CONNLABEL_OP_SET = 1 << 1;

@@ -3,9 +3,9 @@
  * connections per source or destination group.
  */
 import { paramError } from "../core/errors.js";
+import { connlimitMatch as connlimitFn } from "../engine/ct-extensions.js";
 import { defineMatch, XTOPT_INVERT, XTOPT_PUT, XtType } from "./api.js";
 import { dataKey } from "./ct-util.js";
-import { connlimitMatch as connlimitFn } from "../engine/ct-extensions.js";
 
 const XT_CONNLIMIT_INVERT = 1 << 0;
 const XT_CONNLIMIT_DADDR = 1 << 1;

@@ -1,9 +1,10 @@
 /**
  * connmark match (libxt_connmark revision 1 / xt_connmark): the ctmark under a mask.
  */
+
+import { connmarkMatch as connmarkFn } from "../engine/ct-extensions.js";
 import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XtType } from "./api.js";
 import { printValMask } from "./common.js";
-import { connmarkMatch as connmarkFn } from "../engine/ct-extensions.js";
 
 /** struct xt_connmark_mtinfo1 */
 export interface ConnmarkData {

@@ -5,9 +5,9 @@
  */
 import { paramError } from "../core/errors.js";
 import { addrToAnyName, formatIPv4, maskSuffix } from "../core/ipv4.js";
+import { conntrackMatch as ctMatchFn } from "../engine/ct-extensions.js";
 import { defineMatch, type OptionCall, type PrintContext, XTOPT_INVERT, XtType } from "./api.js";
 import { dataKey, parseCommaList, prefixMatch } from "./ct-util.js";
-import { conntrackMatch as ctMatchFn } from "../engine/ct-extensions.js";
 
 export const XT_CONNTRACK_STATE = 1 << 0;
 export const XT_CONNTRACK_PROTO = 1 << 1;
@@ -317,7 +317,8 @@ export function conntrackDump(d: ConntrackData, prefix: string, numeric: boolean
     out += `${inv(XT_CONNTRACK_EXPIRES)} ${prefix}ctexpire `;
     out += d.expiresMax === d.expiresMin ? `${d.expiresMin}` : `${d.expiresMin}:${d.expiresMax}`;
   }
-  if (f & XT_CONNTRACK_DIRECTION) out += ` ${prefix}ctdir ${d.invertFlags & XT_CONNTRACK_DIRECTION ? "REPLY" : "ORIGINAL"}`;
+  if (f & XT_CONNTRACK_DIRECTION)
+    out += ` ${prefix}ctdir ${d.invertFlags & XT_CONNTRACK_DIRECTION ? "REPLY" : "ORIGINAL"}`;
   return out;
 }
 

@@ -38,4 +38,3 @@ export function parseCommaList(
 export function hx(n: number): string {
   return (n >>> 0).toString(16);
 }
-

@@ -2,9 +2,9 @@
  * dccp match (libxt_dccp / xt_dccp): ports, packet types, option number.
  */
 import { paramError } from "../core/errors.js";
-import { defineMatch, XTOPT_INVERT, XTOPT_PUT, XtType } from "./api.js";
 import type { Packet } from "../core/packet.js";
 import type { EvalContext } from "../engine/context.js";
+import { defineMatch, XTOPT_INVERT, XTOPT_PUT, XtType } from "./api.js";
 import { printPortRange, savePortRange, wrongProto } from "./l4-common.js";
 import { fragOff, l4Avail, rawByte, rawU16 } from "./pkt-util.js";
 
@@ -32,7 +32,19 @@ const O_DEST_PORT = 1;
 const O_DCCP_TYPES = 2;
 const O_DCCP_OPTION = 3;
 
-const PKT_TYPES = ["REQUEST", "RESPONSE", "DATA", "ACK", "DATAACK", "CLOSEREQ", "CLOSE", "RESET", "SYNC", "SYNCACK", "INVALID"];
+const PKT_TYPES = [
+  "REQUEST",
+  "RESPONSE",
+  "DATA",
+  "ACK",
+  "DATAACK",
+  "CLOSEREQ",
+  "CLOSE",
+  "RESET",
+  "SYNC",
+  "SYNCACK",
+  "INVALID",
+];
 
 /** dccp_packet_hdr_len(): the type-specific part after the generic header. */
 function dccpPacketHdrLen(type: number): number {
@@ -82,7 +94,15 @@ export const dccpMatch = defineMatch<DccpData>({
     { name: "destination-port", id: O_DEST_PORT, type: XtType.PORTRC, flags: XTOPT_INVERT | XTOPT_PUT, put: "dpts" },
     { name: "dport", id: O_DEST_PORT, type: XtType.PORTRC, flags: XTOPT_INVERT | XTOPT_PUT, put: "dpts" },
     { name: "dccp-types", id: O_DCCP_TYPES, type: XtType.STRING, flags: XTOPT_INVERT },
-    { name: "dccp-option", id: O_DCCP_OPTION, type: XtType.UINT8, min: 1, max: 255, flags: XTOPT_INVERT | XTOPT_PUT, put: "option" },
+    {
+      name: "dccp-option",
+      id: O_DCCP_OPTION,
+      type: XtType.UINT8,
+      min: 1,
+      max: 255,
+      flags: XTOPT_INVERT | XTOPT_PUT,
+      put: "option",
+    },
   ],
   init: () => ({ spts: [0, 0], dpts: [0, 0], flags: 0, invflags: 0, typemask: 0, option: 0 }),
   parse(cb) {
@@ -94,7 +114,8 @@ export const dccpMatch = defineMatch<DccpData>({
   },
   kernelCheck(d, ctx) {
     if (wrongProto(ctx.ip, IPPROTO_DCCP)) return { errno: "EINVAL" };
-    if (d.flags & ~XT_DCCP_VALID_FLAGS || d.invflags & ~XT_DCCP_VALID_FLAGS || d.invflags & ~d.flags) return { errno: "EINVAL" };
+    if (d.flags & ~XT_DCCP_VALID_FLAGS || d.invflags & ~XT_DCCP_VALID_FLAGS || d.invflags & ~d.flags)
+      return { errno: "EINVAL" };
     return undefined;
   },
   print(d, ctx) {

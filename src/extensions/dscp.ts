@@ -52,7 +52,16 @@ export const dscpMatch = defineMatch<DscpData>({
   name: "dscp",
   revision: 0,
   options: [
-    { name: "dscp", id: O_DSCP, excl: 1 << O_DSCP_CLASS, type: XtType.UINT8, min: 0, max: XT_DSCP_MAX, flags: XTOPT_INVERT | XTOPT_PUT, put: "dscp" },
+    {
+      name: "dscp",
+      id: O_DSCP,
+      excl: 1 << O_DSCP_CLASS,
+      type: XtType.UINT8,
+      min: 0,
+      max: XT_DSCP_MAX,
+      flags: XTOPT_INVERT | XTOPT_PUT,
+      put: "dscp",
+    },
     { name: "dscp-class", id: O_DSCP_CLASS, excl: 1 << O_DSCP, type: XtType.STRING, flags: XTOPT_INVERT },
   ],
   init: () => ({ dscp: 0, invert: 0 }),

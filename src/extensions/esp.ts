@@ -3,7 +3,7 @@
  */
 import { defineMatch, XTOPT_INVERT, XtType } from "./api.js";
 import { dataKey, wrongProto } from "./l4-common.js";
-import { spiMatchFn, spiOption, spiParse, spiSave, type SpiData } from "./spi-common.js";
+import { type SpiData, spiMatchFn, spiOption, spiParse, spiSave } from "./spi-common.js";
 
 const XT_ESP_INV_SPI = 0x01;
 const XT_ESP_INV_MASK = 0x01;
@@ -25,7 +25,8 @@ export const espMatch = defineMatch<SpiData>({
     let out = " esp";
     if (min !== 0 || max !== 0xffffffff || inv)
       out += min === max ? ` spi:${inv ? "!" : ""}${min}` : ` spis:${inv ? "!" : ""}${min}:${max}`;
-    if (d.invflags & ~XT_ESP_INV_MASK) out += ` Unknown invflags: 0x${(d.invflags & ~XT_ESP_INV_MASK).toString(16).toUpperCase()}`;
+    if (d.invflags & ~XT_ESP_INV_MASK)
+      out += ` Unknown invflags: 0x${(d.invflags & ~XT_ESP_INV_MASK).toString(16).toUpperCase()}`;
     return out;
   },
   save: (d) => spiSave("espspi", d, XT_ESP_INV_SPI),

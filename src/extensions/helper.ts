@@ -1,9 +1,10 @@
 /**
  * helper match (libxt_helper / xt_helper): the name of the connection's helper.
  */
+
+import { helperMatch as helperFn } from "../engine/ct-extensions.js";
 import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XTOPT_PUT, XtType } from "./api.js";
 import { saveString } from "./common.js";
-import { helperMatch as helperFn } from "../engine/ct-extensions.js";
 
 /** struct xt_helper_info: name is char[30]. */
 export interface HelperData {

@@ -83,7 +83,8 @@ function parseIcmp(s: string): { type: number; code: [number, number] } {
   let match = -1;
   for (let i = 0; i < ICMP_CODES.length; i++) {
     if (!ICMP_CODES[i]![0].toLowerCase().startsWith(low)) continue;
-    if (match >= 0) throw paramError(`Ambiguous ICMP type \`${s}': \`${ICMP_CODES[match]![0]}' or \`${ICMP_CODES[i]![0]}'?`);
+    if (match >= 0)
+      throw paramError(`Ambiguous ICMP type \`${s}': \`${ICMP_CODES[match]![0]}' or \`${ICMP_CODES[i]![0]}'?`);
     match = i;
   }
   if (match >= 0) {
@@ -148,7 +149,8 @@ export const icmpMatch = defineMatch<IcmpData>({
   print(d, ctx) {
     let out = " icmp";
     out += printType(d.type, d.code[0]!, d.code[1]!, (d.invflags & IPT_ICMP_INV) !== 0, ctx.numeric);
-    if (d.invflags & ~IPT_ICMP_INV) out += ` Unknown invflags: 0x${(d.invflags & ~IPT_ICMP_INV).toString(16).toUpperCase()}`;
+    if (d.invflags & ~IPT_ICMP_INV)
+      out += ` Unknown invflags: 0x${(d.invflags & ~IPT_ICMP_INV).toString(16).toUpperCase()}`;
     return out;
   },
   save(d) {

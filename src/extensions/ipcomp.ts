@@ -4,7 +4,7 @@
  */
 import { defineMatch, XTOPT_INVERT, XtType } from "./api.js";
 import { dataKey, wrongProto } from "./l4-common.js";
-import { spiMatchFn, spiOption, spiParse, spiSave, type SpiData } from "./spi-common.js";
+import { type SpiData, spiMatchFn, spiOption, spiParse, spiSave } from "./spi-common.js";
 
 const XT_IPCOMP_INV_SPI = 0x01;
 const XT_IPCOMP_INV_MASK = 0x01;
@@ -31,9 +31,11 @@ export const ipcompMatch = defineMatch<IpcompData>({
     const [min, max] = d.spis as [number, number];
     const inv = (d.invflags & XT_IPCOMP_INV_SPI) !== 0;
     let out = " comp ";
-    if (min !== 0 || max !== 0xffffffff || inv) out += min === max ? `spi:${inv ? "!" : ""}${min}` : `spis:${inv ? "!" : ""}${min}:${max}`;
+    if (min !== 0 || max !== 0xffffffff || inv)
+      out += min === max ? `spi:${inv ? "!" : ""}${min}` : `spis:${inv ? "!" : ""}${min}:${max}`;
     if (d.hdrres) out += " reserved";
-    if (d.invflags & ~XT_IPCOMP_INV_MASK) out += ` Unknown invflags: 0x${(d.invflags & ~XT_IPCOMP_INV_MASK).toString(16).toUpperCase()}`;
+    if (d.invflags & ~XT_IPCOMP_INV_MASK)
+      out += ` Unknown invflags: 0x${(d.invflags & ~XT_IPCOMP_INV_MASK).toString(16).toUpperCase()}`;
     return out;
   },
   save: (d) => spiSave("ipcompspi", d, XT_IPCOMP_INV_SPI) + (d.hdrres ? " --compres" : ""),

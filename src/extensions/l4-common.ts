@@ -1,7 +1,7 @@
 /**
  * Helpers shared by the l4 extension group (udp, icmp, multiport, sctp, …).
  */
-import { type IpSpec, IPT_INV_PROTO, type KernelCheckContext, type KernelCheckError } from "./api.js";
+import { IPT_INV_PROTO, type IpSpec, type KernelCheckContext, type KernelCheckError } from "./api.js";
 import { portName } from "./common.js";
 
 /**
@@ -65,7 +65,12 @@ function rangeExpr(field: "sport" | "dport", lo: number, hi: number, invert: boo
 }
 
 /** add_nft_tcpudp(): full ranges leave no expression. */
-export function portExprs(spts: readonly number[], invSrc: boolean, dpts: readonly number[], invDst: boolean): PortExpr[] {
+export function portExprs(
+  spts: readonly number[],
+  invSrc: boolean,
+  dpts: readonly number[],
+  invDst: boolean,
+): PortExpr[] {
   const [s0, s1] = spts as [number, number];
   const [d0, d1] = dpts as [number, number];
   if (s0 && s0 === s1 && d0 && d0 === d1 && invSrc === invDst) {
@@ -109,7 +114,12 @@ export interface PortsData {
  * nft_parse_transport()/nft_parse_transport_range() for tcp/udp ports: the
  * expressions read back onto (a copy of) `d`, given the match's inversion bits.
  */
-export function applyPortExprs<T extends PortsData>(d: T, exprs: readonly PortExpr[], invSrc: number, invDst: number): T {
+export function applyPortExprs<T extends PortsData>(
+  d: T,
+  exprs: readonly PortExpr[],
+  invSrc: number,
+  invDst: number,
+): T {
   const out: T = { ...d, spts: d.spts.slice(), dpts: d.dpts.slice() };
   for (const e of exprs) {
     if (e.kind === "both") {

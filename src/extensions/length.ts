@@ -1,8 +1,9 @@
 /**
  * length match (libxt_length / xt_length): layer-3 packet length or range.
  */
-import { totalLen } from "./pkt-util.js";
+
 import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XtType } from "./api.js";
+import { totalLen } from "./pkt-util.js";
 
 export interface LengthData {
   min: number;

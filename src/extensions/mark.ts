@@ -29,7 +29,7 @@ export const markMatch = defineMatch<MarkData>({
     const mark = d.mark >>> 0;
     const mask = d.mask >>> 0;
     const inv = d.invert;
-    return (p) => (((p.mark & mask) >>> 0) === mark) !== inv;
+    return (p) => ((p.mark & mask) >>> 0 === mark) !== inv;
   },
   print: (d) => ` mark match${d.invert ? " !" : ""}${printValMask(d.mark, d.mask)}`,
   save: (d) => `${d.invert ? " !" : ""} --mark${printValMask(d.mark, d.mask)}`,

@@ -3,8 +3,9 @@
  * physdev, policy, devgroup, ...): C-like formatting and parsing pieces
  * of libxtables that the common helpers do not cover.
  */
-import { paramError } from "../core/errors.js";
+
 import { xtStrtoul } from "../core/cnum.js";
+import { paramError } from "../core/errors.js";
 
 /** tolower() in the C locale: ASCII letters only. */
 export function asciiLower(s: string): string {

@@ -113,7 +113,11 @@ export const multiportMatch = defineMatch<MultiportData>({
     const proto = checkProto(cb.ip);
     parsePorts(cb.arg, cb.data, proto);
     cb.data.flags =
-      cb.entry.id === O_SOURCE_PORTS ? XT_MULTIPORT_SOURCE : cb.entry.id === O_DEST_PORTS ? XT_MULTIPORT_DESTINATION : XT_MULTIPORT_EITHER;
+      cb.entry.id === O_SOURCE_PORTS
+        ? XT_MULTIPORT_SOURCE
+        : cb.entry.id === O_DEST_PORTS
+          ? XT_MULTIPORT_DESTINATION
+          : XT_MULTIPORT_EITHER;
     if (cb.invert) cb.data.invert = 1;
   },
   finalCheck(cb) {

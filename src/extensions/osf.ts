@@ -2,6 +2,8 @@
  * osf match (libxt_osf / xt_osf): passive OS fingerprinting of TCP SYNs.
  * The kernel requires `-p tcp` and PREROUTING, INPUT or FORWARD.
  */
+
+import { formatIPv4 } from "../core/ipv4.js";
 import {
   defineMatch,
   HOOK_FWD,
@@ -13,7 +15,6 @@ import {
   XTOPT_PUT,
   XtType,
 } from "./api.js";
-import { formatIPv4 } from "../core/ipv4.js";
 import { structKey } from "./misc2-util.js";
 import { NF_LOG_DEFAULT_MASK, nfLogIpPacket } from "./nf-log-dump.js";
 import { l4Avail, rawL4, rawU16, tcpFlagsByte, tcpHdrLen } from "./pkt-util.js";

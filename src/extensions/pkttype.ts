@@ -3,8 +3,8 @@
  */
 import { paramError } from "../core/errors.js";
 import { PACKET_BROADCAST, PACKET_MULTICAST } from "../core/packet.js";
-import { PACKET_LOOPBACK } from "./pkt-util.js";
 import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XtType } from "./api.js";
+import { PACKET_LOOPBACK } from "./pkt-util.js";
 
 export interface PkttypeData {
   pkttype: number;

@@ -2,8 +2,9 @@
  * policy match (libxt_policy / xt_policy): IPsec policy of a packet, up to
  * four policy elements separated by --next (which needs --strict).
  */
-import { paramError } from "../core/errors.js";
+
 import { xtStrtouiWhole } from "../core/cnum.js";
+import { paramError } from "../core/errors.js";
 import { formatIPv4, inetAton, maskSuffix, maskToCidr } from "../core/ipv4.js";
 import { getProtoByNumber } from "../core/netdb.js";
 import { defineMatch, HOOK_IN, HOOK_OUT, HOOK_POST, HOOK_PRE, XTOPT_INVERT, XTOPT_MULTI, XtType } from "./api.js";

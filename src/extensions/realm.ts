@@ -57,7 +57,7 @@ export const realmMatch = defineMatch<RealmData>({
   kernelCheck: (_d, ctx) => (ctx.hookMask & ~REALM_HOOKS ? { errno: "EINVAL" } : undefined),
   compile(d) {
     // realm_mt(): the route's tclassid; twin routes carry no realm, so it is 0
-    const hit = (d.id >>> 0) === 0;
+    const hit = d.id >>> 0 === 0;
     const matched = hit !== (d.invert !== 0);
     return () => matched;
   },

@@ -3,6 +3,7 @@
  * sets only the state mask and the STATE_ALIAS flag, printed by conntrack.
  */
 import { paramError } from "../core/errors.js";
+import { conntrackMatch } from "../engine/ct-extensions.js";
 import { defineMatch, XTOPT_INVERT, XTOPT_MAND, XtType } from "./api.js";
 import {
   type ConntrackData,
@@ -14,7 +15,6 @@ import {
   XT_CONNTRACK_STATE_ALIAS,
 } from "./conntrack.js";
 import { dataKey, parseCommaList } from "./ct-util.js";
-import { conntrackMatch } from "../engine/ct-extensions.js";
 
 /** state_parse_states() */
 function parseStates(arg: string): number {

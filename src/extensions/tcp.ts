@@ -93,7 +93,14 @@ export function tcpFlagsText(flags: number): string {
 }
 
 /** print_ports() of the tcp/udp `-L` text. */
-export function printPorts(name: string, min: number, max: number, invert: boolean, numeric: boolean, proto: string): string {
+export function printPorts(
+  name: string,
+  min: number,
+  max: number,
+  invert: boolean,
+  numeric: boolean,
+  proto: string,
+): string {
   if (min === 0 && max === 0xffff && !invert) return "";
   const inv = invert ? "!" : "";
   if (min === max) return ` ${name}:${inv}${portName(min, proto, numeric)}`;
@@ -238,7 +245,14 @@ function readBack(into: TcpData, d: TcpData, ports: PortExpr[] = exprsOf(d)): Tc
 
 function allZero(d: TcpData): boolean {
   return (
-    d.spts[0] === 0 && d.spts[1] === 0xffff && d.dpts[0] === 0 && d.dpts[1] === 0xffff && !d.option && !d.flgMask && !d.flgCmp && !d.invflags
+    d.spts[0] === 0 &&
+    d.spts[1] === 0xffff &&
+    d.dpts[0] === 0 &&
+    d.dpts[1] === 0xffff &&
+    !d.option &&
+    !d.flgMask &&
+    !d.flgCmp &&
+    !d.invflags
   );
 }
 
@@ -292,13 +306,15 @@ export const tcpMatch = defineMatch<TcpData>({
     let out = " tcp";
     out += printPorts("spt", d.spts[0], d.spts[1], (d.invflags & XT_TCP_INV_SRCPT) !== 0, ctx.numeric, "tcp");
     out += printPorts("dpt", d.dpts[0], d.dpts[1], (d.invflags & XT_TCP_INV_DSTPT) !== 0, ctx.numeric, "tcp");
-    if (d.option || d.invflags & XT_TCP_INV_OPTION) out += ` option=${d.invflags & XT_TCP_INV_OPTION ? "!" : ""}${d.option}`;
+    if (d.option || d.invflags & XT_TCP_INV_OPTION)
+      out += ` option=${d.invflags & XT_TCP_INV_OPTION ? "!" : ""}${d.option}`;
     if (d.flgMask || d.invflags & XT_TCP_INV_FLAGS) {
       out += ` flags:${d.invflags & XT_TCP_INV_FLAGS ? "!" : ""}`;
       if (ctx.numeric) out += `0x${hex2(d.flgMask)}/0x${hex2(d.flgCmp)}`;
       else out += `${tcpFlagsText(d.flgMask)}/${tcpFlagsText(d.flgCmp)}`;
     }
-    if (d.invflags & ~XT_TCP_INV_MASK) out += ` Unknown invflags: 0x${(d.invflags & ~XT_TCP_INV_MASK).toString(16).toUpperCase()}`;
+    if (d.invflags & ~XT_TCP_INV_MASK)
+      out += ` Unknown invflags: 0x${(d.invflags & ~XT_TCP_INV_MASK).toString(16).toUpperCase()}`;
     return out;
   },
   save(d) {

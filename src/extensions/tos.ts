@@ -55,7 +55,8 @@ export const tosMatch = defineMatch<TosData>({
       "[!] --tos value[/mask]    Match Type of Service/Priority field value\n" +
       "[!] --tos symbol          Match TOS field (IPv4 only) by symbol\n" +
       "                          Accepted symbolic names for value are:\n";
-    for (const [v, name] of TOS_SYMBOLS) out += `                          (0x${hex2(v)}) ${String(v).padStart(2)} ${name}\n`;
+    for (const [v, name] of TOS_SYMBOLS)
+      out += `                          (0x${hex2(v)}) ${String(v).padStart(2)} ${name}\n`;
     return `${out}\n`;
   },
 });

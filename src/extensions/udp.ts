@@ -101,13 +101,16 @@ export const udpMatch = defineMatch<UdpData>({
     let out = " udp";
     out += printPortRange("spt", d.spts, (d.invflags & XT_UDP_INV_SRCPT) !== 0, ctx.numeric, "udp");
     out += printPortRange("dpt", d.dpts, (d.invflags & XT_UDP_INV_DSTPT) !== 0, ctx.numeric, "udp");
-    if (d.invflags & ~XT_UDP_INV_MASK) out += ` Unknown invflags: 0x${(d.invflags & ~XT_UDP_INV_MASK).toString(16).toUpperCase()}`;
+    if (d.invflags & ~XT_UDP_INV_MASK)
+      out += ` Unknown invflags: 0x${(d.invflags & ~XT_UDP_INV_MASK).toString(16).toUpperCase()}`;
     return out;
   },
   save(d) {
     let out = "";
-    if (d.spts[0] !== 0 || d.spts[1] !== 0xffff) out += savePortRange("sport", d.spts, (d.invflags & XT_UDP_INV_SRCPT) !== 0);
-    if (d.dpts[0] !== 0 || d.dpts[1] !== 0xffff) out += savePortRange("dport", d.dpts, (d.invflags & XT_UDP_INV_DSTPT) !== 0);
+    if (d.spts[0] !== 0 || d.spts[1] !== 0xffff)
+      out += savePortRange("sport", d.spts, (d.invflags & XT_UDP_INV_SRCPT) !== 0);
+    if (d.dpts[0] !== 0 || d.dpts[1] !== 0xffff)
+      out += savePortRange("dport", d.dpts, (d.invflags & XT_UDP_INV_DSTPT) !== 0);
     return out;
   },
   help: () =>

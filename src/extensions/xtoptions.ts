@@ -4,21 +4,21 @@
  */
 import { cStrtodWhole, cStrtoumax, xtStrtoul } from "../core/cnum.js";
 import { paramError } from "../core/errors.js";
-import { hostLookupFailure } from "../core/resolver.js";
 import { cidrToMask, inetAton, ipParseAny, maskToCidr } from "../core/ipv4.js";
 import { getPortByName, getProtoByName } from "../core/netdb.js";
+import { hostLookupFailure } from "../core/resolver.js";
+import { utf8Decoder, utf8Encoder } from "../core/utf8.js";
 import {
   type FinalCheckCall,
   type OptionCall,
-  type XtOptionEntry,
-  type XtOptionValue,
   XTOPT_INVERT,
   XTOPT_MAND,
   XTOPT_MULTI,
   XTOPT_PUT,
+  type XtOptionEntry,
+  type XtOptionValue,
   XtType,
 } from "./api.js";
-import { utf8Encoder, utf8Decoder } from "../core/utf8.js";
 
 export function emptyValue(): XtOptionValue {
   return {
@@ -107,9 +107,7 @@ function parseInt_(cb: OptionCall<any>): void {
   const lmax = e.max ? BigInt(e.max) : maxByType(e.type);
   const r = xtStrtoul(cb.arg, lmin, lmax);
   if (!r.ok || r.end !== cb.arg.length)
-    throw paramError(
-      `${cb.extName}: bad value for option "--${e.name}", or out of range (${lmin}-${lmax}).\n`,
-    );
+    throw paramError(`${cb.extName}: bad value for option "--${e.name}", or out of range (${lmin}-${lmax}).\n`);
   cb.val.u = r.value;
   cb.val.big = r.big;
   put(cb, e.type === XtType.UINT64 ? r.big : r.value);
@@ -147,10 +145,15 @@ function parseMint(cb: OptionCall<any>): void {
     } else {
       const sub = arg.slice(pos);
       const r = xtStrtoul(sub, 0, lmax);
-      if (!r.ok) throw paramError(`${cb.extName}: bad value for option "--${e.name}" near "${sub}", or out of range (0-${lmax}).\n`);
+      if (!r.ok)
+        throw paramError(
+          `${cb.extName}: bad value for option "--${e.name}" near "${sub}", or out of range (0-${lmax}).\n`,
+        );
       end = pos + r.end;
       if (end < arg.length && arg[end] !== ":")
-        throw paramError(`${cb.extName}: Argument to "--${e.name}" has unexpected characters near "${arg.slice(end)}".\n`);
+        throw paramError(
+          `${cb.extName}: Argument to "--${e.name}" has unexpected characters near "${arg.slice(end)}".\n`,
+        );
       value = r.big;
     }
     vals.push(value);
@@ -258,8 +261,7 @@ function parseSyslogLevel(cb: OptionCall<any>): void {
   if (r.ok && r.end === cb.arg.length) num = r.value;
   else {
     const lvl = SYSLOG_LEVELS[cb.arg];
-    if (lvl === undefined || !Object.hasOwn(SYSLOG_LEVELS, cb.arg))
-      throw paramError(`log level "${cb.arg}" unknown\n`);
+    if (lvl === undefined || !Object.hasOwn(SYSLOG_LEVELS, cb.arg)) throw paramError(`log level "${cb.arg}" unknown\n`);
     num = lvl;
   }
   cb.val.syslogLevel = num;
@@ -282,7 +284,6 @@ function parseHost(cb: OptionCall<any>, arg: string): void {
   cb.val.hlen = 32;
   put(cb, cb.val.haddr);
 }
-
 
 function parsePlen(cb: OptionCall<any>, arg: string): void {
   const r = xtStrtoul(arg, 0, 32);

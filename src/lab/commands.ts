@@ -5,6 +5,8 @@
  * (`send --from HOST …` sends as that host). A host outside any lab gets the
  * same commands, as the only host of a lab of its own.
  */
+
+import { runConntrack } from "../compat/conntrack-tool.js";
 import type { CommandResult } from "../compat/iptables/commands.js";
 import { buildPacket, specFromArgs } from "../compat/packet-spec.js";
 import { traceLines } from "../compat/packet-text.js";
@@ -22,7 +24,6 @@ import {
   runSystemctl,
   runTail,
 } from "./system.js";
-import { runConntrack } from "../compat/conntrack-tool.js";
 import { runCurl } from "./tools/curl.js";
 import { runClock, runListen, runUnlisten } from "./tools/host-admin.js";
 import { runNc } from "./tools/nc.js";

@@ -12,10 +12,10 @@
  */
 import type { Flavour } from "../compat/iptables/commands.js";
 import { NameDb } from "../core/netdb.js";
-import { Host } from "../host.js";
 import { NetConfig } from "../engine/net.js";
-import type { AnyMatch, AnyTarget, IpSpec } from "../extensions/api.js";
 import type { Chain, Rule, Table } from "../engine/ruleset.js";
+import type { AnyMatch, AnyTarget, IpSpec } from "../extensions/api.js";
+import { Host } from "../host.js";
 
 const MAGIC = "# iptwin state v3";
 const MAGIC_V2 = "# iptwin state v2";
@@ -78,7 +78,8 @@ function replacer(_k: string, v: unknown): unknown {
 }
 
 function reviver(_k: string, v: unknown): unknown {
-  if (v && typeof v === "object" && "$big" in (v as Record<string, unknown>)) return BigInt((v as { $big: string }).$big);
+  if (v && typeof v === "object" && "$big" in (v as Record<string, unknown>))
+    return BigInt((v as { $big: string }).$big);
   return v;
 }
 
@@ -269,7 +270,14 @@ function reviveTableV3(host: Host, rec: TableV3, lines: readonly string[], at: n
     };
     const src = r[8];
     if (src) {
-      rule.nftSrc = { ip: ipOfV3(src[0]), matches: matchesOf(src[1]), target, jumpto, pcnt: rule.pcnt, bcnt: rule.bcnt };
+      rule.nftSrc = {
+        ip: ipOfV3(src[0]),
+        matches: matchesOf(src[1]),
+        target,
+        jumpto,
+        pcnt: rule.pcnt,
+        bcnt: rule.bcnt,
+      };
     }
     return rule;
   };
@@ -381,7 +389,16 @@ function reviveChain(host: Host, c: ChainRecord): Chain {
     if (src) rule.nftSrc = { ip: ipOf(src[0]), matches: matchesOf(src[1]), target, jumpto, pcnt, bcnt };
     return rule;
   });
-  const chain: Chain = { name: c.name, hook: c.hook, present: c.present, counting: c.counting, policy: c.policy, pcnt: c.pcnt, bcnt: c.bcnt, rules };
+  const chain: Chain = {
+    name: c.name,
+    hook: c.hook,
+    present: c.present,
+    counting: c.counting,
+    policy: c.policy,
+    pcnt: c.pcnt,
+    bcnt: c.bcnt,
+    rules,
+  };
   if (c.handle !== undefined) chain.handle = c.handle;
   return chain;
 }

@@ -188,7 +188,6 @@ const PORTS = [
   "3:3",
   "0:0",
 ];
-const BAD_PORTS = ["65536", "noport", "5:4:3", "-1"];
 const COMMENTS = [
   "allow ssh",
   "x",
@@ -1125,7 +1124,7 @@ export function ruleSetText(spec: RuleSetSpec, av: Available): string {
         errors: false,
       });
       const pc = rs.counters ? `[${rs.counters[0]}:${rs.counters[1]}] ` : "";
-      out += `${pc}-A ${chain} ${words.map(restoreWord).join(" ")}`.trimEnd() + "\n";
+      out += `${`${pc}-A ${chain} ${words.map(restoreWord).join(" ")}`.trimEnd()}\n`;
     }
     out += "COMMIT\n";
   });
@@ -1195,7 +1194,7 @@ function oddCommands(chain: string, len: number): string[][] {
     ["-A", chain, "-m", "nosuchmatch"],
     ["-A", chain, "-m", "tcp", "--dport", "80"],
     ["--append", chain, "--protocol", "tcp", "--jump", "ACCEPT"],
-    ["--append=" + chain, "-j", "ACCEPT"],
+    [`--append=${chain}`, "-j", "ACCEPT"],
     ["-A", chain, "--proto", "udp", "--jump", "DROP"],
     ["-A", chain, "-j", "RETURN", "-v", "-v"],
     ["-S", chain, "-v", "-v"],

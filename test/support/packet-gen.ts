@@ -433,7 +433,6 @@ export function splitWords(s: string): string[] {
   const out: string[] = [];
   const re = /"([^"]*)"|(\S+)/g;
   let m: RegExpExecArray | null;
-  // biome-ignore lint/suspicious/noAssignInExpressions: regex loop
   while ((m = re.exec(s))) out.push(m[1] ?? m[2]!);
   return out;
 }

@@ -6,15 +6,12 @@
  */
 import { ExitStatus, formatXtablesError, paramError, versionError, XtablesError } from "../../core/errors.js";
 import type { NameDb } from "../../core/netdb.js";
-import type { ExtensionBase } from "../../extensions/api.js";
-import type { ExtensionRegistry } from "../../extensions/registry.js";
-import { takePrintWarnings } from "../../extensions/diag.js";
 import {
   type Chain,
   cloneTable,
   findBuiltinTable,
-  HOOK_NAMES,
   freshBaseChain,
+  HOOK_NAMES,
   isBuiltinChain,
   type MatchInst,
   newUserChain,
@@ -24,16 +21,9 @@ import {
   type Table,
 } from "../../engine/ruleset.js";
 import { checkRule, checkRuleIp, jumpTarget, type TableValidation, validateTable } from "../../engine/validate.js";
-import { runLegacyIptables } from "./legacy-command.js";
-import {
-  CacheRequest,
-  cacheFetchText,
-  commandCacheRequest,
-  NftBatch,
-  nftSource,
-  rebuiltRule,
-  sentView,
-} from "./nft-debug.js";
+import type { ExtensionBase } from "../../extensions/api.js";
+import { takePrintWarnings } from "../../extensions/diag.js";
+import type { ExtensionRegistry } from "../../extensions/registry.js";
 import {
   FMT_C_COUNTS,
   FMT_KILOMEGAGIGA,
@@ -47,14 +37,24 @@ import {
   printRule,
   saveRuleBody,
 } from "./format.js";
+import { runLegacyIptables } from "./legacy-command.js";
+import {
+  CacheRequest,
+  cacheFetchText,
+  commandCacheRequest,
+  NftBatch,
+  nftSource,
+  rebuiltRule,
+  sentView,
+} from "./nft-debug.js";
 import {
   type BatchType,
-  type NftFn,
   type Errno,
   type KernelFailure,
   kernelFailureText,
-  nftStrerror,
+  type NftFn,
   NftOpError,
+  nftStrerror,
 } from "./nft-errors.js";
 import {
   CMD_APPEND,
@@ -441,9 +441,10 @@ export class Transaction {
     // Unsorted, user chains come in the kernel's order: creation order (the map keeps it).
     const all = sorted
       ? orderedChains(this.work)
-      : [...this.work.chains.values()].filter((c) => c.hook >= 0).sort((a, b) => a.hook - b.hook).concat(
-          [...this.work.chains.values()].filter((c) => c.hook < 0),
-        );
+      : [...this.work.chains.values()]
+          .filter((c) => c.hook >= 0)
+          .sort((a, b) => a.hook - b.hook)
+          .concat([...this.work.chains.values()].filter((c) => c.hook < 0));
     return all.filter((c) => c.present);
   }
 
@@ -474,7 +475,12 @@ export class Transaction {
     // target fail at parse time, ahead of all checkentry errors.
     const err = queue ? (checkRuleIp(rule) ?? { errno: "ENOENT" }) : checkRule(this.work, chain, rule, this.peersFn);
     if (err) {
-      const f: KernelFailure = { type, errno: err.errno as Errno, what: `rule in chain ${chain.name}`, line: this.line };
+      const f: KernelFailure = {
+        type,
+        errno: err.errno as Errno,
+        what: `rule in chain ${chain.name}`,
+        line: this.line,
+      };
       this.failures.push(f);
       this.pendingRuleFailures.set(f, chain.name);
     }
@@ -725,14 +731,17 @@ export class Transaction {
    * zeroing them creates them (or fails when the table does not exist).
    */
   listZero(chainName: string | null, verbose: boolean): void {
-    const base = [...this.work.chains.values()].filter((c) => c.hook >= 0 && (chainName === null || c.name === chainName));
+    const base = [...this.work.chains.values()].filter(
+      (c) => c.hook >= 0 && (chainName === null || c.name === chainName),
+    );
     if (!this.work.exists) {
       base.sort((a, b) => a.hook - b.hook);
       // The faked chains are zeroed (and announced) before the kernel finds no table.
       if (verbose) for (const c of base) this.stdout += `Zeroing chain \`${c.name}'\n`;
       for (const c of base) this.debug?.chainZero(c, []);
       const first = base[0];
-      if (first) this.failures.push({ type: "CHAIN_ZERO", errno: "ENOENT", what: `chain ${first.name}`, line: this.line });
+      if (first)
+        this.failures.push({ type: "CHAIN_ZERO", errno: "ENOENT", what: `chain ${first.name}`, line: this.line });
       return;
     }
     for (const c of base) c.present = true;
@@ -804,7 +813,8 @@ export class Transaction {
     this.lastFn = "chain_del";
     const refs = new Map<string, number>();
     for (const c of [...this.work.chains.values(), ...(this.work.foreign ?? [])])
-      for (const r of this.liveRules(c)) if (r.target === null && r.jumpto) refs.set(r.jumpto, (refs.get(r.jumpto) ?? 0) + 1);
+      for (const r of this.liveRules(c))
+        if (r.target === null && r.jumpto) refs.set(r.jumpto, (refs.get(r.jumpto) ?? 0) + 1);
     const del = (c: Chain, explicit: boolean) => {
       if (verbose && !isBuiltinChain(c)) this.stdout += `Deleting chain \`${c.name}'\n`;
       if (isBuiltinChain(c)) {
@@ -817,7 +827,8 @@ export class Transaction {
         }
         if (c.rules.length > 0) {
           // -X CHAIN fetches no rules and the kernel refuses; -X alone has them cached and skips the chain.
-          if (explicit) this.failures.push({ type: "CHAIN_DEL", errno: "EBUSY", what: `chain ${c.name}`, line: this.line });
+          if (explicit)
+            this.failures.push({ type: "CHAIN_DEL", errno: "EBUSY", what: `chain ${c.name}`, line: this.line });
           else this.uncached.add(c.name);
           return;
         }
@@ -861,7 +872,9 @@ export class Transaction {
     }
     for (const ch of chains.values()) {
       if (ch.rules.some((r) => r.target === null && r.jumpto === oldName)) {
-        ch.rules = ch.rules.map((r) => (r.target === null && r.jumpto === oldName ? { ...r, jumpto: newName, saveText: undefined } : r));
+        ch.rules = ch.rules.map((r) =>
+          r.target === null && r.jumpto === oldName ? { ...r, jumpto: newName, saveText: undefined } : r,
+        );
       }
     }
     this.work.chains = chains;
@@ -913,7 +926,8 @@ export class Transaction {
     const index = new Map(order.map((r, i) => [r, i]));
     const upTo = (k: number): Table => {
       const chains = new Map<string, Chain>();
-      for (const [n, c] of this.work.chains) chains.set(n, { ...c, rules: c.rules.filter((r) => (index.get(r) ?? -1) <= k) });
+      for (const [n, c] of this.work.chains)
+        chains.set(n, { ...c, rules: c.rules.filter((r) => (index.get(r) ?? -1) <= k) });
       return { ...this.work, chains };
     };
     const invalid = (k: number) => validateTable(upTo(k)).error;
@@ -928,7 +942,12 @@ export class Transaction {
     const firstErr = invalid(lo)!;
     return order.slice(lo).map((r, i) => {
       const a = this.added.get(r)!;
-      return { type: a.type, errno: (i === 0 ? firstErr : v.error!).errno as Errno, what: `rule in chain ${a.chain}`, line: a.line };
+      return {
+        type: a.type,
+        errno: (i === 0 ? firstErr : v.error!).errno as Errno,
+        what: `rule in chain ${a.chain}`,
+        line: a.line,
+      };
     });
   }
 
@@ -963,7 +982,8 @@ export function targetName(rule: Rule): string {
   return rule.target?.ext.realName ?? rule.jumpto;
 }
 
-const TAINT_LINE = (t: Table) => `# Table \`${t.name}' contains incompatible base-chains, use 'nft' tool to list them.\n`;
+const TAINT_LINE = (t: Table) =>
+  `# Table \`${t.name}' contains incompatible base-chains, use 'nft' tool to list them.\n`;
 
 /** nft_rule_list(); `unknownRefs` names chains whose reference count is not known yet. */
 export function listTable(
@@ -1064,7 +1084,11 @@ function assertListable(table: Table, chain: string | null, program: string, fla
 }
 
 /** Runs one parsed command; throws XtablesError, NftOpError or KernelBatchError. */
-export function executeCommand(env: IptablesEnv, p: ParsedCommand, program: string): { stdout: string; table: Table | null } {
+export function executeCommand(
+  env: IptablesEnv,
+  p: ParsedCommand,
+  program: string,
+): { stdout: string; table: Table | null } {
   if (!findBuiltinTable(p.table)) throw versionError(`table '${p.table}' does not exist`);
   const original = env.ruleset.table(p.table)!;
   // nft_rule_new(): the rule is translated to nf_tables form before anything runs.
@@ -1084,7 +1108,10 @@ export function executeCommand(env: IptablesEnv, p: ParsedCommand, program: stri
     throw e;
   }
   if (tx.debug) tx.stdout += tx.debug.render();
-  if (p.command === CMD_CHECK || (p.command & (CMD_LIST | CMD_LIST_RULES) && !(p.command & (CMD_ZERO | CMD_ZERO_NUM)))) {
+  if (
+    p.command === CMD_CHECK ||
+    (p.command & (CMD_LIST | CMD_LIST_RULES) && !(p.command & (CMD_ZERO | CMD_ZERO_NUM)))
+  ) {
     return { stdout: tx.stdout, table: null };
   }
   const failures = tx.commit();
@@ -1106,7 +1133,8 @@ export function applyCommand(tx: Transaction, p: ParsedCommand, program: string)
   if (cmd & (CMD_LIST | CMD_LIST_RULES)) {
     const t = tx.work;
     assertListable(t, chain, program, env.flavour);
-    if (cmd & CMD_LIST) tx.stdout += listTable(t, chain, p.rulenum, listFormat(p.options), env.db, tx.created, tx.cachedPolicy);
+    if (cmd & CMD_LIST)
+      tx.stdout += listTable(t, chain, p.rulenum, listFormat(p.options), env.db, tx.created, tx.cachedPolicy);
     else tx.stdout += listRulesSave(t, chain, p.rulenum, verbose, env.db, tx.cachedPolicy);
     if (cmd & CMD_ZERO) tx.listZero(chain, verbose);
     else if (cmd & CMD_ZERO_NUM) tx.listZeroNum(chain!, p.rulenum - 1);
@@ -1202,15 +1230,22 @@ export function runIptables(env: IptablesEnv, args: readonly string[]): CommandR
       line: -1,
     });
     warnings = parsed.warnings;
-    if (parsed.kind === "help") return { stdout: fillProgram(parsed.stdout, program, version), stderr: warnings, status: 0 };
-    if (parsed.kind === "version") return { stdout: fillProgram(parsed.stdout, program, version), stderr: warnings, status: 0 };
+    if (parsed.kind === "help")
+      return { stdout: fillProgram(parsed.stdout, program, version), stderr: warnings, status: 0 };
+    if (parsed.kind === "version")
+      return { stdout: fillProgram(parsed.stdout, program, version), stderr: warnings, status: 0 };
     const { stdout, table } = executeCommand(env, parsed, program);
     if (table) env.ruleset.tables.set(table.name, table);
     return { stdout, stderr: warnings + takePrintWarnings(), status: 0 };
   } catch (e) {
     if (e instanceof XtablesError && e.warnings) warnings += e.warnings;
-    const stdout = e instanceof KernelBatchError || e instanceof NftOpError || e instanceof XtablesError ? e.stdout : "";
-    return { stdout, stderr: warnings + takePrintWarnings() + errorText(e, program, version, -1), status: errorStatus(e) };
+    const stdout =
+      e instanceof KernelBatchError || e instanceof NftOpError || e instanceof XtablesError ? e.stdout : "";
+    return {
+      stdout,
+      stderr: warnings + takePrintWarnings() + errorText(e, program, version, -1),
+      status: errorStatus(e),
+    };
   }
 }
 

@@ -6,6 +6,7 @@
 import { addrMaskToListString, formatIPv4, maskToSaveString } from "../../core/ipv4.js";
 import type { NameDb } from "../../core/netdb.js";
 import { getProtoByNumber } from "../../core/netdb.js";
+import type { Chain, Rule } from "../../engine/ruleset.js";
 import {
   IPT_F_FRAG,
   IPT_F_GOTO,
@@ -19,7 +20,6 @@ import {
   type PrintContext,
 } from "../../extensions/api.js";
 import { CHAIN_PROTOS } from "../../extensions/xtoptions.js";
-import type { Chain, Rule } from "../../engine/ruleset.js";
 
 export const FMT_NUMERIC = 0x0001;
 export const FMT_NOCOUNTS = 0x0002;
@@ -105,7 +105,8 @@ export function printRule(rule: Rule, num: number, format: number, targetName: s
   if (!(format & FMT_NOTARGET)) out += notable ? `${targetName} ` : `${padRight(targetName, 9)} `;
   out += ip.invflags & IPT_INV_PROTO ? "!" : " ";
   const pname = protoToName(ip.proto, (format & FMT_NUMERIC) !== 0);
-  const protoText = (format & (FMT_NUMERIC | FMT_NOTABLE)) === FMT_NUMERIC || pname === undefined ? String(ip.proto) : pname;
+  const protoText =
+    (format & (FMT_NUMERIC | FMT_NOTABLE)) === FMT_NUMERIC || pname === undefined ? String(ip.proto) : pname;
   out += notable ? `${protoText} ` : `${padRight(protoText, 4)} `;
   // print_fragment
   if (format & FMT_OPTIONS) {

@@ -4,12 +4,13 @@
  * entry with the hooks the walk reached it from; plus the checks of xt
  * modules that iptables-nft replaces with native expressions.
  */
+
+import { utf8Decoder, utf8Encoder } from "../../core/utf8.js";
 import { type Chain, orderedChains, type Rule, type Table } from "../../engine/ruleset.js";
 import { checkRuleHooks } from "../../engine/validate.js";
 import { IPT_INV_PROTO } from "../../extensions/api.js";
 import { type LegacyHandle, VERDICTS } from "./legacy.js";
 import type { Errno } from "./nft-errors.js";
-import { utf8Encoder, utf8Decoder } from "../../core/utf8.js";
 
 /** unconditional() with a verdict: the kernel's walk ends a path at such an entry. */
 function endsPath(r: Rule): boolean {

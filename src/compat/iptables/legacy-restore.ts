@@ -238,7 +238,7 @@ function ruleCounters(buffer: string, line: number): { rest: string; pcnt?: stri
 
 /** parse_counters(): sscanf "[%llu:%llu]". */
 function policyCounters(s: string | undefined): { pcnt: number; bcnt: number } | undefined {
-  if (!s || s[0] !== "[") return undefined;
+  if (s?.[0] !== "[") return undefined;
   const colon = s.indexOf(":");
   if (colon < 0) return undefined;
   const p = scanUnsigned(s.slice(1, colon));

@@ -4,6 +4,8 @@
  * kernel (legacy-kernel.ts). Failures are an errno worded by iptc_strerror()
  * according to the libiptc function that ran last (iptc_fn).
  */
+
+import type { NameDb } from "../../core/netdb.js";
 import {
   type Chain,
   cloneTable,
@@ -15,7 +17,6 @@ import {
   type Ruleset,
   type Table,
 } from "../../engine/ruleset.js";
-import type { NameDb } from "../../core/netdb.js";
 import { type IptablesEnv, ruleKey } from "./commands.js";
 import { translateTable } from "./legacy-kernel.js";
 import { type Errno, STRERROR } from "./nft-errors.js";

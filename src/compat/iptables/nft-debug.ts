@@ -10,6 +10,7 @@
  * a counter, then the action) and printed as nftnl_rule_snprintf() does.
  */
 
+import { utf8Encoder } from "../../core/utf8.js";
 import { type Chain, findBuiltinTable, HOOK_NAMES, type Rule, type Table } from "../../engine/ruleset.js";
 import type { IpSpec } from "../../extensions/api.js";
 import {
@@ -43,7 +44,6 @@ import {
   CMD_ZERO_NUM,
   type ParsedCommand,
 } from "./parse.js";
-import { utf8Encoder } from "../../core/utf8.js";
 
 // --- constants (linux/netfilter/nf_tables.h) ---------------------------------
 

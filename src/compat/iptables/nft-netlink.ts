@@ -5,9 +5,10 @@
  * lays out the attributes; xt match and target payloads carry the kernel
  * struct of the extension (nft-xtinfo.ts).
  */
+
+import { utf8Encoder } from "../../core/utf8.js";
 import type { ChainMsg, NftExpr, RuleMsg } from "./nft-debug.js";
 import { xtInfoBytes } from "./nft-xtinfo.js";
-import { utf8Encoder } from "../../core/utf8.js";
 
 export type BatchMsg =
   | { kind: "table"; type: number; flags: number; seq: number; name: string }

@@ -5,9 +5,10 @@
  * any other gets a zero-filled struct of the right size (the bytes of such a
  * payload are not reproduced).
  */
+
+import { utf8Encoder } from "../../core/utf8.js";
 import { xtStructSize } from "./legacy-dump.js";
 import type { XtInst } from "./nft-debug.js";
-import { utf8Encoder } from "../../core/utf8.js";
 
 /** A little-endian struct buffer. */
 class S {

@@ -7,6 +7,8 @@ import { scanInt, scanUnsigned, xtStrtouiWhole } from "../../core/cnum.js";
 import { ExitStatus, otherError, paramError, tryHelpError, XtablesError } from "../../core/errors.js";
 import { type AddrMask, ipParseMultiple } from "../../core/ipv4.js";
 import type { NameDb } from "../../core/netdb.js";
+import { getProtoByNumber } from "../../core/netdb.js";
+import type { MatchInst, Rule } from "../../engine/ruleset.js";
 import {
   type AnyMatch,
   type AnyTarget,
@@ -25,10 +27,14 @@ import {
   XtType,
 } from "../../extensions/api.js";
 import type { ExtensionRegistry } from "../../extensions/registry.js";
-import { CHAIN_PROTOS, parseProtocolName, scratchValue, xtablesOptionParse, xtablesOptionsFcheck } from "../../extensions/xtoptions.js";
-import type { MatchInst, Rule } from "../../engine/ruleset.js";
-import { getProtoByNumber } from "../../core/netdb.js";
-import { ch, Getopt, GETOPT_END, GETOPT_MISSING, GETOPT_NONOPT, GETOPT_UNKNOWN, type LongOption } from "../getopt.js";
+import {
+  CHAIN_PROTOS,
+  parseProtocolName,
+  scratchValue,
+  xtablesOptionParse,
+  xtablesOptionsFcheck,
+} from "../../extensions/xtoptions.js";
+import { ch, GETOPT_END, GETOPT_MISSING, GETOPT_NONOPT, GETOPT_UNKNOWN, Getopt, type LongOption } from "../getopt.js";
 
 export const CMD_NONE = 0;
 export const CMD_INSERT = 1 << 0;
@@ -108,7 +114,20 @@ const OPTION_OFFSET_SCALE = 256;
 export const XT_EXTENSION_MAXNAMELEN = 29;
 
 const OPTFLAGS = ["n", "s", "d", "p", "j", "v", "x", "i", "o", "0", "c", "f"];
-const INVERSE_FOR_OPTIONS = [0, IPT_INV_SRCIP, IPT_INV_DSTIP, IPT_INV_PROTO, 0, 0, 0, IPT_INV_VIA_IN, IPT_INV_VIA_OUT, 0, 0, IPT_INV_FRAG];
+const INVERSE_FOR_OPTIONS = [
+  0,
+  IPT_INV_SRCIP,
+  IPT_INV_DSTIP,
+  IPT_INV_PROTO,
+  0,
+  0,
+  0,
+  IPT_INV_VIA_IN,
+  IPT_INV_VIA_OUT,
+  0,
+  0,
+  IPT_INV_FRAG,
+];
 
 const CMD_CHARS = ["I", "D", "D", "R", "A", "L", "F", "Z", "N", "X", "P", "E", "S", "Z", "C"];
 
@@ -341,10 +360,11 @@ function findProtoMatch(pname: string, numeric: boolean, registry: ExtensionRegi
   const num = xtStrtouiWhole(pname, 0, 255);
   if (num !== undefined) {
     let name: string | undefined;
-    for (const [n, v] of CHAIN_PROTOS) if (v === num) {
-      name = n;
-      break;
-    }
+    for (const [n, v] of CHAIN_PROTOS)
+      if (v === num) {
+        name = n;
+        break;
+      }
     if (name === undefined && num !== 0 && !numeric) name = getProtoByNumber(num);
     if (name === undefined) return undefined;
     matchNameCheck(name);
@@ -354,7 +374,15 @@ function findProtoMatch(pname: string, numeric: boolean, registry: ExtensionRegi
   return registry.findMatch(pname === "icmpv6" || pname === "ipv6-icmp" ? "icmp6" : pname);
 }
 
-function dispatchOption(st: ParseState, inst: ExtInstance, id: number, g: Getopt, invert: boolean, ip: IpSpec, db: NameDb): void {
+function dispatchOption(
+  st: ParseState,
+  inst: ExtInstance,
+  id: number,
+  g: Getopt,
+  invert: boolean,
+  ip: IpSpec,
+  db: NameDb,
+): void {
   const ext = inst.ext;
   const entry = optionEntry(ext, id);
   if (!entry) throw otherError(`Extension does not know id ${id}`);
@@ -540,24 +568,26 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
         if (hasArg(g)) policy = argv[g.optind++]!;
         else throw paramError(`-${cmd2char(CMD_SET_POLICY)} requires a chain and a policy`);
         break;
-      case 104 /* h */: {
-        if (st.matches.length === 0 && st.protocol !== null) {
-          const m = findProtoMatch(st.protocol, false, registry);
-          if (m) loadMatch(st, m, ip);
+      case 104 /* h */:
+        {
+          if (st.matches.length === 0 && st.protocol !== null) {
+            const m = findProtoMatch(st.protocol, false, registry);
+            if (m) loadMatch(st, m, ip);
+          }
+          return { kind: "help", stdout: helpText(st), warnings: st.warnings };
         }
-        return { kind: "help", stdout: helpText(st), warnings: st.warnings };
-      }
-      case 112 /* p */: {
-        setOption(st, OPT_PROTOCOL, inv, invert);
-        const raw = argv[g.optind - 1]!.toLowerCase();
-        argv[g.optind - 1] = raw;
-        st.protocol = raw;
-        st.proto = parseProtocolName(raw);
-        if (st.proto === 0 && inv.inv & IPT_INV_PROTO) throw paramError("rule would never match protocol");
-        ip.proto = st.proto;
-        ip.invflags = inv.inv;
-        break;
-      }
+      case 112 /* p */:
+        {
+          setOption(st, OPT_PROTOCOL, inv, invert);
+          const raw = argv[g.optind - 1]!.toLowerCase();
+          argv[g.optind - 1] = raw;
+          st.protocol = raw;
+          st.proto = parseProtocolName(raw);
+          if (st.proto === 0 && inv.inv & IPT_INV_PROTO) throw paramError("rule would never match protocol");
+          ip.proto = st.proto;
+          ip.invflags = inv.inv;
+          break;
+        }
       case 115 /* s */:
         setOption(st, OPT_SOURCE, inv, invert);
         shost = argv[g.optind - 1]!;
@@ -571,20 +601,21 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
         gotoSet = true;
         st.jumpto = xtParseTarget(optarg!);
         break;
-      case 106 /* j */: {
-        setOption(st, OPT_JUMP, inv, invert);
-        const name = xtParseTarget(argv[g.optind - 1]!);
-        st.jumpto = name;
-        const t = findTargetByName(name, registry, ctx.announced);
-        if (t?.loadWarning && !st.loaded.has(t)) st.warnings += t.loadWarning;
-        if (t) st.loaded.add(t);
-        if (t) {
-          const instT = newInstance(t, "target", ip);
-          instT.offset = mergeOptions(st, t);
-          st.target = instT;
+      case 106 /* j */:
+        {
+          setOption(st, OPT_JUMP, inv, invert);
+          const name = xtParseTarget(argv[g.optind - 1]!);
+          st.jumpto = name;
+          const t = findTargetByName(name, registry, ctx.announced);
+          if (t?.loadWarning && !st.loaded.has(t)) st.warnings += t.loadWarning;
+          if (t) st.loaded.add(t);
+          if (t) {
+            const instT = newInstance(t, "target", ip);
+            instT.offset = mergeOptions(st, t);
+            st.target = instT;
+          }
+          break;
         }
-        break;
-      }
       case 105 /* i */:
         if (optarg === "") throw paramError("Empty interface is likely to be undesired");
         setOption(st, OPT_VIANAMEIN, inv, invert);
@@ -603,14 +634,15 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
         if (!verbose) setOption(st, OPT_VERBOSE, inv, invert);
         verbose++;
         break;
-      case 109 /* m */: {
-        if (invert) throw paramError("unexpected ! flag before --match");
-        matchNameCheck(optarg!);
-        const m = registry.findMatch(optarg!);
-        if (!m) throw paramError(`Couldn't load match \`${optarg}':No such file or directory\n`);
-        loadMatch(st, m, ip);
-        break;
-      }
+      case 109 /* m */:
+        {
+          if (invert) throw paramError("unexpected ! flag before --match");
+          matchNameCheck(optarg!);
+          const m = registry.findMatch(optarg!);
+          if (!m) throw paramError(`Couldn't load match \`${optarg}':No such file or directory\n`);
+          loadMatch(st, m, ip);
+          break;
+        }
       case 110 /* n */:
         setOption(st, OPT_NUMERIC, inv, invert);
         break;
@@ -629,54 +661,58 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
           stdout: invert ? "Not @VERSION@ ;-)\n" : "@PROGRAM@ v@VERSION@\n",
           warnings: st.warnings,
         };
-      case 119 /* w */: {
-        if (ctx.restore) throw paramError("You cannot use `-w' from iptables-restore");
-        let w = -1;
-        if (optarg !== null) {
-          const v = scanInt(optarg);
-          if (v === undefined) throw paramError("wait seconds not numeric");
-          w = v;
-        } else if (hasArg(g)) {
-          const v = scanInt(argv[g.optind++]!);
-          if (v === undefined) throw paramError("wait seconds not numeric");
-          w = v;
+      case 119 /* w */:
+        {
+          if (ctx.restore) throw paramError("You cannot use `-w' from iptables-restore");
+          let w = -1;
+          if (optarg !== null) {
+            const v = scanInt(optarg);
+            if (v === undefined) throw paramError("wait seconds not numeric");
+            w = v;
+          } else if (hasArg(g)) {
+            const v = scanInt(argv[g.optind++]!);
+            if (v === undefined) throw paramError("wait seconds not numeric");
+            w = v;
+          }
+          wait = w;
+          break;
         }
-        wait = w;
-        break;
-      }
-      case 87 /* W */: {
-        if (ctx.restore) throw paramError("You cannot use `-W' from iptables-restore");
-        let arg: string;
-        if (optarg !== null) arg = optarg;
-        else if (hasArg(g)) arg = argv[g.optind++]!;
-        else throw paramError("wait interval value required");
-        const usec = scanUnsigned(arg);
-        if (usec === undefined) throw paramError("wait interval not numeric");
-        if ((usec & 0xffffffffn) > 999999n) throw paramError(`too long usec wait ${usec & 0xffffffffn} > 999999 usec`);
-        st.warnings += "Ignoring deprecated --wait-interval option.\n";
-        waitIntervalSet = true;
-        break;
-      }
+      case 87 /* W */:
+        {
+          if (ctx.restore) throw paramError("You cannot use `-W' from iptables-restore");
+          let arg: string;
+          if (optarg !== null) arg = optarg;
+          else if (hasArg(g)) arg = argv[g.optind++]!;
+          else throw paramError("wait interval value required");
+          const usec = scanUnsigned(arg);
+          if (usec === undefined) throw paramError("wait interval not numeric");
+          if ((usec & 0xffffffffn) > 999999n)
+            throw paramError(`too long usec wait ${usec & 0xffffffffn} > 999999 usec`);
+          st.warnings += "Ignoring deprecated --wait-interval option.\n";
+          waitIntervalSet = true;
+          break;
+        }
       case 48 /* 0 */:
         setOption(st, 1 << 9, inv, invert);
         break;
       case 77 /* M */:
         break;
-      case 99 /* c */: {
-        setOption(st, OPT_COUNTERS, inv, invert);
-        pcntStr = optarg!;
-        const comma = pcntStr.indexOf(",", 1);
-        let bcntStr: string | null = comma >= 0 ? pcntStr.slice(comma + 1) : null;
-        if (bcntStr === null && hasArg(g)) bcntStr = argv[g.optind++]!;
-        if (bcntStr === null) throw paramError("-c requires packet and byte counter");
-        const p = scanUnsigned(pcntStr);
-        if (p === undefined) throw paramError("-c packet counter not numeric");
-        const b = scanUnsigned(bcntStr);
-        if (b === undefined) throw paramError("-c byte counter not numeric");
-        pcnt = Number(p);
-        bcnt = Number(b);
-        break;
-      }
+      case 99 /* c */:
+        {
+          setOption(st, OPT_COUNTERS, inv, invert);
+          pcntStr = optarg!;
+          const comma = pcntStr.indexOf(",", 1);
+          let bcntStr: string | null = comma >= 0 ? pcntStr.slice(comma + 1) : null;
+          if (bcntStr === null && hasArg(g)) bcntStr = argv[g.optind++]!;
+          if (bcntStr === null) throw paramError("-c requires packet and byte counter");
+          const p = scanUnsigned(pcntStr);
+          if (p === undefined) throw paramError("-c packet counter not numeric");
+          const b = scanUnsigned(bcntStr);
+          if (b === undefined) throw paramError("-c byte counter not numeric");
+          pcnt = Number(p);
+          bcnt = Number(b);
+          break;
+        }
       case 52 /* 4 */:
         break;
       case 54 /* 6 */:
@@ -825,7 +861,7 @@ function emptyCommand(table: string, st: ParseState): ParsedCommand {
 /** command_default(): an extension option, an implicit protocol match, or an error. Returns true to rerun getopt. */
 function commandDefault(st: ParseState, c: number, g: Getopt, invert: boolean, ip: IpSpec, ctx: ParseContext): boolean {
   const t = st.target;
-  if (t && t.ext.options && c >= t.offset && c < t.offset + OPTION_OFFSET_SCALE) {
+  if (t?.ext.options && c >= t.offset && c < t.offset + OPTION_OFFSET_SCALE) {
     dispatchOption(st, t, c - t.offset, g, invert, ip, ctx.db);
     return false;
   }

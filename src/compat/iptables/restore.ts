@@ -3,10 +3,12 @@
  * transactions committed at COMMIT, parse errors stop at once, prepare and
  * kernel errors report the failing line; a failed table is left untouched.
  */
-import { ExitStatus, paramError, XtablesError } from "../../core/errors.js";
+
 import { scanUnsigned } from "../../core/cnum.js";
+import { ExitStatus, paramError, XtablesError } from "../../core/errors.js";
 import { findBuiltinTable, hookOfBuiltin, newTable, type Table } from "../../engine/ruleset.js";
-import { ch, Getopt, GETOPT_END, type LongOption } from "../getopt.js";
+import type { ExtensionBase } from "../../extensions/api.js";
+import { ch, GETOPT_END, Getopt, type LongOption } from "../getopt.js";
 import {
   applyCommand,
   type CommandResult,
@@ -18,11 +20,10 @@ import {
   Transaction,
   versionString,
 } from "./commands.js";
-import { type NftFn, NftOpError, nftStrerror } from "./nft-errors.js";
-import { CacheRequest, cacheFetchText, commandCacheRequest, NftBatch } from "./nft-debug.js";
-import { assertValidChainName, type ParseContext, type ParsedCommand, parseCommand } from "./parse.js";
 import { parseLegacyRestoreArgs, runLegacyRestore } from "./legacy-restore.js";
-import type { ExtensionBase } from "../../extensions/api.js";
+import { CacheRequest, cacheFetchText, commandCacheRequest, NftBatch } from "./nft-debug.js";
+import { type NftFn, NftOpError, nftStrerror } from "./nft-errors.js";
+import { assertValidChainName, type ParseContext, type ParsedCommand, parseCommand } from "./parse.js";
 
 const RESTORE_OPTS: readonly LongOption[] = [
   { name: "counters", hasArg: 0, val: ch("c") },
@@ -100,12 +101,18 @@ export function parseRestoreArgs(args: readonly string[], program: string, flavo
         break;
       }
       default:
-        return { kind: "exit", result: { stdout: "", stderr: `${stderr}Try \`${program} -h' for more information.\n`, status: 1 } };
+        return {
+          kind: "exit",
+          result: { stdout: "", stderr: `${stderr}Try \`${program} -h' for more information.\n`, status: 1 },
+        };
     }
   }
   if (g.optind === argv.length - 1) return { kind: "run", options: o, input: { kind: "file", path: argv[g.optind]! } };
   if (g.optind < argv.length) {
-    return { kind: "exit", result: { stdout: "", stderr: `${stderr}Unknown arguments found on commandline\n`, status: 1 } };
+    return {
+      kind: "exit",
+      result: { stdout: "", stderr: `${stderr}Unknown arguments found on commandline\n`, status: 1 },
+    };
   }
   return { kind: "run", options: o, input: { kind: "stdin" } };
 }
@@ -282,7 +289,13 @@ function runOp(tx: Transaction, op: RestoreOp, program: string): void {
  * Restores `input` into env.ruleset. Tables committed before an error stay
  * committed; the table being restored when it fails is left as it was.
  */
-export function runRestore(env: IptablesEnv, input: string, o: RestoreOptions, program = "iptables-restore", now?: number): CommandResult {
+export function runRestore(
+  env: IptablesEnv,
+  input: string,
+  o: RestoreOptions,
+  program = "iptables-restore",
+  now?: number,
+): CommandResult {
   if (env.flavour === "legacy") return runLegacyRestore(env, input, o, program);
   void now;
   const version = versionString(env.flavour);
@@ -580,7 +593,7 @@ function firstToken(s: string, from: number): string | undefined {
 
 /** parse_counters(): `[pkts:bytes]` */
 function parseCounters(s: string | undefined): { pcnt: number; bcnt: number } | undefined {
-  if (!s || s[0] !== "[") return undefined;
+  if (s?.[0] !== "[") return undefined;
   const colon = s.indexOf(":");
   if (colon < 0) return undefined;
   const p = scanUnsigned(s.slice(1, colon));

@@ -1,13 +1,14 @@
 /**
  * iptables-save (xtables-save.c): options and output.
  */
-import { Getopt, GETOPT_END, type LongOption, ch } from "../getopt.js";
-import { orderedChains, type Ruleset, type Table } from "../../engine/ruleset.js";
+
 import type { NameDb } from "../../core/netdb.js";
-import { saveChainLine, saveRuleBody } from "./format.js";
-import { type CommandResult, type Flavour, versionString } from "./commands.js";
 import { formatCtime } from "../../core/time.js";
+import { orderedChains, type Ruleset, type Table } from "../../engine/ruleset.js";
 import { takePrintWarnings } from "../../extensions/diag.js";
+import { ch, GETOPT_END, Getopt, type LongOption } from "../getopt.js";
+import { type CommandResult, type Flavour, versionString } from "./commands.js";
+import { saveChainLine, saveRuleBody } from "./format.js";
 import { legacySave, runLegacyIptablesSave } from "./legacy-save.js";
 
 const SAVE_OPTS: readonly LongOption[] = [
@@ -27,7 +28,14 @@ export interface SaveOptions {
 }
 
 /** The text of one table as iptables-save prints it. */
-export function saveTable(t: Table, counters: boolean, db: NameDb, program: string, version: string, now: number): string {
+export function saveTable(
+  t: Table,
+  counters: boolean,
+  db: NameDb,
+  program: string,
+  version: string,
+  now: number,
+): string {
   const stamp = formatCtime(now);
   const out: string[] = [];
   if (t.foreign?.length) {
@@ -108,10 +116,15 @@ export function runIptablesSave(
       case ch("V"):
         return { stdout: `${program} v${versionString(flavour)}\n`, stderr, status: 0 };
       default:
-        return { stdout: "", stderr: `${stderr}Look at manual page \`${program}.8' for more information.\n`, status: 1 };
+        return {
+          stdout: "",
+          stderr: `${stderr}Look at manual page \`${program}.8' for more information.\n`,
+          status: 1,
+        };
     }
   }
-  if (g.optind < argv.length) return { stdout: "", stderr: `${stderr}Unknown arguments found on commandline\n`, status: 1 };
+  if (g.optind < argv.length)
+    return { stdout: "", stderr: `${stderr}Unknown arguments found on commandline\n`, status: 1 };
   const version = versionString(flavour);
   let out = "";
   takePrintWarnings(); // drop text queued outside this command

@@ -1,8 +1,9 @@
 /**
  * Extension group "targets1": the modules registered from this file.
  */
-import type { AnyMatch, AnyTarget } from "../api.js";
+
 import { auditTarget } from "../AUDIT.target.js";
+import type { AnyMatch, AnyTarget } from "../api.js";
 import { classifyTarget } from "../CLASSIFY.target.js";
 import { hmarkTarget } from "../HMARK.target.js";
 import { idletimerTarget } from "../IDLETIMER.target.js";

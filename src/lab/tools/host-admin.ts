@@ -30,14 +30,22 @@ function parseEndpoint(s: string): { addr: number; port: number } | undefined {
 /** listen tcp|udp [ADDR:]PORT [close|http|banner|hold] [BODY] */
 export function runListen(lh: LabHost, argv: readonly string[]): CommandResult {
   const [proto, ep, app = "http", body] = argv;
-  if (proto !== "tcp" && proto !== "udp") return usage("listen", "usage: listen tcp|udp [ADDR:]PORT [close|http|banner|hold] [BODY]");
+  if (proto !== "tcp" && proto !== "udp")
+    return usage("listen", "usage: listen tcp|udp [ADDR:]PORT [close|http|banner|hold] [BODY]");
   const e = ep === undefined ? undefined : parseEndpoint(ep);
   if (!e) return usage("listen", `bad address or port '${ep ?? ""}' (want [ADDR:]PORT)`);
-  if (!(APPS as readonly string[]).includes(app)) return usage("listen", `unknown application '${app}' (close, http, banner or hold)`);
+  if (!(APPS as readonly string[]).includes(app))
+    return usage("listen", `unknown application '${app}' (close, http, banner or hold)`);
   const list = lh.sys.listeners;
-  const clash = list.find((l) => l.proto === proto && l.port === e.port && (l.addr === e.addr || l.addr === 0 || e.addr === 0));
+  const clash = list.find(
+    (l) => l.proto === proto && l.port === e.port && (l.addr === e.addr || l.addr === 0 || e.addr === 0),
+  );
   if (clash) {
-    return { stdout: "", stderr: `listen: ${proto} ${formatIPv4(e.addr)}:${e.port}: Address already in use\n`, status: 1 };
+    return {
+      stdout: "",
+      stderr: `listen: ${proto} ${formatIPv4(e.addr)}:${e.port}: Address already in use\n`,
+      status: 1,
+    };
   }
   const spec: ListenerSpec = { proto, addr: e.addr, port: e.port, app: app as ListenerSpec["app"] };
   if (body !== undefined) spec.body = body;
@@ -54,7 +62,8 @@ export function runUnlisten(lh: LabHost, argv: readonly string[]): CommandResult
   if (!e) return usage("unlisten", `bad address or port '${ep ?? ""}' (want [ADDR:]PORT)`);
   const list = lh.sys.listeners;
   const i = list.findIndex((l) => l.proto === proto && l.addr === e.addr && l.port === e.port);
-  if (i < 0) return { stdout: "", stderr: `unlisten: no ${proto} listener on ${formatIPv4(e.addr)}:${e.port}\n`, status: 1 };
+  if (i < 0)
+    return { stdout: "", stderr: `unlisten: no ${proto} listener on ${formatIPv4(e.addr)}:${e.port}\n`, status: 1 };
   list.splice(i, 1);
   lh.host.local.sockets.unlisten(proto, e.addr, e.port);
   return { stdout: "", stderr: "", status: 0 };
