@@ -827,7 +827,8 @@ describe("devgroup", () => {
 
 describe("cluster", () => {
   const conn = (src: string) => ({
-    tuple: [{ src: A(src) }, { src: A("10.0.0.1") }],
+    orig: { src: A(src) },
+    reply: { src: A("10.0.0.1") },
   });
   it("hashes the original source as the kernel does (checked: node per source, 32 and 3 nodes)", () => {
     // (source, seed 0x12345678 over 32 nodes, seed 7 over 3 nodes) seen on the kernel

@@ -501,8 +501,8 @@ interface CtView {
 
 function viewOf(ct: Conn, now: number): CtView {
   return {
-    orig: ct.tuple[0],
-    reply: ct.tuple[1],
+    orig: ct.orig,
+    reply: ct.reply,
     status: ct.status,
     timeout: Math.floor(ct.expiresNs(now) / 1e9),
     tcpState: ct.tcp ? ct.tcp.state : undefined,

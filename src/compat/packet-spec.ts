@@ -487,40 +487,16 @@ const encoder = utf8Encoder;
 /**
  * fastSpecFromLine() on the line's UTF-8 bytes b[from, to) (send --json encodes its input once:
  * bytes are read faster than a string's characters). Anything but ASCII goes the general way.
+ * `into`: a spec to fill instead of a new one (send --json reuses one: a spec is not kept).
  */
-export function fastSpecFromBytes(line: Uint8Array, from: number, to: number): PacketSpec | null {
+export function fastSpecFromBytes(line: Uint8Array, from: number, to: number, into?: PacketSpec): PacketSpec | null {
   const n = to;
   let i = from;
   while (i < n && isWs(line[i]!)) i++;
   if (line[i]! !== 0x7b) return null;
   i++;
   // every field present (undefined until read): one shape for all specs, whatever the keys
-  const s: PacketSpec = {
-    in: undefined,
-    local: undefined,
-    src: undefined,
-    dst: undefined,
-    proto: undefined,
-    sport: undefined,
-    dport: undefined,
-    flags: undefined,
-    type: undefined,
-    code: undefined,
-    id: undefined,
-    ipid: undefined,
-    seq: undefined,
-    ack: undefined,
-    window: undefined,
-    len: undefined,
-    ttl: undefined,
-    tos: undefined,
-    mark: undefined,
-    df: undefined,
-    macSrc: undefined,
-    uid: undefined,
-    gid: undefined,
-    inner: undefined,
-  };
+  const s = into === undefined ? emptySpec() : clearSpec(into);
   let sport = -1;
   let dport = -1;
   while (i < n && isWs(line[i]!)) i++;
@@ -711,6 +687,69 @@ export function fastSpecFromBytes(line: Uint8Array, from: number, to: number): P
   if (sport >= 0) s.sport = sport;
   if (dport >= 0) s.dport = dport;
   return s;
+}
+
+function emptySpec(): PacketSpec {
+  return {
+    in: undefined,
+    local: undefined,
+    src: undefined,
+    dst: undefined,
+    proto: undefined,
+    sport: undefined,
+    dport: undefined,
+    flags: undefined,
+    type: undefined,
+    code: undefined,
+    id: undefined,
+    ipid: undefined,
+    seq: undefined,
+    ack: undefined,
+    window: undefined,
+    len: undefined,
+    ttl: undefined,
+    tos: undefined,
+    mark: undefined,
+    df: undefined,
+    macSrc: undefined,
+    uid: undefined,
+    gid: undefined,
+    inner: undefined,
+  };
+}
+
+/** Every field of `s` back to undefined (emptySpec()'s state). */
+function clearSpec(s: PacketSpec): PacketSpec {
+  s.in = undefined;
+  s.local = undefined;
+  s.src = undefined;
+  s.dst = undefined;
+  s.proto = undefined;
+  s.sport = undefined;
+  s.dport = undefined;
+  s.flags = undefined;
+  s.type = undefined;
+  s.code = undefined;
+  s.id = undefined;
+  s.ipid = undefined;
+  s.seq = undefined;
+  s.ack = undefined;
+  s.window = undefined;
+  s.len = undefined;
+  s.ttl = undefined;
+  s.tos = undefined;
+  s.mark = undefined;
+  s.df = undefined;
+  s.macSrc = undefined;
+  s.uid = undefined;
+  s.gid = undefined;
+  s.inner = undefined;
+  return s;
+}
+
+/** A spec for fastSpecFromBytes() to fill again and again. */
+export function scratchSpec(): PacketSpec {
+  return emptySpec();
 }
 
 /** Up to six lowercase letters as a small integer, 5 bits each (-1 for anything else). */

@@ -21,6 +21,7 @@ import {
   type PacketSpec,
   SEND_OPTIONS_HELP,
   SpecError,
+  scratchSpec,
   specFromArgs,
   specFromJson,
   writePacketJson,
@@ -275,6 +276,8 @@ export function sendJson(host: Host, input: string): CommandResult {
   const bytes = new Uint8Array(input.length);
   const enc = inputEncoder.encodeInto(input, bytes);
   const ascii = enc.read === input.length && enc.written === input.length;
+  // the spec of the line being run (not kept once its packet is built and run)
+  const scratch = scratchSpec();
   try {
     while (start < input.length) {
       let end = ascii ? bytes.indexOf(0x0a, start) : input.indexOf("\n", start);
@@ -283,7 +286,7 @@ export function sendJson(host: Host, input: string): CommandResult {
       start = end + 1;
       lineNo++;
       let spec: PacketSpec | null = ascii
-        ? fastSpecFromBytes(bytes, lineStart, end)
+        ? fastSpecFromBytes(bytes, lineStart, end, scratch)
         : fastSpecFromLine(input, lineStart, end);
       let obj: unknown;
       if (spec === null) {

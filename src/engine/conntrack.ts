@@ -531,7 +531,10 @@ const SCRATCH: Tuple = { src: 0, dst: 0, proto: 0, sport: 0, dport: 0, type: 0, 
 
 /** One entry of the table (struct nf_conn); also used for CT templates (IPS_TEMPLATE). */
 export class Conn implements TcpInfo {
-  readonly tuple: [Tuple, Tuple];
+  /** The tuples (ct->tuplehash[dir].tuple), as fields rather than an array: two objects fewer per entry. */
+  readonly orig: Tuple;
+  /** Rewritten by NAT while the entry is unconfirmed. */
+  reply: Tuple;
   status = 0;
   /** Expiry in virtual ns (absolute once confirmed, relative before, like ct->timeout). */
   timeout = 0;
@@ -550,7 +553,8 @@ export class Conn implements TcpInfo {
   masqDev = "";
   /** References held by packets waiting in the host (an ARP queue): conntrack -L shows use=1+refs. */
   refs = 0;
-  id: number;
+  /** The id's 32 bits as a signed integer (a small integer in the object, not a boxed number); see id. */
+  private idBits: number;
   /** The table's slot of a confirmed entry (its hash nodes are slot * 2 + dir), -1 when not in the table. */
   slot = -1;
   /** Neighbours in the table's insertion order (confirmed entries). */
@@ -589,12 +593,23 @@ export class Conn implements TcpInfo {
     reply: Tuple,
     id: number,
   ) {
-    this.tuple = [orig, reply];
-    this.id = id;
+    this.orig = orig;
+    this.reply = reply;
+    this.idBits = id | 0;
+  }
+
+  /** ctnetlink's id: 32 bits, unsigned. */
+  get id(): number {
+    return this.idBits >>> 0;
+  }
+
+  /** The tuple of direction `dir` (IP_CT_DIR_ORIGINAL or IP_CT_DIR_REPLY). */
+  tupleOf(dir: number): Tuple {
+    return dir === 0 ? this.orig : this.reply;
   }
 
   get proto(): number {
-    return this.tuple[0].proto;
+    return this.orig.proto;
   }
 
   get tcp(): TcpInfo | null {
@@ -734,8 +749,8 @@ class EventRing {
       const tcp = info >> 3;
       out.push({
         type: EV_NAMES[info & 3]!,
-        orig: { ...ct.tuple[0] },
-        reply: { ...ct.tuple[1] },
+        orig: { ...ct.orig },
+        reply: { ...ct.reply },
         status: this.status[i]!,
         timeout: Number.isNaN(t) ? undefined : t,
         tcpState: tcp === 0 ? undefined : tcp - 1,
@@ -997,8 +1012,8 @@ export class Conntrack implements ConntrackHooks {
     }
     this.slotCt[slot] = ct;
     ct.slot = slot;
-    for (let dir = 0; dir < 2; dir++) this.linkNode(slot * 2 + dir, tupleHash(ct.tuple[dir]!));
-    const o = ct.tuple[0];
+    for (let dir = 0; dir < 2; dir++) this.linkNode(slot * 2 + dir, tupleHash(ct.tupleOf(dir)));
+    const o = ct.orig;
     this.linkSource(slot, sourceKey(o.proto, o.src, o.sport));
     if (this.size * 2 > this.buckets.length) this.rehash(this.buckets.length * 2);
   }
@@ -1106,7 +1121,7 @@ export class Conntrack implements ConntrackHooks {
       if (nodeHash[n] !== h) continue;
       const ct = this.slotCt[n >> 1]!;
       const dir = n & 1;
-      if (!tupleEqual(ct.tuple[dir]!, t)) continue;
+      if (!tupleEqual(ct.tupleOf(dir), t)) continue;
       if (this.expired(ct, now)) {
         this.expire(ct);
         return this.lookup(t, zone, now);
@@ -1135,14 +1150,14 @@ export class Conntrack implements ConntrackHooks {
       const ct = this.slotCt[n >> 1]!;
       const dir = n & 1;
       if (ct === ignored) continue;
-      if (!tupleEqual(ct.tuple[dir]!, t)) continue;
+      if (!tupleEqual(ct.tupleOf(dir), t)) continue;
       if (this.expired(ct, this.lastNow)) {
         this.expire(ct);
         // the chain changed: look again (what was passed does not match, and still does not)
         return this.tupleTaken(t, ignored);
       }
       if (zoneIdFor(ct.zone, dir) !== zoneIdFor(ignored.zone, dir)) continue;
-      if (tupleEqual(ignored.tuple[0], ct.tuple[0]) && zoneIdFor(ct.zone, 0) === zoneIdFor(ignored.zone, 0)) continue;
+      if (tupleEqual(ignored.orig, ct.orig) && zoneIdFor(ct.zone, 0) === zoneIdFor(ignored.zone, 0)) continue;
       return true;
     }
     return false;
@@ -1158,7 +1173,7 @@ export class Conntrack implements ConntrackHooks {
     for (let s = this.srcBuckets[key & (this.srcBuckets.length - 1)]!; s >= 0; s = this.srcNext[s]!) {
       if (this.srcHash[s] !== key) continue;
       const ct = this.slotCt[s]!;
-      const o = ct.tuple[0];
+      const o = ct.orig;
       if (o.proto === proto && o.src === src && o.sport === sport) out.push(ct);
     }
     // reaped after the walk (removing changes the chain)
@@ -1417,7 +1432,7 @@ export class Conntrack implements ConntrackHooks {
     const zone = this.zoneOf(tmpl, p);
     const h = this.find(innertuple, zone);
     if (!h) return "invalid";
-    const ctDaddr = h.ct.tuple[h.dir]!.dst;
+    const ctDaddr = h.ct.tupleOf(h.dir).dst;
     if (ctDaddr !== p.dst >>> 0) return "invalid";
     p.ct = h.ct;
     p.ctinfo = h.dir === IP_CT_DIR_REPLY ? IP_CT_RELATED_REPLY : IP_CT_RELATED;
@@ -1506,7 +1521,7 @@ export class Conntrack implements ConntrackHooks {
   }
 
   private icmpPacket(ct: Conn, p: Packet, ctinfo: number, now: number): number {
-    const t = ct.tuple[0].type;
+    const t = ct.orig.type;
     // only requests can create a "connection"
     if (!(t === 8 || t === 13 || t === 15 || t === 17)) return -NF_ACCEPT;
     this.refreshAcct(ct, ctinfo, p, this.timeoutSecs("nf_conntrack_icmp_timeout") * SEC, now);
@@ -1895,10 +1910,10 @@ export class Conntrack implements ConntrackHooks {
       if (ct.status & IPS_DYING) return true;
       // another entry took one of our tuples meanwhile?
       for (let dir = 0; dir < 2; dir++) {
-        const other = this.lookup(ct.tuple[dir]!, ct.zone, nowNs);
+        const other = this.lookup(ct.tupleOf(dir), ct.zone, nowNs);
         if (other && other !== ct) {
           const allowClash = ct.proto === IPPROTO_UDP || ct.proto === IPPROTO_UDPLITE || ct.proto === IPPROTO_ICMP;
-          if (allowClash && tupleEqual(other.tuple[0], ct.tuple[0]) && tupleEqual(other.tuple[1], ct.tuple[1])) {
+          if (allowClash && tupleEqual(other.orig, ct.orig) && tupleEqual(other.reply, ct.reply)) {
             // nf_ct_resolve_clash(): the packet joins the entry that won
             p.ct = other;
             this.stats.clash_resolve++;
@@ -1964,7 +1979,7 @@ export class Conntrack implements ConntrackHooks {
 
   /** Alters the reply tuple (nf_conntrack_alter_reply) of an unconfirmed entry. */
   alterReply(ct: Conn, reply: Tuple): void {
-    ct.tuple[1] = reply;
+    ct.reply = reply;
   }
 
   get now(): number {
@@ -1974,7 +1989,7 @@ export class Conntrack implements ConntrackHooks {
   /** The table as plain data (entries in order, pending events, statistics) for the state file. */
   snapshot(): unknown {
     const conn = (ct: Conn) => ({
-      t: ct.tuple,
+      t: [ct.orig, ct.reply],
       status: ct.status,
       timeout: ct.timeout,
       mark: ct.mark,

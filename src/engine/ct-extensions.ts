@@ -20,7 +20,6 @@ import {
   conntrackOf,
   ctinfoDir,
   IP_CT_DIR_ORIGINAL,
-  IP_CT_DIR_REPLY,
   IP_CT_NEW,
   IP_CT_UNTRACKED,
   IPCT_LABEL,
@@ -100,8 +99,8 @@ export function conntrackMatch(d: ConntrackData): MatchFn {
       (ctinfoDir(ctinfo) === IP_CT_DIR_ORIGINAL) !== ((inv & XT_CONNTRACK_DIRECTION) === 0)
     )
       return false;
-    const o = ct.tuple[IP_CT_DIR_ORIGINAL];
-    const r = ct.tuple[IP_CT_DIR_REPLY];
+    const o = ct.orig;
+    const r = ct.reply;
     if (f & XT_CONNTRACK_ORIGSRC && addrMatch(o.src, d.origsrc) !== ((inv & XT_CONNTRACK_ORIGSRC) === 0)) return false;
     if (f & XT_CONNTRACK_ORIGDST && addrMatch(o.dst, d.origdst) !== ((inv & XT_CONNTRACK_ORIGDST) === 0)) return false;
     if (f & XT_CONNTRACK_REPLSRC && addrMatch(r.src, d.replsrc) !== ((inv & XT_CONNTRACK_REPLSRC) === 0)) return false;
@@ -236,7 +235,7 @@ export function connlimitMatch(d: ConnlimitData): MatchFn {
     let tuple: Tuple | undefined;
     let zone = 0;
     if (ct && !ct.isTemplate()) {
-      tuple = ct.tuple[IP_CT_DIR_ORIGINAL];
+      tuple = ct.orig;
       zone = ct.zone.id;
     } else {
       tuple = packetTuple(p);

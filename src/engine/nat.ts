@@ -297,7 +297,7 @@ export class Nat implements NatHooks {
     }
     const other = h.ct;
     if (other.status & (IPS_NAT_MASK | IPS_SEQ_ADJUST)) return true;
-    return !tupleEqual(other.tuple[IP_CT_DIR_ORIGINAL], ignored.tuple[IP_CT_DIR_REPLY]);
+    return !tupleEqual(other.orig, ignored.reply);
   }
 
   /** nf_nat_used_tuple_harder(): in the last attempts, evict a TIME_WAIT entry whose sequence has advanced. */
@@ -324,10 +324,10 @@ export class Nat implements NatHooks {
     for (let i = 0; i < all.length; i++) {
       const other = all[i]!;
       if (!(other.status & IPS_SRC_NAT_DONE)) continue;
-      const o = other.tuple[IP_CT_DIR_ORIGINAL];
+      const o = other.orig;
       if (o.proto !== t.proto || o.src !== t.src || o.sport !== t.sport) continue;
       if (zoneIdFor(other.zone, 0) !== zoneIdFor(ct.zone, 0)) continue;
-      const res = invertTuple(other.tuple[IP_CT_DIR_REPLY])!;
+      const res = invertTuple(other.reply)!;
       const out: Tuple = {
         ...res,
         dst: t.dst,
@@ -448,11 +448,11 @@ export class Nat implements NatHooks {
   setupInfo(ct: Conn, r: NatRange2, manip: number): number {
     if (ct.isConfirmed()) return NF_ACCEPT;
     if (Nat.initialized(ct, manip)) return NF_DROP;
-    const curr = invertTupleInto(CURR, ct.tuple[IP_CT_DIR_REPLY])!;
+    const curr = invertTupleInto(CURR, ct.reply)!;
     const next = this.uniqueTuple(curr, r, ct, manip);
     if (!tupleEqual(next, curr)) {
       // the unconfirmed entry's own reply tuple, rewritten in place (no one else holds it yet)
-      invertTupleInto(ct.tuple[IP_CT_DIR_REPLY], next);
+      invertTupleInto(ct.reply, next);
       ct.status |= manip === NF_NAT_MANIP_SRC ? IPS_SRC_NAT : IPS_DST_NAT;
     }
     ct.status |= manip === NF_NAT_MANIP_DST ? IPS_DST_NAT_DONE : IPS_SRC_NAT_DONE;
@@ -462,7 +462,7 @@ export class Nat implements NatHooks {
   /** nf_nat_alloc_null_binding() */
   nullBinding(ct: Conn, hook: number): number {
     const manip = hook2manip(hook);
-    const reply = ct.tuple[IP_CT_DIR_REPLY];
+    const reply = ct.reply;
     const ip = manip === NF_NAT_MANIP_SRC ? reply.dst : reply.src;
     return this.setupInfo(ct, natRange(NF_NAT_RANGE_MAP_IPS, ip, ip, 0, 0, 0), manip);
   }
@@ -522,7 +522,7 @@ export class Nat implements NatHooks {
     const dir = ctinfoDir(ctinfo);
     let statusbit = mtype === NF_NAT_MANIP_SRC ? IPS_SRC_NAT : IPS_DST_NAT;
     if (dir === IP_CT_DIR_REPLY) statusbit ^= IPS_NAT_MASK;
-    if (ct.status & statusbit) manipPkt(p, invertTupleInto(TARGET, ct.tuple[1 - dir]!)!, mtype);
+    if (ct.status & statusbit) manipPkt(p, invertTupleInto(TARGET, ct.tupleOf(1 - dir))!, mtype);
     return NF_ACCEPT;
   }
 
@@ -538,8 +538,8 @@ export class Nat implements NatHooks {
     if (dir === IP_CT_DIR_REPLY) statusbit ^= IPS_NAT_MASK;
     if (!(ct.status & statusbit)) return true;
     if (p.inner)
-      manipPkt(p.inner, ct.tuple[1 - dir]!, manip === NF_NAT_MANIP_SRC ? NF_NAT_MANIP_DST : NF_NAT_MANIP_SRC);
-    const target = invertTuple(ct.tuple[1 - dir]!)!;
+      manipPkt(p.inner, ct.tupleOf(1 - dir), manip === NF_NAT_MANIP_SRC ? NF_NAT_MANIP_DST : NF_NAT_MANIP_SRC);
+    const target = invertTuple(ct.tupleOf(1 - dir))!;
     target.proto = IPPROTO_ICMP;
     manipPkt(p, target, manip);
     return true;
@@ -555,7 +555,7 @@ export class Nat implements NatHooks {
     newsrc: number | undefined,
     klog: { log(level: number, line: string): void },
   ): number {
-    if (ct.tuple[IP_CT_DIR_ORIGINAL].src === 0) return NF_ACCEPT;
+    if (ct.orig.src === 0) return NF_ACCEPT;
     if (!newsrc) {
       klog.log(6, `MASQUERADE: ${p.outDev} ate my IP address`);
       return NF_DROP;

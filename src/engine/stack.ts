@@ -141,8 +141,12 @@ export class NetStack implements NetView {
   private depth = 0;
   /** Trace ids handed out (a deterministic stand-in for the kernel's skb hash). */
   private traceSeq = 0;
-  /** netif_rx()'s queue, with the nesting depth of the packet that queued each frame; whether it is running. */
+  /**
+   * netif_rx()'s queue, with the nesting depth of the packet that queued each frame, read from
+   * backlogHead on (no shift(): it would move or trim the array for every frame); whether it is running.
+   */
   private readonly backlog: Array<{ p: Packet; dev: string; depth: number }> = [];
+  private backlogHead = 0;
   private softirq = false;
   /** local_bh_disable() nesting. */
   private bh = 0;
@@ -159,9 +163,14 @@ export class NetStack implements NetView {
     const p = this.tracePkt!;
     if (p.traceId === 0) p.traceId = traceHash(++this.traceSeq);
     const hook = this.traceHook;
-    this.journey?.trace.push(
-      this.traceFirst ? { hook, event: e, id: p.traceId, pkt: p.clone() } : { hook, event: e, id: p.traceId },
-    );
+    const j = this.journey;
+    if (j) {
+      const ev: HookTrace = this.traceFirst
+        ? { hook, event: e, id: p.traceId, pkt: p.clone() }
+        : { hook, event: e, id: p.traceId };
+      if (j.trace === NONE_TRACED) j.trace = [ev];
+      else j.trace.push(ev);
+    }
     this.traceFirst = false;
   };
   /** The nat table run handed to NatHooks.hook (one closure for the stack's life). */
@@ -410,10 +419,11 @@ export class NetStack implements NetView {
 
   private begin(p: Packet, watch: boolean): PacketReport {
     this.journeys++;
-    const rep: PacketReport = { fate: { kind: "discarded", reason: "" }, final: p, emitted: [], trace: [] };
+    const rep: PacketReport = { fate: NO_FATE_YET, final: p, emitted: NONE_EMITTED, trace: NONE_TRACED };
     if (watch) rep.rewrites = [];
     this.journey = rep;
     this.backlog.length = 0;
+    this.backlogHead = 0;
     this.softirq = false;
     this.bh = 0;
     if (this.arpQueues.size) this.arpTimeouts();
@@ -440,7 +450,7 @@ export class NetStack implements NetView {
     } finally {
       this.bh--;
     }
-    if (this.bh === 0 && !this.softirq && this.backlog.length) this.runBacklog();
+    if (this.bh === 0 && !this.softirq && this.backlogHead < this.backlog.length) this.runBacklog();
   }
 
   /** net_rx_action(): the backlog in order, each frame at the nesting depth of the packet that queued it. */
@@ -448,10 +458,14 @@ export class NetStack implements NetView {
     const depth = this.depth;
     this.softirq = true;
     try {
-      for (let e = this.backlog.shift(); e; e = this.backlog.shift()) {
+      const q = this.backlog;
+      while (this.backlogHead < q.length) {
+        const e = q[this.backlogHead++]!;
         this.depth = e.depth;
         this.rx(e.p, e.dev);
       }
+      q.length = 0;
+      this.backlogHead = 0;
     } finally {
       this.softirq = false;
       this.depth = depth;
@@ -715,7 +729,7 @@ export class NetStack implements NetView {
       this.softirq = false;
       this.depth--;
     }
-    if (this.backlog.length) this.runBacklog();
+    if (this.backlogHead < this.backlog.length) this.runBacklog();
   }
 
   private xmit(dev: string, p: Packet): void {
@@ -724,11 +738,25 @@ export class NetStack implements NetView {
       p.macSrc = iface.mac;
       p.hasMac = true;
     }
-    this.journey?.emitted.push({ dev, pkt: p.clone() });
+    const j = this.journey;
+    if (!j) return;
+    // in a batch (send --json) the report is written out before the next packet is built and
+    // nothing changes the packet after it left: no copy
+    const e: Emission = { dev, pkt: this.batchEpoch < 0 ? p : p.clone() };
+    if (j.emitted === NONE_EMITTED) j.emitted = [e];
+    else j.emitted.push(e);
   }
 }
 
 export { IPPROTO_ICMP };
+
+/**
+ * A journey's fate until something decides it ("discarded" with no reason), and its empty lists: shared
+ * (a report gets its own list at its first emission or trace event; most have none or one).
+ */
+const NO_FATE_YET: Fate = Object.freeze({ kind: "discarded", reason: "" });
+const NONE_EMITTED: Emission[] = Object.freeze([]) as unknown as Emission[];
+const NONE_TRACED: HookTrace[] = Object.freeze([]) as unknown as HookTrace[];
 
 const STEP_TABLE = 0;
 const STEP_CONNTRACK = 1;

@@ -197,7 +197,8 @@ interface HmarkTuple {
 
 /** The conntrack entry as HMARK reads it (engine/conntrack.ts Conn). */
 interface CtView {
-  tuple: ReadonlyArray<{ src: number; proto: number; sport: number }>;
+  orig: { src: number; proto: number; sport: number };
+  reply: { src: number; proto: number; sport: number };
 }
 
 function compileHmark(d: HmarkData): (p: Packet) => number {
@@ -220,7 +221,8 @@ function compileHmark(d: HmarkData): (p: Packet) => number {
   const fromCt = (p: Packet): HmarkTuple | null => {
     const c = p.ct as CtView | null;
     if (!c) return null;
-    const [o, r] = [c.tuple[0]!, c.tuple[1]!];
+    const o = c.orig;
+    const r = c.reply;
     const t: HmarkTuple = {
       src: (o.src & srcMask) >>> 0,
       dst: (r.src & dstMask) >>> 0,

@@ -107,7 +107,7 @@ export const clusterMatch = defineMatch<ClusterData>({
       if (!ct) return false;
       if (ct.master) ct = ct.master;
       // the address word is hashed as a little-endian (x86) CPU holds it
-      const h = jhash1word(bswap32(ct.tuple[0]!.src >>> 0), seed);
+      const h = jhash1word(bswap32(ct.orig.src >>> 0), seed);
       const node = Math.floor((h * nodes) / 4294967296); // reciprocal_scale()
       return (((1 << node) & mask) !== 0) !== inv;
     };

@@ -89,7 +89,7 @@ export function ifnameMatcher(spec: string): (name: string) => boolean {
  * for an expected connection, its master.
  */
 export interface CtOrigView {
-  tuple: ReadonlyArray<{ src: number }>;
+  orig: { src: number };
   master?: CtOrigView | null;
 }
 
