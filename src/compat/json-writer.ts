@@ -101,10 +101,11 @@ export class JsonWriter {
 
   /**
    * `capacity`: the bytes expected (send --json sizes it from its input): the text is copied once,
-   * when it is made, rather than at every doubling of the buffer as well.
+   * when it is made, rather than at every doubling of the buffer as well. `reuse`: a buffer to write
+   * into instead (its old contents are overwritten).
    */
-  constructor(capacity = 1 << 16) {
-    this.buf = new Uint8Array(Math.max(capacity, 1024));
+  constructor(capacity = 1 << 16, reuse?: Uint8Array) {
+    this.buf = reuse ?? new Uint8Array(Math.max(capacity, 1024));
   }
 
   /**

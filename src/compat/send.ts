@@ -262,10 +262,28 @@ function writeResult(w: JsonWriter, host: Host, o: Outcome): void {
 
 const inputEncoder = utf8Encoder;
 
+/**
+ * The input and output buffers of the last sendJson (up to BUFFER_KEPT bytes each), for the next
+ * one: a fresh buffer of megabytes costs a page fault per 4 KiB written, as much as the packets.
+ */
+const BUFFER_KEPT = 1 << 26;
+let keptInput: Uint8Array | null = null;
+let keptOutput: Uint8Array | null = null;
+
+/** `n` bytes of the kept buffer when it is big enough, else a new buffer (kept if not too big). */
+function inputBuffer(n: number): Uint8Array {
+  if (keptInput && keptInput.length >= n) return keptInput.subarray(0, n);
+  const b = new Uint8Array(n);
+  if (n <= BUFFER_KEPT) keptInput = b;
+  return b;
+}
+
 /** One JSON result per input line; a bad line gives {"error": …} and runs nothing. */
 export function sendJson(host: Host, input: string): CommandResult {
   // a result line is about twice its packet's line (the emitted packet, the verdict)
-  const out = new JsonWriter(Math.min(input.length * 2 + 4096, 1 << 26));
+  const want = Math.min(input.length * 2 + 4096, BUFFER_KEPT);
+  const out = keptOutput && keptOutput.length >= want ? new JsonWriter(0, keptOutput) : new JsonWriter(want);
+  keptOutput = null;
   let lineNo = 0;
   let prepared = false;
   let start = 0;
@@ -273,7 +291,7 @@ export function sendJson(host: Host, input: string): CommandResult {
   // takes the general path. An ASCII input is read so (byte and character positions agree), another
   // line by line.
   // (encodeInto into room for ASCII only: all of the input read into as many bytes means all was ASCII)
-  const bytes = new Uint8Array(input.length);
+  const bytes = inputBuffer(input.length);
   const enc = inputEncoder.encodeInto(input, bytes);
   const ascii = enc.read === input.length && enc.written === input.length;
   // the spec of the line being run (not kept once its packet is built and run)
@@ -337,5 +355,7 @@ export function sendJson(host: Host, input: string): CommandResult {
   } finally {
     if (prepared) host.stack().batch(false);
   }
-  return { stdout: out.text(), stderr: "", status: 0 };
+  const stdout = out.text();
+  if (out.buf.length <= BUFFER_KEPT) keptOutput = out.buf;
+  return { stdout, stderr: "", status: 0 };
 }

@@ -1573,7 +1573,7 @@ export class NetConfig {
    * change) is the one they were computed in: a route cache with a generation, as the kernel's
    * dst cache is invalidated by rt_genid.
    */
-  private readonly routeCache = new Map<number, RouteResult | null>();
+  private readonly routeCache = new RouteCache();
   /** The distinct results of the route cache: destinations of one route share one object (fewer cold objects). */
   private readonly routeResults = new Map<string, RouteResult>();
   private readonly routeIds = new WeakMap<Route, number>();
@@ -1615,14 +1615,11 @@ export class NetConfig {
   /** Output route lookup for the packet path (cached per destination; callers do not change the result). */
   lookup(dst: number): RouteResult | undefined {
     this.checkCaches();
-    // int32 keys: small integers for Map, whatever the address
-    const key = dst | 0;
-    const hit = this.routeCache.get(key);
+    const hit = this.routeCache.get(dst);
     if (hit !== undefined) return hit ?? undefined;
     const found = this.lookupUncached(dst);
     const r = found && this.internRoute(found);
-    if (this.routeCache.size >= 1 << 16) this.routeCache.clear();
-    this.routeCache.set(key, r ?? null);
+    this.routeCache.set(dst, r ?? null);
     return r;
   }
 
@@ -1748,4 +1745,76 @@ export function validEther(m: Mac): boolean {
 /** inet_addr_onlink(): both addresses on one of the device's subnets. */
 function inSubnetOnlink(dev: Iface, a: number, b: number): boolean {
   return dev.addrs.some((x) => inSubnet(a, x.peer, x.plen) && (!b || inSubnet(b, x.peer, x.plen)));
+}
+
+/** Most destinations the route cache keeps; past that it starts again empty. */
+const ROUTE_CACHE_MAX = 1 << 16;
+
+/**
+ * lookup()'s results by destination: open addressing on one Int32Array of (destination, result
+ * number + 1) pairs, 0 marking an empty slot, and the results (few: one per route) in a list. A
+ * Map of tens of thousands of destinations costs several cache misses a lookup; this costs one.
+ */
+class RouteCache {
+  private slots = new Int32Array(2 * 1024);
+  private mask = 1023;
+  private size = 0;
+  private results: Array<RouteResult | null> = [];
+  private resultIds = new Map<RouteResult | null, number>();
+
+  /** The cached result (null: no route), or undefined when `dst` is not cached. */
+  get(dst: number): RouteResult | null | undefined {
+    const key = dst | 0;
+    const slots = this.slots;
+    for (let h = hashAddr(key) & this.mask; ; h = (h + 1) & this.mask) {
+      const v = slots[2 * h + 1]!;
+      if (v === 0) return undefined;
+      if (slots[2 * h] === key) return this.results[v - 1];
+    }
+  }
+
+  /** Caches `r` for `dst` (not cached yet). */
+  set(dst: number, r: RouteResult | null): void {
+    if (this.size >= ROUTE_CACHE_MAX) this.clear();
+    else if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    let id = this.resultIds.get(r);
+    if (id === undefined) {
+      id = this.results.length + 1;
+      this.results.push(r);
+      this.resultIds.set(r, id);
+    }
+    this.put(dst | 0, id);
+    this.size++;
+  }
+
+  clear(): void {
+    this.slots = new Int32Array(2 * 1024);
+    this.mask = 1023;
+    this.size = 0;
+    this.results = [];
+    this.resultIds = new Map();
+  }
+
+  private put(key: number, id: number): void {
+    const slots = this.slots;
+    let h = hashAddr(key) & this.mask;
+    while (slots[2 * h + 1] !== 0) h = (h + 1) & this.mask;
+    slots[2 * h] = key;
+    slots[2 * h + 1] = id;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = this.mask * 2 + 1;
+    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.put(old[i]!, old[i + 1]!);
+  }
+}
+
+/** A 32-bit mix of an address (neighbouring addresses land far apart). */
+function hashAddr(a: number): number {
+  let h = Math.imul(a ^ (a >>> 16), 0x7feb352d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x846ca68b);
+  return h ^ (h >>> 16);
 }

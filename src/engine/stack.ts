@@ -142,11 +142,15 @@ export class NetStack implements NetView {
   /** Trace ids handed out (a deterministic stand-in for the kernel's skb hash). */
   private traceSeq = 0;
   /**
-   * netif_rx()'s queue, with the nesting depth of the packet that queued each frame, read from
-   * backlogHead on (no shift(): it would move or trim the array for every frame); whether it is running.
+   * netif_rx()'s queue: frames [backlogHead, backlogTail) of these arrays, each with the nesting
+   * depth of the packet that queued it. The arrays are kept when the queue empties (no shift() nor
+   * length = 0, which would trim or drop their storage and make it again for the next frame).
    */
-  private readonly backlog: Array<{ p: Packet; dev: string; depth: number }> = [];
+  private readonly backlogPkts: Array<Packet | null> = [];
+  private readonly backlogDevs: string[] = [];
+  private readonly backlogDepths: number[] = [];
   private backlogHead = 0;
+  private backlogTail = 0;
   private softirq = false;
   /** local_bh_disable() nesting. */
   private bh = 0;
@@ -422,8 +426,7 @@ export class NetStack implements NetView {
     const rep: PacketReport = { fate: NO_FATE_YET, final: p, emitted: NONE_EMITTED, trace: NONE_TRACED };
     if (watch) rep.rewrites = [];
     this.journey = rep;
-    this.backlog.length = 0;
-    this.backlogHead = 0;
+    this.clearBacklog();
     this.softirq = false;
     this.bh = 0;
     if (this.arpQueues.size) this.arpTimeouts();
@@ -438,8 +441,16 @@ export class NetStack implements NetView {
    * verdict that made it.
    */
   private netifRx(p: Packet, dev: string): void {
-    this.backlog.push({ p, dev, depth: this.depth });
+    const i = this.backlogTail++;
+    this.backlogPkts[i] = p;
+    this.backlogDevs[i] = dev;
+    this.backlogDepths[i] = this.depth;
     if (!this.softirq && this.bh === 0) this.runBacklog();
+  }
+
+  private clearBacklog(): void {
+    for (let i = 0; i < this.backlogTail; i++) this.backlogPkts[i] = null;
+    this.backlogHead = this.backlogTail = 0;
   }
 
   /** local_bh_disable() … local_bh_enable(): the backlog runs (outside softirq context) at the end. */
@@ -450,7 +461,7 @@ export class NetStack implements NetView {
     } finally {
       this.bh--;
     }
-    if (this.bh === 0 && !this.softirq && this.backlogHead < this.backlog.length) this.runBacklog();
+    if (this.bh === 0 && !this.softirq && this.backlogHead < this.backlogTail) this.runBacklog();
   }
 
   /** net_rx_action(): the backlog in order, each frame at the nesting depth of the packet that queued it. */
@@ -458,14 +469,12 @@ export class NetStack implements NetView {
     const depth = this.depth;
     this.softirq = true;
     try {
-      const q = this.backlog;
-      while (this.backlogHead < q.length) {
-        const e = q[this.backlogHead++]!;
-        this.depth = e.depth;
-        this.rx(e.p, e.dev);
+      while (this.backlogHead < this.backlogTail) {
+        const i = this.backlogHead++;
+        this.depth = this.backlogDepths[i]!;
+        this.rx(this.backlogPkts[i]!, this.backlogDevs[i]!);
       }
-      q.length = 0;
-      this.backlogHead = 0;
+      this.clearBacklog();
     } finally {
       this.softirq = false;
       this.depth = depth;
@@ -729,7 +738,7 @@ export class NetStack implements NetView {
       this.softirq = false;
       this.depth--;
     }
-    if (this.backlogHead < this.backlog.length) this.runBacklog();
+    if (this.backlogHead < this.backlogTail) this.runBacklog();
   }
 
   private xmit(dev: string, p: Packet): void {
