@@ -853,12 +853,12 @@ export class Conntrack implements ConntrackHooks {
   /**
    * The hash of confirmed entries (nf_conntrack_hash), on typed arrays: each entry has a slot and a
    * node per direction (slot * 2 + dir) holding its tuple's tupleHash() and the next node of its
-   * bucket's chain (-1 ends it; chains keep insertion order). Only a node whose hash is the one
-   * sought leads to its entry (slotCt) and a tupleEqual().
+   * bucket's chain (-1 ends it; chains keep insertion order), side by side in `nodes` (node n at
+   * 2n and 2n + 1: one cache line for both). Only a node whose hash is the one sought leads to its
+   * entry (slotCt) and a tupleEqual().
    */
   private buckets = new Int32Array(1024).fill(-1);
-  private nodeHash = new Int32Array(2048);
-  private nodeNext = new Int32Array(2048);
+  private nodes = new Int32Array(4096);
   private slotCt: Array<Conn | null> = [];
   private freeSlots: number[] = [];
   /** Confirmed entries in insertion order: a list through Conn.older / Conn.newer. */
@@ -868,12 +868,12 @@ export class Conntrack implements ConntrackHooks {
   /** Direction of the entry the last lookup() found. */
   private hitDir = 0;
   /**
-   * find_appropriate_src()'s index (nf_nat_bysource): per slot the sourceKey() of the entry's
-   * original tuple and the next slot of its chain, newest first (entries are added at the head).
+   * find_appropriate_src()'s index (nf_nat_bysource): per slot s the sourceKey() of the entry's
+   * original tuple (srcNodes[2s]) and the next slot of its chain (srcNodes[2s + 1]), newest first
+   * (entries are added at the head).
    */
   private srcBuckets = new Int32Array(1024).fill(-1);
-  private srcHash = new Int32Array(1024);
-  private srcNext = new Int32Array(1024);
+  private srcNodes = new Int32Array(4096);
   /** sysctl() values, valid while the NetConfig and its generation are the same. */
   private readonly sysCache = new Map<string, number>();
   private sysNet: NetConfig | null = null;
@@ -1008,7 +1008,7 @@ export class Conntrack implements ConntrackHooks {
     if (slot === undefined) {
       slot = this.slotCt.length;
       this.slotCt.push(null);
-      if (slot * 2 + 2 > this.nodeHash.length) this.growNodes();
+      if ((slot * 2 + 2) * 2 > this.nodes.length) this.growNodes();
     }
     this.slotCt[slot] = ct;
     ct.slot = slot;
@@ -1020,22 +1020,23 @@ export class Conntrack implements ConntrackHooks {
 
   private linkSource(slot: number, key: number): void {
     const b = key & (this.srcBuckets.length - 1);
-    this.srcHash[slot] = key;
-    this.srcNext[slot] = this.srcBuckets[b]!;
+    this.srcNodes[2 * slot] = key;
+    this.srcNodes[2 * slot + 1] = this.srcBuckets[b]!;
     this.srcBuckets[b] = slot;
   }
 
   private unlinkSource(slot: number): void {
-    const b = this.srcHash[slot]! & (this.srcBuckets.length - 1);
+    const src = this.srcNodes;
+    const b = src[2 * slot]! & (this.srcBuckets.length - 1);
     let s = this.srcBuckets[b]!;
     if (s === slot) {
-      this.srcBuckets[b] = this.srcNext[slot]!;
+      this.srcBuckets[b] = src[2 * slot + 1]!;
       return;
     }
     while (s >= 0) {
-      const next = this.srcNext[s]!;
+      const next = src[2 * s + 1]!;
       if (next === slot) {
-        this.srcNext[s] = this.srcNext[slot]!;
+        src[2 * s + 1] = src[2 * slot + 1]!;
         return;
       }
       s = next;
@@ -1043,31 +1044,31 @@ export class Conntrack implements ConntrackHooks {
   }
 
   private linkNode(node: number, h: number): void {
-    const nodeNext = this.nodeNext;
-    this.nodeHash[node] = h;
-    nodeNext[node] = -1;
+    const nodes = this.nodes;
+    nodes[2 * node] = h;
+    nodes[2 * node + 1] = -1;
     const b = h & (this.buckets.length - 1);
     let n = this.buckets[b]!;
     if (n < 0) {
       this.buckets[b] = node;
       return;
     }
-    while (nodeNext[n]! >= 0) n = nodeNext[n]!;
-    nodeNext[n] = node;
+    while (nodes[2 * n + 1]! >= 0) n = nodes[2 * n + 1]!;
+    nodes[2 * n + 1] = node;
   }
 
   private unlinkNode(node: number): void {
-    const nodeNext = this.nodeNext;
-    const b = this.nodeHash[node]! & (this.buckets.length - 1);
+    const nodes = this.nodes;
+    const b = nodes[2 * node]! & (this.buckets.length - 1);
     let n = this.buckets[b]!;
     if (n === node) {
-      this.buckets[b] = nodeNext[node]!;
+      this.buckets[b] = nodes[2 * node + 1]!;
       return;
     }
     while (n >= 0) {
-      const next = nodeNext[n]!;
+      const next = nodes[2 * n + 1]!;
       if (next === node) {
-        nodeNext[n] = nodeNext[node]!;
+        nodes[2 * n + 1] = nodes[2 * node + 1]!;
         return;
       }
       n = next;
@@ -1080,10 +1081,8 @@ export class Conntrack implements ConntrackHooks {
       b.set(a);
       return b;
     };
-    this.nodeHash = grow(this.nodeHash);
-    this.nodeNext = grow(this.nodeNext);
-    this.srcHash = grow(this.srcHash);
-    this.srcNext = grow(this.srcNext);
+    this.nodes = grow(this.nodes);
+    this.srcNodes = grow(this.srcNodes);
   }
 
   /** New bucket arrays; entries go back in insertion order, so that each chain keeps its order. */
@@ -1092,9 +1091,9 @@ export class Conntrack implements ConntrackHooks {
     this.srcBuckets = new Int32Array(nbuckets).fill(-1);
     for (let ct = this.oldest; ct; ct = ct.newer) {
       const slot = ct.slot;
-      this.linkNode(slot * 2, this.nodeHash[slot * 2]!);
-      this.linkNode(slot * 2 + 1, this.nodeHash[slot * 2 + 1]!);
-      this.linkSource(slot, this.srcHash[slot]!);
+      this.linkNode(slot * 2, this.nodes[slot * 4]!);
+      this.linkNode(slot * 2 + 1, this.nodes[slot * 4 + 2]!);
+      this.linkSource(slot, this.srcNodes[slot * 2]!);
     }
   }
 
@@ -1115,10 +1114,9 @@ export class Conntrack implements ConntrackHooks {
    */
   private lookup(t: Tuple, zone: Zone, now: number): Conn | null {
     const h = tupleHash(t);
-    const nodeHash = this.nodeHash;
-    const nodeNext = this.nodeNext;
-    for (let n = this.buckets[h & (this.buckets.length - 1)]!; n >= 0; n = nodeNext[n]!) {
-      if (nodeHash[n] !== h) continue;
+    const nodes = this.nodes;
+    for (let n = this.buckets[h & (this.buckets.length - 1)]!; n >= 0; n = nodes[2 * n + 1]!) {
+      if (nodes[2 * n] !== h) continue;
       const ct = this.slotCt[n >> 1]!;
       const dir = n & 1;
       if (!tupleEqual(ct.tupleOf(dir), t)) continue;
@@ -1143,10 +1141,9 @@ export class Conntrack implements ConntrackHooks {
   /** nf_conntrack_tuple_taken(): another confirmed entry already uses `t` (in the zone of `ignored`). */
   tupleTaken(t: Tuple, ignored: Conn): boolean {
     const h = tupleHash(t);
-    const nodeHash = this.nodeHash;
-    const nodeNext = this.nodeNext;
-    for (let n = this.buckets[h & (this.buckets.length - 1)]!; n >= 0; n = nodeNext[n]!) {
-      if (nodeHash[n] !== h) continue;
+    const nodes = this.nodes;
+    for (let n = this.buckets[h & (this.buckets.length - 1)]!; n >= 0; n = nodes[2 * n + 1]!) {
+      if (nodes[2 * n] !== h) continue;
       const ct = this.slotCt[n >> 1]!;
       const dir = n & 1;
       if (ct === ignored) continue;
@@ -1170,8 +1167,9 @@ export class Conntrack implements ConntrackHooks {
   sameSource(proto: number, src: number, sport: number): Conn[] {
     const key = sourceKey(proto, src, sport);
     const out: Conn[] = [];
-    for (let s = this.srcBuckets[key & (this.srcBuckets.length - 1)]!; s >= 0; s = this.srcNext[s]!) {
-      if (this.srcHash[s] !== key) continue;
+    const srcNodes = this.srcNodes;
+    for (let s = this.srcBuckets[key & (this.srcBuckets.length - 1)]!; s >= 0; s = srcNodes[2 * s + 1]!) {
+      if (srcNodes[2 * s] !== key) continue;
       const ct = this.slotCt[s]!;
       const o = ct.orig;
       if (o.proto === proto && o.src === src && o.sport === sport) out.push(ct);
