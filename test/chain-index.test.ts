@@ -26,7 +26,7 @@ import { IP_OFFMASK, IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, Packet, TCP_ACK, TC
 import { Rng } from "../src/core/rng.js";
 import type { EvalContext, MatchFn, TargetFn } from "../src/engine/context.js";
 import { NetConfig } from "../src/engine/net.js";
-import { compileTable, decision, deferCounters, runHook, type TraceEvent } from "../src/engine/netfilter.js";
+import { compileTable, deferCounters, lastDecision, runHook, type TraceEvent } from "../src/engine/netfilter.js";
 import type { Rule, Table } from "../src/engine/ruleset.js";
 import { NF_ACCEPT, NF_DROP, XT_CONTINUE, XT_RETURN } from "../src/engine/verdict.js";
 import { IPT_F_FRAG, IPT_F_GOTO, NF_INET_LOCAL_IN } from "../src/extensions/api.js";
@@ -332,7 +332,7 @@ describe("rule index: the same as a plain scan", () => {
         const pb = pkt.clone();
         const trace: string[] = [];
         const va = runHook(indexed, NF_INET_LOCAL_IN, pa, ctx(ra), (e) => trace.push(traceKey(ta, e)));
-        const got = { verdict: va, chain: decision.chain, rule: decision.rule, trace };
+        const got = { verdict: va, ...lastDecision(), trace };
         const want = ref.run("INPUT", pb, ctx(rb));
         expect(got, `packet ${k}: ${JSON.stringify(pkt)}\n${text}`).toEqual(want);
         expect(pa.mark).toBe(pb.mark);
@@ -366,7 +366,7 @@ describe("rule index: the same as a plain scan", () => {
     p.dport = 80;
     p.len = 40;
     expect(runHook(t, NF_INET_LOCAL_IN, p, ctx())).toBe(NF_DROP);
-    expect(decision).toEqual({ chain: "INPUT", rule: 52 });
+    expect(lastDecision()).toEqual({ chain: "INPUT", rule: 52 });
     expect(p.mark).toBe(0x8); // --set-xmark: (0x1 & ~0xfe) ^ 0x9
     const c = h.ruleset.table("filter")!.chains.get("INPUT")!.rules;
     expect(c.map((r) => r.pcnt).filter((n) => n > 0).length).toBe(3);
@@ -379,7 +379,7 @@ describe("rule index: the same as a plain scan", () => {
     f.len = 28;
     f.payload = new Uint8Array([0, 0, 0, 80, 0, 0, 0, 0]);
     expect(runHook(t, NF_INET_LOCAL_IN, f, ctx())).toBe(NF_ACCEPT);
-    expect(decision).toEqual({ chain: "INPUT", rule: 56 });
+    expect(lastDecision()).toEqual({ chain: "INPUT", rule: 56 });
     expect(f.mark).toBe(0x4);
   });
 

@@ -17,7 +17,7 @@
  *   ordinary packets, without a call to their closure;
  * - in a batch (send --json) rule counters stay in the packed rules until the
  *   batch ends (deferCounters), instead of a visit to each rule object;
- * - the jump stack is a typed array and the deciding rule is left in `decision`.
+ * - the jump stack is a typed array and the deciding rule is kept for lastDecision().
  */
 import { IP_OFFMASK, IPPROTO_TCP, IPPROTO_UDP, type Packet } from "../core/packet.js";
 import {
@@ -174,35 +174,12 @@ const P_NEG = 4;
 const SLOT = 4;
 
 /**
- * Where the last runHook verdict came from (rule: 1-based position in `chain`, 0 for the policy);
- * read by the stack. A rule's decision is kept as its table, chain index and rule number, and
- * its name and position are looked up when read (most verdicts are never asked about: no cold
- * chain name per packet in a table of 10,000s of chains).
+ * Where the last runHook verdict came from, kept as table, chain index and packed rule index;
+ * its chain name and 1-based position (0 for the policy) are looked up only when asked
+ * (lastDecision()): most verdicts are never asked about, and a chain name per packet in a table
+ * of 10,000s of chains is a cold read.
  */
-export const decision = {} as { chain: string; rule: number };
-const decided = { t: null as CompiledTable | null, ci: 0, g: 0, chain: "", rule: 0 };
-Object.defineProperties(decision, {
-  chain: {
-    enumerable: true,
-    get: () => (decided.t ? decided.t.chainNames[decided.ci]! : decided.chain),
-    set: (v: string) => {
-      if (decided.t) decided.rule = decided.g - decided.t.chainFirst[decided.ci]! + 1;
-      decided.t = null;
-      decided.chain = v;
-    },
-  },
-  rule: {
-    enumerable: true,
-    get: () => (decided.t ? decided.g - decided.t.chainFirst[decided.ci]! + 1 : decided.rule),
-    set: (v: number) => {
-      if (decided.t) decided.chain = decided.t.chainNames[decided.ci]!;
-      decided.t = null;
-      decided.rule = v;
-    },
-  },
-});
-decision.chain = "";
-decision.rule = 0;
+const decided: DecisionRef = { t: null, ci: 0, g: 0, chain: "", rule: 0 };
 
 /** A trace event (nft monitor trace): a rule that matched, a return, or the policy. */
 export interface TraceEvent {
@@ -792,7 +769,7 @@ export interface DecisionRef {
   rule: number;
 }
 
-/** decision = { chain: "", rule: 0 }, without looking up what it was. */
+/** Forgets the last decision (the policy of no chain). */
 export function resetDecision(): void {
   decided.t = null;
   decided.chain = "";
@@ -805,6 +782,11 @@ export function captureDecision(into: DecisionRef): void {
   into.g = decided.g;
   into.chain = decided.chain;
   into.rule = decided.rule;
+}
+
+/** The chain and 1-based rule (0: the policy) of the last runHook verdict. */
+export function lastDecision(): { chain: string; rule: number } {
+  return { chain: decisionChain(decided), rule: decisionRule(decided) };
 }
 
 export function decisionChain(d: DecisionRef): string {

@@ -26,11 +26,11 @@ import {
   captureDecision,
   compileTable,
   type DecisionRef,
-  decision,
   decisionChain,
   decisionRule,
   deferCounters,
   flushCounters,
+  lastDecision,
   resetDecision,
   runHook,
   type TraceEvent,
@@ -379,14 +379,17 @@ export class NetStack implements NetView {
           if (snap) diffHeaders(snap, p, st.name!, hook, this.journey!.rewrites!);
           // NFQUEUE --queue-bypass with no queue listener (the twin has none): on to the next table.
           if (queueBypass(v)) continue;
-          if (v !== NF_ACCEPT) return this.stop(v, st.name!, decision.chain, decision.rule, hook);
+          if (v !== NF_ACCEPT) {
+            const d = lastDecision();
+            return this.stop(v, st.name!, d.chain, d.rule, hook);
+          }
         }
       }
     }
     return NF_ACCEPT;
   }
 
-  /** One table at one hook; the deciding rule is left in `decision`. */
+  /** One table at one hook; lastDecision() names the deciding rule. */
   private runTable(t: CompiledTable, hook: number, p: Packet, now: number): number {
     const d = this.ctxDepth++;
     const ctx = this.ctxPool[d] ?? (this.ctxPool[d] = this.makeCtx());
