@@ -164,4 +164,23 @@ describe("iptwin CLI", () => {
       { cmd: "iptables -N A", stdout: "", stderr: "iptables: Chain already exists.\n", status: 1 },
     ]);
   });
+
+  it("refuses ip6tables as a command and in scripts, changing nothing (IPv6 is not modelled)", () => {
+    const d = tmp();
+    const refusal = (n: string) =>
+      `${n}: IPv6 is not modelled by iptwin (the twin has IPv4 iptables only); nothing was done.\n`;
+    expect(run(d, ["ip6tables", "-A", "INPUT", "-j", "ACCEPT"])).toEqual({
+      stdout: "",
+      stderr: refusal("ip6tables"),
+      status: 1,
+    });
+    expect(run(d, ["ip6tables-legacy-save"]).status).toBe(3);
+    expect(existsSync(join(d, ".iptwin"))).toBe(false);
+    const script =
+      "iptables -A INPUT -j ACCEPT\nip6tables -A INPUT -j ACCEPT || echo v6=$?\nip6tables-restore < /dev/null\n";
+    const r = run(d, ["shell"], script);
+    expect(r.stdout).toBe("v6=1\n");
+    expect(r.stderr).toBe(refusal("ip6tables") + refusal("ip6tables-restore"));
+    expect(run(d, ["iptables", "-S", "INPUT"]).stdout).toBe("-P INPUT ACCEPT\n-A INPUT -j ACCEPT\n");
+  });
 });

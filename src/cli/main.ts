@@ -4,6 +4,7 @@
  */
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { ip6tablesRefusal, isIp6tablesName } from "../compat/ip6tables.js";
 import type { Flavour } from "../compat/iptables/commands.js";
 import { parseRestoreArgs } from "../compat/iptables/restore.js";
 import { runSend, runTrace } from "../compat/send.js";
@@ -235,6 +236,8 @@ export function main(argv: string[]): number {
         },
         true,
       );
+    } else if (isIp6tablesName(cmd)) {
+      outcome = ip6tablesRefusal(cmd);
     } else {
       outcome = { stdout: "", stderr: `iptwin: unknown command '${cmd}'\n${USAGE}`, status: 2 };
     }

@@ -9,9 +9,11 @@
  * xtables-*-multi it takes the tool name from its first argument. The ip6tables
  * names refuse: the twin has no IPv6.
  */
+
 import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { IP6_STATUS_LEGACY, IP6_STATUS_NFT, IPV6_NOT_MODELLED } from "../compat/ip6tables.js";
 import { CliError } from "./state-dir.js";
 
 /** The IPv4 tools the twin runs (the names the CLI dispatches on). */
@@ -38,14 +40,6 @@ export const SHIM_NAMES: readonly string[] = [...IPTABLES_NAMES, ...IP6TABLES_NA
 
 /** The line that marks a file as written by iptwin (others are never overwritten without --force). */
 const MARKER = "# iptwin shim:";
-
-/**
- * Exit status for an ip6tables name. The nft build exits 1 when it cannot use
- * a family (xtables-standalone.c: "Failed to initialize nft", EXIT_FAILURE);
- * the legacy build exits 3 (VERSION_PROBLEM, "can't initialize ip6tables table").
- */
-export const IP6_STATUS_NFT = 1;
-export const IP6_STATUS_LEGACY = 3;
 
 /** POSIX shell single quoting. */
 export function shQuote(s: string): string {
@@ -93,10 +87,10 @@ case $name in
   ${ipt}|sysctl)
     exec "$node" "$cli" --state "$state" "$name" "$@" ;;
   ip6tables-legacy*)
-    echo "$name: IPv6 is not modelled by iptwin (the twin has IPv4 iptables only); nothing was done." >&2
+    echo "$name: ${IPV6_NOT_MODELLED}" >&2
     exit ${IP6_STATUS_LEGACY} ;;
   ip6tables*)
-    echo "$name: IPv6 is not modelled by iptwin (the twin has IPv4 iptables only); nothing was done." >&2
+    echo "$name: ${IPV6_NOT_MODELLED}" >&2
     exit ${IP6_STATUS_NFT} ;;
   *)
     echo "$name: not modelled by iptwin (iptwin shim for $state); nothing was done." >&2

@@ -3,8 +3,10 @@
  * (iptables, iptables-save, iptables-restore, …) with variables and
  * redirections, one result per simple command.
  */
+
 import type { Host } from "../host.js";
 import { runConntrack } from "./conntrack-tool.js";
+import { ip6tablesRefusal, isIp6tablesName } from "./ip6tables.js";
 import type { CommandResult } from "./iptables/commands.js";
 import { runSend, runTrace } from "./send.js";
 import { expandCommand, parseScript, ShellSyntaxError, type SimpleCommand } from "./shell.js";
@@ -141,6 +143,8 @@ export class ShellSession {
           results.push(r);
           status = r.status;
         } else status = 0;
+        // `a || echo $?` sees a's status: $? follows every pipeline, not only whole lines.
+        this.vars.set("?", String(status));
       }
       this.lastStatus = status;
       this.vars.set("?", String(status));
@@ -173,7 +177,8 @@ export class ShellSession {
     const name = nameOf(c.argv[0]!);
     const handler = this.commands.get(name);
     let res: CommandResult;
-    if (!handler)
+    if (!handler && isIp6tablesName(name)) res = ip6tablesRefusal(name);
+    else if (!handler)
       res = { stdout: "", stderr: `iptwin: line ${this.lineNo}: ${c.argv[0]}: command not found\n`, status: 127 };
     else res = handler([name, ...c.argv.slice(1)], stdin, this);
     let { stdout, stderr } = res;
