@@ -119,6 +119,8 @@ export class ShellSession {
       lists = parseScript(script);
     } catch (e) {
       if (e instanceof ShellSyntaxError) {
+        this.lastStatus = 2;
+        this.vars.set("?", "2");
         return [{ cmd: "", stdout: "", stderr: `iptwin: line ${e.line}: ${e.message}\n`, status: 2 }];
       }
       throw e;

@@ -45,6 +45,38 @@ export class ShellSyntaxError extends Error {
   }
 }
 
+/**
+ * What this shell does not do (compound commands, functions, command substitution, subshells) is
+ * refused before anything runs: a script half-run by a shell that skipped its loops would be
+ * silently wrong. Real shells do all of it with the shims (`iptwin shims DIR`) first in PATH.
+ */
+function unsupported(what: string, line: number): ShellSyntaxError {
+  return new ShellSyntaxError(
+    `${what} not supported by iptwin shell; nothing was run (run the script with sh and \`iptwin shims DIR\` first in PATH)`,
+    line,
+  );
+}
+
+/** Words that open or close a compound command or a function body where a command starts. */
+const RESERVED_WORDS = new Set([
+  "for",
+  "while",
+  "until",
+  "if",
+  "then",
+  "elif",
+  "else",
+  "fi",
+  "do",
+  "done",
+  "case",
+  "esac",
+  "select",
+  "function",
+  "{",
+  "}",
+]);
+
 interface RedirToken {
   t: "redir";
   fd: 0 | 1 | 2;
@@ -233,6 +265,8 @@ function readWord(text: string, start: number, line: number): { parts: WordPart[
     const c = text[k]!;
     if (c === " " || c === "\t" || c === "\n" || c === ";" || c === "|" || (c === "&" && text[k + 1] === "&")) break;
     if (c === "<" || c === ">") break;
+    if (c === "`" || (c === "$" && text[k + 1] === "(")) throw unsupported("command substitution is", line);
+    if (c === "(" || c === ")") throw unsupported("subshells and functions are", line);
     any = true;
     if (c === "\\") {
       if (litQuoted) flush(true);
@@ -270,6 +304,7 @@ function readWord(text: string, start: number, line: number): { parts: WordPart[
           k += 2;
           continue;
         }
+        if (d === "`" || (d === "$" && text[k + 1] === "(")) throw unsupported("command substitution is", line);
         if (d === "$") {
           const v = readVar(text, k);
           if (v) {
@@ -325,8 +360,12 @@ function buildLists(toks: Token[], text: string, line: number): CommandList[] {
     return true;
   };
   for (const tk of toks) {
-    if (tk.t === "word") cmd.words.push(tk.parts);
-    else if (tk.t === "redir") cmd.redirects.push(tk);
+    if (tk.t === "word") {
+      const only = tk.parts.length === 1 ? tk.parts[0]! : undefined;
+      if (cmd.words.length === 0 && only && "lit" in only && !only.quoted && RESERVED_WORDS.has(only.lit))
+        throw unsupported(`\`${only.lit}': compound commands are`, line);
+      cmd.words.push(tk.parts);
+    } else if (tk.t === "redir") cmd.redirects.push(tk);
     else if (tk.t === "op") {
       if (tk.v === "|") {
         if (!endStage()) throw new ShellSyntaxError("syntax error near unexpected token `|'", line);

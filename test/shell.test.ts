@@ -1,0 +1,61 @@
+/**
+ * iptwin shell: what it runs, and what it refuses before running anything (compound commands,
+ * functions, command substitution), since a script half-run without its loops would be silently
+ * wrong. Statuses and $? as bash gives them (a syntax error is 2).
+ */
+import { describe, expect, it } from "vitest";
+import { ShellSession } from "../src/compat/session.js";
+import { Host } from "../src/host.js";
+
+function runScript(script: string) {
+  const host = new Host();
+  const session = new ShellSession(host);
+  const results = session.run(script);
+  return {
+    host,
+    session,
+    results,
+    stdout: results.map((r) => r.stdout).join(""),
+    stderr: results.map((r) => r.stderr).join(""),
+  };
+}
+
+describe("iptwin shell", () => {
+  it("expands $? after each pipeline of an && / || list, as bash does", () => {
+    const r = runScript("false || echo a=$?\ntrue && false; echo b=$?\nfalse || true && echo c=$?\n");
+    expect(r.stdout).toBe("a=1\nb=1\nc=0\n");
+  });
+
+  const refused: [string, string][] = [
+    ["for p in 22 80; do iptables -A INPUT -p tcp --dport $p -j ACCEPT; done", "`for': compound commands are"],
+    ["if true; then iptables -N X; fi", "`if': compound commands are"],
+    ["while true; do :; done", "`while': compound commands are"],
+    ["case $1 in", "`case': compound commands are"],
+    ["{ iptables -N X; }", "`{': compound commands are"],
+    ["fw() { iptables -N X; }", "subshells and functions are"],
+    ["(iptables -N X)", "subshells and functions are"],
+    ["IF=$(ip route | head -1)", "command substitution is"],
+    ['echo "now `date`"', "command substitution is"],
+  ];
+  for (const [line, what] of refused) {
+    it(`refuses ${JSON.stringify(line)} and runs nothing of the script`, () => {
+      const r = runScript(`iptables -N BEFORE\n${line}\n`);
+      expect(r.results).toEqual([
+        {
+          cmd: "",
+          stdout: "",
+          stderr: `iptwin: line 2: ${what} not supported by iptwin shell; nothing was run (run the script with sh and \`iptwin shims DIR\` first in PATH)\n`,
+          status: 2,
+        },
+      ]);
+      expect(r.session.lastStatus).toBe(2);
+      expect(r.host.iptables(["-S"]).stdout).not.toContain("BEFORE");
+    });
+  }
+
+  it("keeps quoted keywords, parentheses and $( as text", () => {
+    const r = runScript(`echo for 'a $(b) (c)' "if" x-for do-it\niptables -N for\niptables -S for\n`);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("for a $(b) (c) if x-for do-it\n-N for\n");
+  });
+});
