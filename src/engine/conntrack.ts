@@ -129,7 +129,8 @@ const TCP_ACK_SET = 3;
 const TCP_RST_SET = 4;
 const TCP_NONE_SET = 5;
 
-const [_sNO, sSS, sSR, sES, sFW, sCW, sLA, sTW, sCL, sS2] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+// sNO (0) is never a next state, so it has no name here (the columns below start with it).
+const [, sSS, sSR, sES, sFW, sCW, sLA, sTW, sCL, sS2] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
 /** tcp_conntracks[dir][index][state] of Linux 6.x. */
 const TCP_CONNTRACKS: readonly (readonly (readonly number[])[])[] = [
