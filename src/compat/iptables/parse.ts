@@ -263,11 +263,13 @@ function addCommand(cmd: { v: number }, newcmd: number, othercmds: number, inver
   cmd.v |= newcmd;
 }
 
-const C_SPACE = /[\t\n\v\f\r ]/;
-
 /** Whether `s` holds a C isspace() character (space, \t \n \v \f \r). */
 function hasCSpace(s: string): boolean {
-  return C_SPACE.test(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) return true;
+  }
+  return false;
 }
 
 /** assert_valid_chain_name() */
@@ -438,6 +440,22 @@ const ANY_ADDRESS: readonly AddrMask[] = [{ addr: 0, mask: 0 }];
 /** The rules of a command without any (read only). */
 const NO_RULES: Rule[] = [];
 
+/**
+ * IpSpecs of rules without addresses or interfaces, one per protocol and flags: most rules of a large set have
+ * none, and a rule's IpSpec is never written once the rule is made (a change makes a new one).
+ */
+const sharedIps = new Map<number, IpSpec>();
+
+function sharedIp(proto: number, flags: number, invflags: number): IpSpec {
+  const key = proto + 256 * (flags + 256 * invflags);
+  let ip = sharedIps.get(key);
+  if (ip === undefined) {
+    ip = { src: 0, smsk: 0, dst: 0, dmsk: 0, iniface: "", outiface: "", proto, flags, invflags };
+    sharedIps.set(key, ip);
+  }
+  return ip;
+}
+
 function emptyIp(): IpSpec {
   return { src: 0, smsk: 0, dst: 0, dmsk: 0, iniface: "", outiface: "", proto: 0, flags: 0, invflags: 0 };
 }
@@ -605,8 +623,9 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
         {
           setOption(st, OPT_JUMP, inv, invert);
           const name = xtParseTarget(argv[g.optind - 1]!);
-          st.jumpto = name;
           const t = findTargetByName(name, registry, ctx.announced);
+          // A target's rules share its name string (the argument is a copy per rule).
+          st.jumpto = t !== undefined && t.name === name ? t.name : name;
           if (t?.loadWarning && !st.loaded.has(t)) st.warnings += t.loadWarning;
           if (t) st.loaded.add(t);
           if (t) {
@@ -796,17 +815,20 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
           const m = st.matches[i]!;
           matches[i] = { ext: m.ext as AnyMatch, data: m.data };
         }
-        const rip: IpSpec = {
-          src: s.addr,
-          smsk: s.mask,
-          dst: d.addr,
-          dmsk: d.mask,
-          iniface: ip.iniface,
-          outiface: ip.outiface,
-          proto: ip.proto,
-          flags: ip.flags,
-          invflags: ip.invflags,
-        };
+        const rip: IpSpec =
+          s.addr === 0 && s.mask === 0 && d.addr === 0 && d.mask === 0 && ip.iniface === "" && ip.outiface === ""
+            ? sharedIp(ip.proto, ip.flags, ip.invflags)
+            : {
+                src: s.addr,
+                smsk: s.mask,
+                dst: d.addr,
+                dmsk: d.mask,
+                iniface: ip.iniface,
+                outiface: ip.outiface,
+                proto: ip.proto,
+                flags: ip.flags,
+                invflags: ip.invflags,
+              };
         rules[k++] = {
           ip: rip,
           matches,

@@ -406,7 +406,8 @@ export function runRestore(
       throw new XtablesError(ExitStatus.Version, `table '${parsed.table}' does not exist`, "version");
     }
     // nft_rule_new(): translated to nf_tables form now (parsed is ours: normalised in place).
-    if (parsed.rules.length) parsed.rules = parsed.rules.map(normalizeRule);
+    const rules = parsed.rules;
+    for (let i = 0; i < rules.length; i++) rules[i] = normalizeRule(rules[i]!);
     return new RestoreOp(at, OP_COMMAND, null, null, null, parsed);
   };
 
