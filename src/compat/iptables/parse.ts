@@ -165,6 +165,8 @@ export interface ParseContext {
   line: number;
   /** Chain names a restore file declared (xtables_announce_chain): never target names. */
   announced?: { has(name: string): boolean };
+  /** The same names, each to the one string the rules jumping there share (restore's table of them). */
+  chainNames?: ReadonlyMap<string, string>;
   /** Extensions this process already loaded (restore shares it across lines): load warnings print once. */
   loaded?: Set<ExtensionBase<any>>;
 }
@@ -662,17 +664,22 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState, g:
         dhost = argv[g.optind - 1]!;
         break;
       case 103 /* g */:
-        setOption(st, OPT_JUMP, invert);
-        gotoSet = true;
-        st.jumpto = xtParseTarget(optarg!);
-        break;
+        {
+          setOption(st, OPT_JUMP, invert);
+          gotoSet = true;
+          const name = xtParseTarget(optarg!);
+          st.jumpto = ctx.chainNames?.get(name) ?? name;
+          break;
+        }
       case 106 /* j */:
         {
           setOption(st, OPT_JUMP, invert);
           const name = xtParseTarget(argv[g.optind - 1]!);
-          const t = findTargetByName(name, registry, ctx.announced);
-          // A target's rules share its name string (the argument is a copy per rule).
-          st.jumpto = t !== undefined && t.name === name ? t.name : name;
+          // A declared chain (never a verdict's or target's name: its declaration is checked) is no target.
+          const declared = ctx.chainNames?.get(name);
+          const t = declared === undefined ? findTargetByName(name, registry, ctx.announced) : undefined;
+          // Rules share the chain's or target's name string (the argument is a copy per rule).
+          st.jumpto = declared ?? (t !== undefined && t.name === name ? t.name : name);
           if (t?.loadWarning && !st.loaded.has(t)) st.warnings += t.loadWarning;
           if (t) st.loaded.add(t);
           if (t) {

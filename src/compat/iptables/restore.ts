@@ -333,6 +333,8 @@ export function runRestore(
     restore: true,
     line: 0,
     announced,
+    // A jump shares the declared chain's name string (one copy, and map lookups compare it by pointer).
+    chainNames: announced,
     loaded,
   };
   /** Argument words every rule line starts with (after the table name). */
@@ -415,10 +417,6 @@ export function runRestore(
     }
     if (!quiet) stderr += parsed.warnings;
     hVerbose = parsed.verbose;
-    // A jump shares the declared chain's name string (one copy, and map lookups compare it by pointer).
-    for (const r of parsed.rules) {
-      if (r.target === null && r.jumpto !== "") r.jumpto = announced.get(r.jumpto) ?? r.jumpto;
-    }
     if (!findBuiltinTable(parsed.table)) {
       throw new XtablesError(ExitStatus.Version, `table '${parsed.table}' does not exist`, "version");
     }
