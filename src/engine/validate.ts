@@ -48,16 +48,12 @@ export function checkRuleHooks(
   hookMask: number,
   peers?: KernelCheckContext["peers"],
 ): KernelCheckError | undefined {
-  const ctx: KernelCheckContext = {
-    table: table.name,
-    hookMask,
-    ip: rule.ip,
-    chain: chain.name,
-    peers,
-    checkentry: peers !== undefined,
-  };
+  // The context is made for the first kernelCheck (most rules have none).
+  let ctx: KernelCheckContext | null = null;
   for (const m of rule.matches) {
-    const e = m.ext.kernelCheck?.(m.data, ctx);
+    if (m.ext.kernelCheck === undefined) continue;
+    ctx ??= { table: table.name, hookMask, ip: rule.ip, chain: chain.name, peers, checkentry: peers !== undefined };
+    const e = m.ext.kernelCheck(m.data, ctx);
     if (e) return e;
   }
   const t = rule.target;
@@ -68,7 +64,9 @@ export function checkRuleHooks(
     const proto = targetProto(ext.name);
     if (proto !== undefined && (rule.ip.proto !== proto || rule.ip.invflags & IPT_INV_PROTO))
       return { errno: "EINVAL" };
-    const e = ext.kernelCheck?.(t.data, ctx);
+    if (ext.kernelCheck === undefined) return undefined;
+    ctx ??= { table: table.name, hookMask, ip: rule.ip, chain: chain.name, peers, checkentry: peers !== undefined };
+    const e = ext.kernelCheck(t.data, ctx);
     if (e) return e;
   }
   return undefined;

@@ -364,8 +364,12 @@ function mergeOptions(st: ParseState, ext: ExtensionBase<any>): number {
   return offset;
 }
 
+/** The udata of extensions that keep nothing there (frozen: a write would be a missing `udata: true`). */
+const NO_UDATA: Record<string, unknown> = Object.freeze({});
+
 function newInstance(ext: ExtensionBase<any>, kind: "match" | "target", ip: IpSpec): ExtInstance {
-  return { ext, kind, data: ext.init(ip), xflags: 0, udata: {}, completed: false, offset: 0 };
+  const udata = ext.udata ? {} : NO_UDATA;
+  return { ext, kind, data: ext.init(ip), xflags: 0, udata, completed: false, offset: 0 };
 }
 
 /** xtables_find_match with a rule's match list: marks earlier instances of it completed. */
