@@ -92,7 +92,7 @@ function isNonopt(a: string): boolean {
 }
 
 export class Getopt {
-  readonly argv: string[];
+  argv: string[];
   optind = 1;
   optarg: string | null = null;
   optopt = 0;
@@ -115,6 +115,19 @@ export class Getopt {
       optstringCache.set(optstring, m);
     }
     this.shorts = m;
+  }
+
+  /** Starts over on a new argument vector (same option string). */
+  restart(argv: string[]): void {
+    this.argv = argv;
+    this.optind = 1;
+    this.optarg = null;
+    this.optopt = 0;
+    this.nextchar = "";
+    this.firstNonopt = 1;
+    this.lastNonopt = 1;
+    this.printErrors = false;
+    this.errors = "";
   }
 
   /** Diagnostics printed since the last call. */

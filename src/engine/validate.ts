@@ -48,16 +48,12 @@ export function checkRuleHooks(
   hookMask: number,
   peers?: KernelCheckContext["peers"],
 ): KernelCheckError | undefined {
-  const ctx: KernelCheckContext = {
-    table: table.name,
-    hookMask,
-    ip: rule.ip,
-    chain: chain.name,
-    peers,
-    checkentry: peers !== undefined,
-  };
+  // The context is made for the first kernelCheck (most rules have none).
+  let ctx: KernelCheckContext | null = null;
   for (const m of rule.matches) {
-    const e = m.ext.kernelCheck?.(m.data, ctx);
+    if (m.ext.kernelCheck === undefined) continue;
+    ctx ??= { table: table.name, hookMask, ip: rule.ip, chain: chain.name, peers, checkentry: peers !== undefined };
+    const e = m.ext.kernelCheck(m.data, ctx);
     if (e) return e;
   }
   const t = rule.target;
@@ -68,7 +64,9 @@ export function checkRuleHooks(
     const proto = targetProto(ext.name);
     if (proto !== undefined && (rule.ip.proto !== proto || rule.ip.invflags & IPT_INV_PROTO))
       return { errno: "EINVAL" };
-    const e = ext.kernelCheck?.(t.data, ctx);
+    if (ext.kernelCheck === undefined) return undefined;
+    ctx ??= { table: table.name, hookMask, ip: rule.ip, chain: chain.name, peers, checkentry: peers !== undefined };
+    const e = ext.kernelCheck(t.data, ctx);
     if (e) return e;
   }
   return undefined;
@@ -135,7 +133,7 @@ function quickValid(table: Table): boolean {
     const rules = c.rules;
     for (let k = 0; k < rules.length; k++) {
       const rule = rules[k]!;
-      if (c.hook < 0 && (rule.hookOk ?? hookOkInit(rule)) !== -1) sens.push(rule);
+      if (c.hook < 0 && (rule.hookOk ?? hookOkInit(rule, table)) !== -1) sens.push(rule);
       const j = jumpTarget(rule);
       if (j === undefined) continue;
       const next = index.get(j);
@@ -224,15 +222,34 @@ function validateTablePrecise(table: Table): TableValidation {
   return {};
 }
 
-/** Sets and returns rule.hookOk: -1 when nothing in the rule depends on the hook, else 0 (no hook proven yet). */
-function hookOkInit(rule: Rule): number {
+/**
+ * Sets and returns rule.hookOk: -1 when nothing in the rule depends on the hook, else the hooks it is proven to
+ * pass from: none yet, or, when only its target's table, protocol and hook lists decide (no kernelCheck anywhere),
+ * all the hooks it passes from (what checkRuleHooks() would find hook by hook).
+ */
+function hookOkInit(rule: Rule, table: Table): number {
   const t = rule.target;
-  let sensitive =
-    t !== null && (t.ext.hooks !== undefined || t.ext.kernelCheck !== undefined || t.ext.tables !== undefined);
-  if (!sensitive) for (const m of rule.matches) if (m.ext.kernelCheck) sensitive = true;
-  rule.hookOk = sensitive ? 0 : -1;
+  let checked = t !== null && t.ext.kernelCheck !== undefined;
+  for (const m of rule.matches) if (m.ext.kernelCheck) checked = true;
+  if (t === null || (!checked && t.ext.hooks === undefined && t.ext.tables === undefined)) {
+    rule.hookOk = checked ? 0 : -1;
+    return rule.hookOk;
+  }
+  if (checked) {
+    rule.hookOk = 0;
+    return 0;
+  }
+  const ext = t.ext;
+  const proto = targetProto(ext.name);
+  const anyHook =
+    (ext.tables && !ext.tables.includes(table.name)) ||
+    (proto !== undefined && (rule.ip.proto !== proto || rule.ip.invflags & IPT_INV_PROTO));
+  rule.hookOk = anyHook ? 0 : (ext.hooks ?? ALL_HOOKS);
   return rule.hookOk;
 }
+
+/** The hook bits of all five hooks. */
+const ALL_HOOKS = (1 << 5) - 1;
 
 /** NFT_JUMP_STACK_SIZE: a base chain and at most 15 nested user chains. */
 const JUMP_STACK_SIZE = 16;
@@ -254,7 +271,7 @@ function walk(
     if (
       hookMask !== 0 &&
       chain.hook < 0 &&
-      (rule.hookOk ?? hookOkInit(rule)) !== -1 &&
+      (rule.hookOk ?? hookOkInit(rule, table)) !== -1 &&
       (rule.hookOk! & hookMask) !== hookMask
     ) {
       const e = checkRuleHooks(table, chain, rule, hookMask);

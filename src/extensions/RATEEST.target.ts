@@ -117,6 +117,7 @@ interface RateestUdata {
 }
 
 export const rateestTarget = defineTarget<RateestTargetData>({
+  udata: true,
   name: "RATEEST",
   revision: 0,
   options: [

@@ -191,6 +191,8 @@ export interface ExtensionBase<D> {
    */
   parse?(cb: OptionCall<D>): void;
   readonly rawParse?: boolean;
+  /** Keeps state between its option calls and final check in udata (the others share one empty, frozen udata). */
+  readonly udata?: boolean;
   finalCheck?(cb: FinalCheckCall<D>): void;
   /** `-L` text, each item with its leading space as the C print functions emit. */
   print?(data: D, ctx: PrintContext): string;

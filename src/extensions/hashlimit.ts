@@ -538,6 +538,7 @@ function compileHashlimit(d: HashlimitData): (p: Packet, ctx: EvalContext) => bo
 }
 
 export const hashlimitMatch = defineMatch<HashlimitData>({
+  udata: true,
   name: "hashlimit",
   revision: 3,
   options: [

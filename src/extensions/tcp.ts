@@ -157,8 +157,15 @@ function tcpParse(cb: OptionCall<TcpData>): void {
   }
 }
 
+/** The full port range of a fresh match, one pair for all (port pairs are never written: a change makes a new one). */
+const ANY_PORT: [number, number] = [0, 0xffff];
+
+function fullRange(pts: readonly number[]): boolean {
+  return pts[0] === 0 && pts[1] === 0xffff;
+}
+
 function fresh(): TcpData {
-  return { spts: [0, 0xffff], dpts: [0, 0xffff], option: 0, flgMask: 0, flgCmp: 0, invflags: 0 };
+  return { spts: ANY_PORT, dpts: ANY_PORT, option: 0, flgMask: 0, flgCmp: 0, invflags: 0 };
 }
 
 /** Kept as an xt match by iptables-nft (not translated to native expressions). */
@@ -173,7 +180,8 @@ function exprsOf(d: TcpData): PortExpr[] {
 
 /** add_nft_tcp(): the flags test, then the port expressions. */
 function nftExprs(d: TcpData, ports: PortExpr[] = exprsOf(d)): NftL4Expr[] {
-  if (!d.flgMask) return ports.slice();
+  // `ports` is the caller's own fresh list: kept as it is.
+  if (!d.flgMask) return ports;
   const op = d.invflags & XT_TCP_INV_FLAGS ? "neq" : "eq";
   const out: NftL4Expr[] = [{ kind: "flags", mask: d.flgMask, cmp: d.flgCmp, op }];
   return out.concat(ports);
@@ -280,8 +288,8 @@ export const tcpMatch = defineMatch<TcpData>({
     const r = readBack(fresh(), d, ports);
     // One literal with `nft` in it (adding the key to the copy afterwards is a slow map transition).
     const out: TcpData = {
-      spts: r.spts,
-      dpts: r.dpts,
+      spts: fullRange(r.spts) ? ANY_PORT : r.spts,
+      dpts: fullRange(r.dpts) ? ANY_PORT : r.dpts,
       option: r.option,
       flgMask: r.flgMask,
       flgCmp: r.flgCmp,

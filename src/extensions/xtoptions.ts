@@ -168,10 +168,9 @@ function parseMint(cb: OptionCall<any>): void {
 
 const UTF8 = utf8Encoder;
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
 function isAscii(s: string): boolean {
-  return !NON_ASCII.test(s);
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 function parseString(cb: OptionCall<any>): void {

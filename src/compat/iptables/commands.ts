@@ -124,32 +124,52 @@ export function normalizeRule(rule: Rule): Rule {
   if (ip.iniface === "+" && !(ip.invflags & 0x01)) ip = { ...ip, iniface: "" };
   if (ip.outiface === "+" && !(ip.invflags & 0x02)) ip = { ...ip, outiface: "" };
   const given = rule.matches;
-  let matches: MatchInst[] = [];
-  let same = true;
-  for (const m of given) {
-    if (!m.ext.normalize) {
-      matches.push(m);
-      continue;
+  let matches: MatchInst[] = given;
+  // Matches up to the first that may change are kept as they are (most rules: all of them, no new list).
+  let kept = 0;
+  while (kept < given.length && !given[kept]!.ext.normalize) kept++;
+  if (kept < given.length) {
+    // At most as many as given: filled in order, cut to size if some vanish or merge.
+    matches = new Array(given.length);
+    for (let i = 0; i < kept; i++) matches[i] = given[i]!;
+    let count = kept;
+    let same = true;
+    for (let i = kept; i < given.length; i++) {
+      const m = given[i]!;
+      if (!m.ext.normalize) {
+        matches[count++] = m;
+        continue;
+      }
+      const data = m.ext.normalize(m.data, ip);
+      if (data === null) {
+        same = false;
+        continue;
+      }
+      // A later native tcp/udp lands in the first native instance when read back.
+      let host = -1;
+      if (m.ext.nftMerge) {
+        for (let k = 0; k < count; k++) {
+          const p = matches[k]!;
+          if (p.ext === m.ext && m.ext.nftMerge(p.data, m.data, ip)) {
+            host = k;
+            break;
+          }
+        }
+      }
+      if (host >= 0) {
+        matches[host] = { ext: m.ext, data: m.ext.nftMerge!(matches[host]!.data, m.data, ip) };
+        same = false;
+      } else if (data === m.data) {
+        matches[count++] = m;
+      } else {
+        matches[count++] = { ext: m.ext, data };
+        same = false;
+      }
     }
-    const data = m.ext.normalize(m.data, ip);
-    if (data === null) {
-      same = false;
-      continue;
-    }
-    // A later native tcp/udp lands in the first native instance when read back.
-    const host = m.ext.nftMerge ? matches.findIndex((p) => p.ext === m.ext && m.ext.nftMerge!(p.data, m.data, ip)) : -1;
-    if (host >= 0) {
-      matches[host] = { ext: m.ext, data: m.ext.nftMerge!(matches[host]!.data, m.data, ip) };
-      same = false;
-    } else if (data === m.data) {
-      matches.push(m);
-    } else {
-      matches.push({ ext: m.ext, data });
-      same = false;
-    }
+    // Kept for the rule's lifetime: the parse's array when nothing changed, else one of the exact size.
+    if (same) matches = given;
+    else if (count < given.length) matches = matches.slice(0, count);
   }
-  // Kept for the rule's lifetime: the parse's array when nothing changed, else an exact-size copy.
-  matches = same ? given : matches.slice();
   let target = rule.target;
   if (target?.ext.normalize) {
     const data = target.ext.normalize(target.data, ip);
@@ -157,16 +177,17 @@ export function normalizeRule(rule: Rule): Rule {
   }
   if (
     ip === rule.ip &&
-    matches === given &&
-    target === rule.target &&
+    matches.length === given.length &&
     rule.saveText === undefined &&
     rule.hookOk === undefined &&
     rule.nftSrc === undefined &&
     rule.handle === undefined &&
     !hasLimit(given)
   ) {
-    // Nothing to translate and nothing for -vv to keep (nftSource() would find no difference): the rule as
-    // parsed is its own normalised form (callers hand it over, as they do the result).
+    // Nothing for -vv to keep (nftSource() would find no difference): the rule as parsed becomes its own
+    // normalised form (callers hand it over, as they do the result).
+    rule.matches = matches;
+    rule.target = target;
     return rule;
   }
   // One object shape for every stored rule (the engine reads them on hot paths).

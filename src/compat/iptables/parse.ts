@@ -165,6 +165,8 @@ export interface ParseContext {
   line: number;
   /** Chain names a restore file declared (xtables_announce_chain): never target names. */
   announced?: { has(name: string): boolean };
+  /** The same names, each to the one string the rules jumping there share (restore's table of them). */
+  chainNames?: ReadonlyMap<string, string>;
   /** Extensions this process already loaded (restore shares it across lines): load warnings print once. */
   loaded?: Set<ExtensionBase<any>>;
 }
@@ -194,7 +196,7 @@ export type ParseResult =
   | { kind: "version"; stdout: string; warnings: string };
 
 export class ParseState {
-  readonly matches: ExtInstance[] = [];
+  matches: ExtInstance[] = [];
   target: ExtInstance | null = null;
   jumpto = "";
   protocol: string | null = null;
@@ -215,6 +217,34 @@ export class ParseState {
   readonly warn = (text: string): void => {
     this.warnings += text;
   };
+  /** The command's addresses, interfaces, protocol and flags as parsed so far (rules copy them). */
+  readonly ip: IpSpec = emptyIp();
+
+  /** Ready for the next command (restore parses one per line with one state). */
+  reset(loaded?: Set<ExtensionBase<any>>): void {
+    this.matches = [];
+    this.target = null;
+    this.jumpto = "";
+    this.protocol = null;
+    this.protoUsed = false;
+    this.options = 0;
+    this.invflags = 0;
+    this.proto = 0;
+    this.opts = ORIGINAL_OPTS;
+    this.nextOffset = 0;
+    this.warnings = "";
+    this.loaded = loaded ?? new Set();
+    const ip = this.ip;
+    ip.src = 0;
+    ip.smsk = 0;
+    ip.dst = 0;
+    ip.dmsk = 0;
+    ip.iniface = "";
+    ip.outiface = "";
+    ip.proto = 0;
+    ip.flags = 0;
+    ip.invflags = 0;
+  }
 }
 
 /** Option entries of an extension by id (built once per extension). */
@@ -235,14 +265,15 @@ function optionEntry(ext: ExtensionBase<any>, id: number): XtOptionEntry | undef
   return id >= 0 && id < m.length ? m[id] : undefined;
 }
 
-function setOption(st: ParseState, option: number, invflag: { inv: number }, invert: boolean): void {
+/** set_option(): the option once only, its `!` into st.invflags. */
+function setOption(st: ParseState, option: number, invert: boolean): void {
   if (st.options & option) throw paramError(`multiple -${opt2char(option)} flags not allowed`);
   st.options |= option;
   if (invert) {
     let i = 0;
     while (1 << i !== option) i++;
     if (!INVERSE_FOR_OPTIONS[i]) throw paramError(`cannot have ! before -${opt2char(option)}`);
-    invflag.inv |= INVERSE_FOR_OPTIONS[i]!;
+    st.invflags |= INVERSE_FOR_OPTIONS[i]!;
   }
 }
 
@@ -257,17 +288,20 @@ function parseRulenumber(rule: string): number {
   return v;
 }
 
-function addCommand(cmd: { v: number }, newcmd: number, othercmds: number, invert: boolean): void {
+/** add_command(): the commands given so far with `newcmd` added. */
+function addCommand(cmd: number, newcmd: number, othercmds: number, invert: boolean): number {
   if (invert) throw paramError("unexpected '!' flag");
-  if (cmd.v & ~othercmds) throw paramError(`Cannot use -${cmd2char(newcmd)} with -${cmd2char(cmd.v & ~othercmds)}`);
-  cmd.v |= newcmd;
+  if (cmd & ~othercmds) throw paramError(`Cannot use -${cmd2char(newcmd)} with -${cmd2char(cmd & ~othercmds)}`);
+  return cmd | newcmd;
 }
-
-const C_SPACE = /[\t\n\v\f\r ]/;
 
 /** Whether `s` holds a C isspace() character (space, \t \n \v \f \r). */
 function hasCSpace(s: string): boolean {
-  return C_SPACE.test(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) return true;
+  }
+  return false;
 }
 
 /** assert_valid_chain_name() */
@@ -290,7 +324,8 @@ function findTargetByName(
   registry: ExtensionRegistry,
   announced?: { has(name: string): boolean },
 ): AnyTarget | undefined {
-  if (STANDARD_VERDICTS.has(name)) return registry.findTarget("standard");
+  // (the verdicts' names are short: a long name, most often a chain's, skips the set)
+  if (name.length <= 6 && STANDARD_VERDICTS.has(name)) return registry.findTarget("standard");
   if (announced?.has(name)) return undefined;
   return registry.findTarget(name);
 }
@@ -329,8 +364,12 @@ function mergeOptions(st: ParseState, ext: ExtensionBase<any>): number {
   return offset;
 }
 
+/** The udata of extensions that keep nothing there (frozen: a write would be a missing `udata: true`). */
+const NO_UDATA: Record<string, unknown> = Object.freeze({});
+
 function newInstance(ext: ExtensionBase<any>, kind: "match" | "target", ip: IpSpec): ExtInstance {
-  return { ext, kind, data: ext.init(ip), xflags: 0, udata: {}, completed: false, offset: 0 };
+  const udata = ext.udata ? {} : NO_UDATA;
+  return { ext, kind, data: ext.init(ip), xflags: 0, udata, completed: false, offset: 0 };
 }
 
 /** xtables_find_match with a rule's match list: marks earlier instances of it completed. */
@@ -435,8 +474,26 @@ function finalCheck(inst: ExtInstance, ip: IpSpec, st?: ParseState): void {
 
 /** What no -s/-d means (read only: never written, kept unfrozen so that loops over it stay fast). */
 const ANY_ADDRESS: readonly AddrMask[] = [{ addr: 0, mask: 0 }];
+/** The counters of a command without -c (read only). */
+const NO_COUNTERS: { pcnt: number; bcnt: number } = { pcnt: 0, bcnt: 0 };
 /** The rules of a command without any (read only). */
 const NO_RULES: Rule[] = [];
+
+/**
+ * IpSpecs of rules without addresses or interfaces, one per protocol and flags: most rules of a large set have
+ * none, and a rule's IpSpec is never written once the rule is made (a change makes a new one).
+ */
+const sharedIps = new Map<number, IpSpec>();
+
+function sharedIp(proto: number, flags: number, invflags: number): IpSpec {
+  const key = proto + 256 * (flags + 256 * invflags);
+  let ip = sharedIps.get(key);
+  if (ip === undefined) {
+    ip = { src: 0, smsk: 0, dst: 0, dmsk: 0, iniface: "", outiface: "", proto, flags, invflags };
+    sharedIps.set(key, ip);
+  }
+  return ip;
+}
 
 function emptyIp(): IpSpec {
   return { src: 0, smsk: 0, dst: 0, dmsk: 0, iniface: "", outiface: "", proto: 0, flags: 0, invflags: 0 };
@@ -452,20 +509,34 @@ function parseInterface(arg: string, st: ParseState): string {
 
 /** do_parse() + ipv4_post_parse(): argv[0] is the program name. */
 export function parseCommand(argv: string[], ctx: ParseContext): ParseResult {
-  const st = new ParseState(ctx.loaded);
+  // The state and getopt of the last command are taken over (nothing returned holds them); a parse within a
+  // parse, if ever, makes its own.
+  let st = spareState;
+  let g = spareGetopt;
+  spareState = null;
+  spareGetopt = null;
+  if (st === null) st = new ParseState(ctx.loaded);
+  else st.reset(ctx.loaded);
+  if (g === null) g = new Getopt(argv, IPT_OPTSTRING);
+  else g.restart(argv);
   try {
-    return parseCommandInner(argv, ctx, st);
+    return parseCommandInner(argv, ctx, st, g);
   } catch (e) {
     if (e instanceof XtablesError) e.warnings = st.warnings;
     throw e;
+  } finally {
+    spareState = st;
+    spareGetopt = g;
   }
 }
 
-function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): ParseResult {
-  const g = new Getopt(argv, IPT_OPTSTRING);
-  const ip = emptyIp();
-  const inv = { inv: 0 };
-  const cmd = { v: CMD_NONE };
+/** Kept between commands: iptables-restore parses one per line. */
+let spareState: ParseState | null = null;
+let spareGetopt: Getopt | null = null;
+
+function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState, g: Getopt): ParseResult {
+  const ip = st.ip;
+  let cmd = CMD_NONE;
   let chain: string | null = null;
   let rulenum = 0;
   let newname: string | null = null;
@@ -493,77 +564,77 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
     const optarg = g.optarg;
     switch (c) {
       case 65 /* A */:
-        addCommand(cmd, CMD_APPEND, CMD_NONE, invert);
+        cmd = addCommand(cmd, CMD_APPEND, CMD_NONE, invert);
         chain = optarg;
         break;
       case 67 /* C */:
-        addCommand(cmd, CMD_CHECK, CMD_NONE, invert);
+        cmd = addCommand(cmd, CMD_CHECK, CMD_NONE, invert);
         chain = optarg;
         break;
       case 68 /* D */:
-        addCommand(cmd, CMD_DELETE, CMD_NONE, invert);
+        cmd = addCommand(cmd, CMD_DELETE, CMD_NONE, invert);
         chain = optarg;
         if (hasArg(g)) {
           rulenum = parseRulenumber(argv[g.optind++]!);
-          cmd.v = CMD_DELETE_NUM;
+          cmd = CMD_DELETE_NUM;
         }
         break;
       case 82 /* R */:
-        addCommand(cmd, CMD_REPLACE, CMD_NONE, invert);
+        cmd = addCommand(cmd, CMD_REPLACE, CMD_NONE, invert);
         chain = optarg;
         if (hasArg(g)) rulenum = parseRulenumber(argv[g.optind++]!);
         else throw paramError(`-${cmd2char(CMD_REPLACE)} requires a rule number`);
         break;
       case 73 /* I */:
-        addCommand(cmd, CMD_INSERT, CMD_NONE, invert);
+        cmd = addCommand(cmd, CMD_INSERT, CMD_NONE, invert);
         chain = optarg;
         if (hasArg(g)) rulenum = parseRulenumber(argv[g.optind++]!);
         else rulenum = 1;
         break;
       case 76 /* L */:
-        addCommand(cmd, CMD_LIST, CMD_ZERO | CMD_ZERO_NUM, invert);
+        cmd = addCommand(cmd, CMD_LIST, CMD_ZERO | CMD_ZERO_NUM, invert);
         if (optarg !== null) chain = optarg;
         else if (hasArg(g)) chain = argv[g.optind++]!;
         if (hasArg(g)) rulenum = parseRulenumber(argv[g.optind++]!);
         break;
       case 83 /* S */:
-        addCommand(cmd, CMD_LIST_RULES, CMD_ZERO | CMD_ZERO_NUM, invert);
+        cmd = addCommand(cmd, CMD_LIST_RULES, CMD_ZERO | CMD_ZERO_NUM, invert);
         if (optarg !== null) chain = optarg;
         else if (hasArg(g)) chain = argv[g.optind++]!;
         if (hasArg(g)) rulenum = parseRulenumber(argv[g.optind++]!);
         break;
       case 70 /* F */:
-        addCommand(cmd, CMD_FLUSH, CMD_NONE, invert);
+        cmd = addCommand(cmd, CMD_FLUSH, CMD_NONE, invert);
         if (optarg !== null) chain = optarg;
         else if (hasArg(g)) chain = argv[g.optind++]!;
         break;
       case 90 /* Z */:
-        addCommand(cmd, CMD_ZERO, CMD_LIST | CMD_LIST_RULES, invert);
+        cmd = addCommand(cmd, CMD_ZERO, CMD_LIST | CMD_LIST_RULES, invert);
         if (optarg !== null) chain = optarg;
         else if (hasArg(g)) chain = argv[g.optind++]!;
         if (hasArg(g)) {
           rulenum = parseRulenumber(argv[g.optind++]!);
-          cmd.v = CMD_ZERO_NUM;
+          cmd = CMD_ZERO_NUM;
         }
         break;
       case 78 /* N */:
         assertValidChainName(optarg!, registry, ctx.announced);
-        addCommand(cmd, CMD_NEW_CHAIN, CMD_NONE, invert);
+        cmd = addCommand(cmd, CMD_NEW_CHAIN, CMD_NONE, invert);
         chain = optarg;
         break;
       case 88 /* X */:
-        addCommand(cmd, CMD_DELETE_CHAIN, CMD_NONE, invert);
+        cmd = addCommand(cmd, CMD_DELETE_CHAIN, CMD_NONE, invert);
         if (optarg !== null) chain = optarg;
         else if (hasArg(g)) chain = argv[g.optind++]!;
         break;
       case 69 /* E */:
-        addCommand(cmd, CMD_RENAME_CHAIN, CMD_NONE, invert);
+        cmd = addCommand(cmd, CMD_RENAME_CHAIN, CMD_NONE, invert);
         chain = optarg;
         if (hasArg(g)) newname = argv[g.optind++]!;
         else throw paramError(`-${cmd2char(CMD_RENAME_CHAIN)} requires old-chain-name and new-chain-name`);
         break;
       case 80 /* P */:
-        addCommand(cmd, CMD_SET_POLICY, CMD_NONE, invert);
+        cmd = addCommand(cmd, CMD_SET_POLICY, CMD_NONE, invert);
         chain = optarg;
         if (hasArg(g)) policy = argv[g.optind++]!;
         else throw paramError(`-${cmd2char(CMD_SET_POLICY)} requires a chain and a policy`);
@@ -578,35 +649,41 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
         }
       case 112 /* p */:
         {
-          setOption(st, OPT_PROTOCOL, inv, invert);
+          setOption(st, OPT_PROTOCOL, invert);
           const raw = argv[g.optind - 1]!.toLowerCase();
           argv[g.optind - 1] = raw;
           st.protocol = raw;
           st.proto = parseProtocolName(raw);
-          if (st.proto === 0 && inv.inv & IPT_INV_PROTO) throw paramError("rule would never match protocol");
+          if (st.proto === 0 && st.invflags & IPT_INV_PROTO) throw paramError("rule would never match protocol");
           ip.proto = st.proto;
-          ip.invflags = inv.inv;
+          ip.invflags = st.invflags;
           break;
         }
       case 115 /* s */:
-        setOption(st, OPT_SOURCE, inv, invert);
+        setOption(st, OPT_SOURCE, invert);
         shost = argv[g.optind - 1]!;
         break;
       case 100 /* d */:
-        setOption(st, OPT_DESTINATION, inv, invert);
+        setOption(st, OPT_DESTINATION, invert);
         dhost = argv[g.optind - 1]!;
         break;
       case 103 /* g */:
-        setOption(st, OPT_JUMP, inv, invert);
-        gotoSet = true;
-        st.jumpto = xtParseTarget(optarg!);
-        break;
+        {
+          setOption(st, OPT_JUMP, invert);
+          gotoSet = true;
+          const name = xtParseTarget(optarg!);
+          st.jumpto = ctx.chainNames?.get(name) ?? name;
+          break;
+        }
       case 106 /* j */:
         {
-          setOption(st, OPT_JUMP, inv, invert);
+          setOption(st, OPT_JUMP, invert);
           const name = xtParseTarget(argv[g.optind - 1]!);
-          st.jumpto = name;
-          const t = findTargetByName(name, registry, ctx.announced);
+          // A declared chain (never a verdict's or target's name: its declaration is checked) is no target.
+          const declared = ctx.chainNames?.get(name);
+          const t = declared === undefined ? findTargetByName(name, registry, ctx.announced) : undefined;
+          // Rules share the chain's or target's name string (the argument is a copy per rule).
+          st.jumpto = declared ?? (t !== undefined && t.name === name ? t.name : name);
           if (t?.loadWarning && !st.loaded.has(t)) st.warnings += t.loadWarning;
           if (t) st.loaded.add(t);
           if (t) {
@@ -618,20 +695,20 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
         }
       case 105 /* i */:
         if (optarg === "") throw paramError("Empty interface is likely to be undesired");
-        setOption(st, OPT_VIANAMEIN, inv, invert);
+        setOption(st, OPT_VIANAMEIN, invert);
         iniface = parseInterface(argv[g.optind - 1]!, st);
         break;
       case 111 /* o */:
         if (optarg === "") throw paramError("Empty interface is likely to be undesired");
-        setOption(st, OPT_VIANAMEOUT, inv, invert);
+        setOption(st, OPT_VIANAMEOUT, invert);
         outiface = parseInterface(argv[g.optind - 1]!, st);
         break;
       case 102 /* f */:
-        setOption(st, OPT_FRAGMENT, inv, invert);
+        setOption(st, OPT_FRAGMENT, invert);
         ip.flags |= IPT_F_FRAG;
         break;
       case 118 /* v */:
-        if (!verbose) setOption(st, OPT_VERBOSE, inv, invert);
+        if (!verbose) setOption(st, OPT_VERBOSE, invert);
         verbose++;
         break;
       case 109 /* m */:
@@ -644,7 +721,7 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
           break;
         }
       case 110 /* n */:
-        setOption(st, OPT_NUMERIC, inv, invert);
+        setOption(st, OPT_NUMERIC, invert);
         break;
       case 116 /* t */:
         if (invert) throw paramError("unexpected ! flag before --table");
@@ -653,7 +730,7 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
         tableSet = true;
         break;
       case 120 /* x */:
-        setOption(st, OPT_EXPANDED, inv, invert);
+        setOption(st, OPT_EXPANDED, invert);
         break;
       case 86 /* V */:
         return {
@@ -693,13 +770,13 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
           break;
         }
       case 48 /* 0 */:
-        setOption(st, 1 << 9, inv, invert);
+        setOption(st, 1 << 9, invert);
         break;
       case 77 /* M */:
         break;
       case 99 /* c */:
         {
-          setOption(st, OPT_COUNTERS, inv, invert);
+          setOption(st, OPT_COUNTERS, invert);
           pcntStr = optarg!;
           const comma = pcntStr.indexOf(",", 1);
           let bcntStr: string | null = comma >= 0 ? pcntStr.slice(comma + 1) : null;
@@ -741,15 +818,15 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
   if (st.target) finalCheck(st.target, ip, st);
 
   if (g.optind < argv.length) throw paramError("unknown arguments found on commandline");
-  if (!cmd.v) throw paramError("no command specified");
+  if (!cmd) throw paramError("no command specified");
   if (invert) throw paramError("nothing appropriate following !");
 
   // ipv4_post_parse
   ip.flags = (ip.flags & IPT_F_FRAG) | (gotoSet ? IPT_F_GOTO : 0);
-  ip.invflags = inv.inv;
+  ip.invflags = st.invflags;
   ip.iniface = iniface;
   ip.outiface = outiface;
-  const command = cmd.v;
+  const command = cmd;
   let saddrs: readonly AddrMask[] = [];
   let daddrs: readonly AddrMask[] = [];
   if (command & (CMD_REPLACE | CMD_INSERT | CMD_DELETE | CMD_APPEND | CMD_CHECK)) {
@@ -796,17 +873,20 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
           const m = st.matches[i]!;
           matches[i] = { ext: m.ext as AnyMatch, data: m.data };
         }
-        const rip: IpSpec = {
-          src: s.addr,
-          smsk: s.mask,
-          dst: d.addr,
-          dmsk: d.mask,
-          iniface: ip.iniface,
-          outiface: ip.outiface,
-          proto: ip.proto,
-          flags: ip.flags,
-          invflags: ip.invflags,
-        };
+        const rip: IpSpec =
+          s.addr === 0 && s.mask === 0 && d.addr === 0 && d.mask === 0 && ip.iniface === "" && ip.outiface === ""
+            ? sharedIp(ip.proto, ip.flags, ip.invflags)
+            : {
+                src: s.addr,
+                smsk: s.mask,
+                dst: d.addr,
+                dmsk: d.mask,
+                iniface: ip.iniface,
+                outiface: ip.outiface,
+                proto: ip.proto,
+                flags: ip.flags,
+                invflags: ip.invflags,
+              };
         rules[k++] = {
           ip: rip,
           matches,
@@ -835,7 +915,7 @@ function parseCommandInner(argv: string[], ctx: ParseContext, st: ParseState): P
     options: st.options,
     wait,
     rules,
-    counters: { pcnt, bcnt },
+    counters: pcnt === 0 && bcnt === 0 ? NO_COUNTERS : { pcnt, bcnt },
     warnings: st.warnings,
   };
 }

@@ -257,7 +257,20 @@ function cacheRequestOf(ops: readonly RestoreOp[]): CacheRequest {
 
 /** Runs one queued operation on the table's transaction. */
 function runOp(tx: Transaction, op: RestoreOp, program: string): void {
-  switch (op.kind) {
+  runOperation(tx, op.kind, op.chain, op.policy, op.counters, op.cmd, program);
+}
+
+/** Runs one operation (a RestoreOp's fields) on the table's transaction. */
+function runOperation(
+  tx: Transaction,
+  kind: number,
+  chain: string | null,
+  policy: string | null,
+  counters: { pcnt: number; bcnt: number } | null,
+  cmd: ParsedCommand | null,
+  program: string,
+): void {
+  switch (kind) {
     case OP_FLUSH_VERBOSE:
       tx.flush(null, true);
       tx.deleteChain(null, true);
@@ -275,13 +288,13 @@ function runOp(tx: Transaction, op: RestoreOp, program: string): void {
       break;
     }
     case OP_POLICY:
-      tx.setPolicy(op.chain!, op.policy!, op.counters!);
+      tx.setPolicy(chain!, policy!, counters!);
       break;
     case OP_CHAIN:
-      tx.restoreChain(op.chain!);
+      tx.restoreChain(chain!);
       break;
     default:
-      applyCommand(tx, op.cmd!, program);
+      applyCommand(tx, cmd!, program);
   }
 }
 
@@ -320,6 +333,8 @@ export function runRestore(
     restore: true,
     line: 0,
     announced,
+    // A jump shares the declared chain's name string (one copy, and map lookups compare it by pointer).
+    chainNames: announced,
     loaded,
   };
   /** Argument words every rule line starts with (after the table name). */
@@ -338,38 +353,42 @@ export function runRestore(
     return new RestoreOp(at, o.verbose ? OP_FLUSH_VERBOSE : OP_TABLE_FLUSH, null, null, null, null);
   };
 
-  /** A `:CHAIN POLICY [p:b]` line. */
-  const chainLine = (p: PendingTable, buffer: string, at: number): RestoreOp => {
-    const toks = tokens(buffer.slice(1));
-    if (toks[0] === undefined) throw paramError(`${program}: line ${at} chain name invalid`);
-    let chain = announced.get(toks[0]);
+  /** A `:CHAIN POLICY [p:b]` line, input[from, to) (from at the colon): its operation, run or queued. */
+  const chainLine = (p: PendingTable, from: number, to: number, at: number): void => {
+    // The words are found in place: only the chain name (and the counters, when used) become strings.
+    let i = skipBlanks(input, from + 1, to);
+    let end = wordEnd(input, i, to);
+    if (i === end) throw paramError(`${program}: line ${at} chain name invalid`);
+    const name = input.slice(i, end);
+    let chain = announced.get(name);
     if (chain === undefined) {
-      chain = ownString(toks[0]);
+      chain = ownString(name);
       announced.set(chain, chain);
       p.announcedHere.push(chain);
     }
     assertValidChainName(chain, env.registry, announced);
-    const policy = toks[1];
-    if (policy === undefined) throw paramError(`${program}: line ${at} policy invalid`);
+    i = skipBlanks(input, end, to);
+    end = wordEnd(input, i, to);
+    if (i === end) throw paramError(`${program}: line ${at} policy invalid`);
     const builtin = findBuiltinTable(p.tx.work.name)!.hooks.includes(hookOfBuiltin(chain));
-    if (!builtin) return new RestoreOp(at, OP_CHAIN, chain, null, null, null);
+    if (!builtin) {
+      perform(p, at, OP_CHAIN, chain, null, null, null);
+      return;
+    }
+    const policy = input.slice(i, end);
     let counters = { pcnt: 0, bcnt: 0 };
     if (o.counters) {
-      const c = parseCounters(toks[2]);
+      i = skipBlanks(input, end, to);
+      end = wordEnd(input, i, to);
+      const c = parseCounters(i === end ? undefined : input.slice(i, end));
       if (!c) throw paramError(`invalid policy counters for chain '${chain}'`);
       counters = c;
     }
-    return new RestoreOp(at, OP_POLICY, chain, policy, counters, null);
+    perform(p, at, OP_POLICY, chain, policy, counters, null);
   };
 
-  /** A rule line, input[from, to): its command, or what -h/-V print. `quiet` drops warnings (a re-parse). */
-  const ruleLine = (
-    p: PendingTable,
-    from: number,
-    to: number,
-    at: number,
-    quiet: boolean,
-  ): RestoreOp | CommandResult => {
+  /** A rule line, input[from, to): its command run or queued, or what -h/-V print. `quiet`: no warnings (a re-parse). */
+  const ruleLine = (p: PendingTable, from: number, to: number, at: number, quiet: boolean): CommandResult | null => {
     let pc: string | undefined;
     let bc: string | undefined;
     if (input.charCodeAt(from) === 91 /* [ */) {
@@ -398,33 +417,44 @@ export function runRestore(
     }
     if (!quiet) stderr += parsed.warnings;
     hVerbose = parsed.verbose;
-    // A jump shares the declared chain's name string (one copy, and map lookups compare it by pointer).
-    for (const r of parsed.rules) {
-      if (r.target === null && r.jumpto !== "") r.jumpto = announced.get(r.jumpto) ?? r.jumpto;
-    }
     if (!findBuiltinTable(parsed.table)) {
       throw new XtablesError(ExitStatus.Version, `table '${parsed.table}' does not exist`, "version");
     }
     // nft_rule_new(): translated to nf_tables form now (parsed is ours: normalised in place).
-    if (parsed.rules.length) parsed.rules = parsed.rules.map(normalizeRule);
-    return new RestoreOp(at, OP_COMMAND, null, null, null, parsed);
+    const rules = parsed.rules;
+    for (let i = 0; i < rules.length; i++) rules[i] = normalizeRule(rules[i]!);
+    perform(p, at, OP_COMMAND, null, null, null, parsed);
+    return null;
   };
 
   /** Queues an operation, or runs it at once on the working copy (until one fails). */
   const queue = (p: PendingTable, op: RestoreOp | null): void => {
-    if (op === null || o.test) return;
+    if (op !== null) perform(p, op.line, op.kind, op.chain, op.policy, op.counters, op.cmd);
+  };
+
+  /** queue() of an operation given by its fields (a record only when it is queued). */
+  function perform(
+    p: PendingTable,
+    at: number,
+    kind: number,
+    chain: string | null,
+    policy: string | null,
+    counters: { pcnt: number; bcnt: number } | null,
+    cmd: ParsedCommand | null,
+  ): void {
+    if (o.test) return;
     if (p.ops !== null) {
-      p.ops.push(op);
+      p.ops.push(new RestoreOp(at, kind, chain, policy, counters, cmd));
       return;
     }
     if (p.failed !== null) return;
     try {
-      p.tx.line = op.line;
-      runOp(p.tx, op, program);
+      p.tx.line = at;
+      runOperation(p.tx, kind, chain, policy, counters, cmd, program);
     } catch (e) {
-      p.failed = { e, line: op.line };
+      p.failed = { e, line: at };
     }
-  };
+  }
 
   /** -vv: the table's lines parsed again into a queue, on a fresh working copy (the dump covers the whole batch). */
   const requeue = (p: PendingTable, commitAt: number): PendingTable => {
@@ -443,10 +473,9 @@ export function runRestore(
       if (c === 10 /* \n */ || c === 35 /* # */) {
         // blank line or comment
       } else if (c === 58 /* : */) {
-        q.ops!.push(chainLine(q, input.slice(from, to), at));
+        chainLine(q, from, to, at);
       } else {
-        const op = ruleLine(q, from, to, at, true);
-        if (op instanceof RestoreOp) q.ops!.push(op);
+        ruleLine(q, from, to, at, true);
       }
       from = to;
     }
@@ -540,12 +569,11 @@ export function runRestore(
         queue(pending, tableOp(line));
         ret = true;
       } else if (c0 === 58 /* : */ && pending) {
-        queue(pending, chainLine(pending, input.slice(from, to), line));
+        chainLine(pending, from, to, line);
         ret = true;
       } else if (pending) {
-        const op = ruleLine(pending, from, to, line, false);
-        if (!(op instanceof RestoreOp)) return op;
-        queue(pending, op);
+        const r = ruleLine(pending, from, to, line, false);
+        if (r !== null) return r;
         ret = true;
       }
     } catch (e) {
@@ -564,6 +592,26 @@ export function runRestore(
  */
 function ownString(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** The first index at or after `i` (below `to`) that is not a space, tab or newline. */
+function skipBlanks(s: string, i: number, to: number): number {
+  while (i < to) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10) break;
+    i++;
+  }
+  return i;
+}
+
+/** Where the word starting at `i` ends (the next space, tab or newline, or `to`). */
+function wordEnd(s: string, i: number, to: number): number {
+  while (i < to) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10) break;
+    i++;
+  }
+  return i;
 }
 
 /** The words of `s` separated by runs of space, tab and newline. */
