@@ -1,8 +1,13 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are shell scripts, whose ${…} is the point
 /**
  * iptwin shell: what it runs, and what it refuses before running anything (compound commands,
  * functions, command substitution), since a script half-run without its loops would be silently
  * wrong. Statuses and $? as bash gives them (a syntax error is 2).
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ShellSession } from "../src/compat/session.js";
 import { Host } from "../src/host.js";
@@ -57,5 +62,41 @@ describe("iptwin shell", () => {
     const r = runScript(`echo for 'a $(b) (c)' "if" x-for do-it\niptables -N for\niptables -S for\n`);
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe("for a $(b) (c) if x-for do-it\n-N for\n");
+  });
+
+  // Scripts of shell builtins only (echo, true, false, set, exit, variables), run by bash itself
+  // and by the twin: same stdout, same stderr (bash's "FILE: line N:" is the twin's "iptwin: line N:"),
+  // same exit status.
+  const SCRIPTS: string[] = [
+    "set -e\nfalse && true\necho one\ntrue && false\necho two\n",
+    "set -e\nfalse || false\necho no\n",
+    "set -e\nfalse | true\necho piped\nfalse\necho no\n",
+    "set -e\nset +e\nfalse\necho goes-on\n",
+    "set -o errexit\nfalse\necho no\n",
+    "set -u\nX=1\necho $X\necho $Y\necho after\n",
+    "set -eu\necho ${UNSET:-fallback}\necho ${UNSET-dash} ${EMPTY:+alt}\n",
+    "set -x\nX='a b'\necho \"$X\" it\\'s '' plain\nset +x\necho quiet\n",
+    "exit 3\necho no\n",
+    "false\nexit\n",
+    "exit 300\n",
+    "exit -1\n",
+    "exit abc\necho no\n",
+    'EMPTY=\necho ${X:-d1} ${X-d2} ${EMPTY:-d3} ${EMPTY-d4} ${X:+a1} ${EMPTY+a2} "${Y:=set}" $Y ${Z=$Y-z}\n',
+    "echo before\necho ${NOPE:?is required}\necho no\n",
+    "EMPTY=\necho ${EMPTY?} ok\necho ${EMPTY:?}\n",
+    "false || echo a=$?\ntrue && false; echo b=$?\nfalse || true && echo c=$?\n",
+  ];
+  const dir = mkdtempSync(join(tmpdir(), "iptwin-shell-"));
+  SCRIPTS.forEach((script, i) => {
+    it(`runs like bash: ${JSON.stringify(script)}`, () => {
+      const file = join(dir, `s${i}.sh`);
+      writeFileSync(file, script);
+      const real = spawnSync("bash", [file], { encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
+      expect(real.error).toBeUndefined();
+      const r = runScript(script);
+      expect(r.stdout).toBe(real.stdout);
+      expect(r.stderr).toBe(real.stderr.replaceAll(`${file}: line`, "iptwin: line"));
+      expect(r.session.lastStatus).toBe(real.status);
+    });
   });
 });

@@ -9,7 +9,14 @@ import { runConntrack } from "./conntrack-tool.js";
 import { ip6tablesRefusal, isIp6tablesName } from "./ip6tables.js";
 import type { CommandResult } from "./iptables/commands.js";
 import { runSend, runTrace } from "./send.js";
-import { expandCommand, parseScript, ShellSyntaxError, type SimpleCommand } from "./shell.js";
+import {
+  expandCommand,
+  parseScript,
+  type RawCommand,
+  ShellExpansionError,
+  ShellSyntaxError,
+  type SimpleCommand,
+} from "./shell.js";
 import { TEXT_FILTERS } from "./text-filters.js";
 
 /** Files a script reads and writes (`<`, `>`, restore FILE, save -f). */
@@ -60,6 +67,12 @@ export class ShellSession {
   readonly commands = new Map<string, CommandHandler>();
   lastStatus = 0;
   private lineNo = 0;
+  /** set -e, set -u, set -x. */
+  private errexit = false;
+  private nounset = false;
+  private xtrace = false;
+  /** `exit` ran (or set -e / a failed expansion stopped the script): nothing more runs. */
+  private exited = false;
 
   constructor(
     readonly host: Host,
@@ -91,6 +104,8 @@ export class ShellSession {
     this.commands.set("true", () => ({ stdout: "", stderr: "", status: 0 }));
     this.commands.set("false", () => ({ stdout: "", stderr: "", status: 1 }));
     this.commands.set(":", () => ({ stdout: "", stderr: "", status: 0 }));
+    this.commands.set("set", (argv) => this.runSet(argv));
+    this.commands.set("exit", (argv) => this.runExit(argv));
     this.commands.set("echo", (argv) => {
       let args = argv.slice(1);
       let nl = true;
@@ -125,21 +140,34 @@ export class ShellSession {
       }
       throw e;
     }
+    this.exited = false;
     for (const list of lists) {
+      if (this.exited) break;
       this.lineNo = list.line;
       let status = this.lastStatus;
       let first = true;
-      for (const { op, cmd, pipe } of list.items) {
+      let last = -1;
+      for (let i = 0; i < list.items.length && !this.exited; i++) {
+        const { op, cmd, pipe } = list.items[i]!;
         if (!first && ((op === "&&" && status !== 0) || (op === "||" && status === 0))) continue;
         first = false;
-        let r = this.runSimple(expandCommand(cmd, this.vars));
-        // A pipeline: each stage reads the previous one's output; the status is the last stage's.
-        for (const stage of pipe) {
-          const next = this.runSimple(expandCommand(stage, this.vars), r?.stdout ?? "");
-          const stderr = (r?.stderr ?? "") + (next?.stderr ?? "");
-          r = next
-            ? { ...next, cmd: list.text.trim(), stderr }
-            : { cmd: list.text.trim(), stdout: "", stderr, status: 0 };
+        last = i;
+        let r: ShellResult | undefined;
+        try {
+          r = this.runTraced(cmd, undefined, results);
+          // A pipeline: each stage reads the previous one's output; the status is the last stage's.
+          for (const stage of pipe) {
+            const next = this.runTraced(stage, r?.stdout ?? "", results);
+            const stderr = (r?.stderr ?? "") + (next?.stderr ?? "");
+            r = next
+              ? { ...next, cmd: list.text.trim(), stderr }
+              : { cmd: list.text.trim(), stdout: "", stderr, status: 0 };
+          }
+        } catch (e) {
+          if (!(e instanceof ShellExpansionError)) throw e;
+          // sh stops a script at a failed expansion (set -u, ${X?}), status 1.
+          r = { cmd: list.text.trim(), stdout: "", stderr: `iptwin: line ${this.lineNo}: ${e.message}\n`, status: 1 };
+          this.exited = true;
         }
         if (r) {
           results.push(r);
@@ -150,8 +178,73 @@ export class ShellSession {
       }
       this.lastStatus = status;
       this.vars.set("?", String(status));
+      // set -e: a failure stops the script unless it was the left side of && or ||.
+      if (this.errexit && status !== 0 && last === list.items.length - 1) this.exited = true;
     }
     return results;
+  }
+
+  /** Expands and runs one command; under set -x its `+ words` line is a result of its own, before it. */
+  private runTraced(cmd: RawCommand, piped: string | undefined, results: ShellResult[]): ShellResult | undefined {
+    const c = expandCommand(cmd, this.vars, this.nounset);
+    if (this.xtrace) {
+      const words = [...c.assignments.map(([k, v]) => `${k}=${xtraceQuote(v)}`), ...c.argv.map(xtraceQuote)];
+      results.push({ cmd: c.text.trim(), stdout: "", stderr: `+ ${words.join(" ")}\n`, status: 0 });
+    }
+    return this.runSimple(c, piped);
+  }
+
+  /** `set [-+]eux…` and `set [-+]o errexit|nounset|xtrace`. */
+  private runSet(argv: readonly string[]): CommandResult {
+    const flags: Record<string, "errexit" | "nounset" | "xtrace"> = { e: "errexit", u: "nounset", x: "xtrace" };
+    for (let i = 1; i < argv.length; i++) {
+      const a = argv[i]!;
+      const on = a[0] === "-";
+      if ((a === "-o" || a === "+o") && i + 1 < argv.length) {
+        const name = argv[++i]!;
+        if (name !== "errexit" && name !== "nounset" && name !== "xtrace")
+          return {
+            stdout: "",
+            stderr: `iptwin: line ${this.lineNo}: set: ${name}: not supported by iptwin shell\n`,
+            status: 2,
+          };
+        this[name] = on;
+        continue;
+      }
+      if (a === "--" || a === "-") break;
+      if ((a[0] !== "-" && a[0] !== "+") || a.length < 2) {
+        return {
+          stdout: "",
+          stderr: `iptwin: line ${this.lineNo}: set: positional parameters are not supported by iptwin shell\n`,
+          status: 2,
+        };
+      }
+      for (const ch of a.slice(1)) {
+        const name = flags[ch];
+        if (!name)
+          return {
+            stdout: "",
+            stderr: `iptwin: line ${this.lineNo}: set: ${a[0]}${ch}: not supported by iptwin shell\n`,
+            status: 2,
+          };
+        this[name] = on;
+      }
+    }
+    return { stdout: "", stderr: "", status: 0 };
+  }
+
+  /** `exit [N]`: the script ends with N (mod 256), or with the last status. */
+  private runExit(argv: readonly string[]): CommandResult {
+    this.exited = true;
+    const arg = argv[1];
+    if (arg === undefined) return { stdout: "", stderr: "", status: Number(this.vars.get("?") ?? 0) };
+    if (!/^[+-]?[0-9]+$/.test(arg))
+      return {
+        stdout: "",
+        stderr: `iptwin: line ${this.lineNo}: exit: ${arg}: numeric argument required\n`,
+        status: 2,
+      };
+    return { stdout: "", stderr: "", status: ((Number(arg) % 256) + 256) % 256 };
   }
 
   private runSimple(c: SimpleCommand, piped?: string): ShellResult | undefined {
@@ -203,4 +296,10 @@ export class ShellSession {
     }
     return { cmd: c.text, stdout, stderr, status: res.status };
   }
+}
+
+/** A word as set -x prints it: bare when it needs no quoting, else in single quotes. */
+function xtraceQuote(w: string): string {
+  if (w !== "" && /^[A-Za-z0-9_@%+=:,./-]+$/.test(w)) return w;
+  return `'${w.replaceAll("'", "'\\''")}'`;
 }

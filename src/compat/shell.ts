@@ -171,15 +171,62 @@ function expandHeredocVars(body: string): WordPart[] {
   return parts;
 }
 
-function readVar(s: string, k: number): { name: string; end: number } | undefined {
+function readVar(s: string, k: number, line = 0): { name: string; end: number } | undefined {
   if (s[k + 1] === "{") {
     const close = s.indexOf("}", k + 2);
     if (close < 0) return undefined;
-    return { name: s.slice(k + 2, close), end: close + 1 };
+    const body = s.slice(k + 2, close);
+    if (!SPECIAL_OR_NAME_RE.test(body)) {
+      const m = PARAM_OP_RE.exec(body);
+      if (!m || /["'\\`]|\$\(/.test(m[4]!)) throw unsupported(`parameter expansion \`\${${body}}' is`, line);
+    }
+    return { name: body, end: close + 1 };
   }
   const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9?#@*$!-])/.exec(s.slice(k + 1));
   if (!m) return undefined;
   return { name: m[1]!, end: k + 1 + m[1]!.length };
+}
+
+const SPECIAL_OR_NAME_RE = /^([A-Za-z_][A-Za-z0-9_]*|[0-9?#@*$!-])$/;
+/** ${NAME-word}, ${NAME:-word}, ${NAME=word}, ${NAME+word}, ${NAME?word} and their colon forms. */
+const PARAM_OP_RE = /^([A-Za-z_][A-Za-z0-9_]*)(:?)([-=+?])(.*)$/s;
+
+/** A failed expansion (an unbound variable under set -u, ${X?msg}): the script stops, as sh does. */
+export class ShellExpansionError extends Error {}
+
+/** The value of $name or ${name…}; `word` of an operator form has its own $NAME expanded. */
+function expandVar(name: string, vars: Map<string, string>, nounset: boolean): string {
+  const m = SPECIAL_OR_NAME_RE.test(name) ? null : PARAM_OP_RE.exec(name);
+  if (!m) {
+    const v = vars.get(name);
+    if (v === undefined && nounset && name !== "@" && name !== "*")
+      throw new ShellExpansionError(`${name}: unbound variable`);
+    return v ?? "";
+  }
+  const [, base, colon, op] = m;
+  const value = vars.get(base!);
+  const missing = value === undefined || (colon === ":" && value === "");
+  const word = () =>
+    m[4]!.replace(/\$(?:\{([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9?#@*$!-]))/g, (_, b, p) =>
+      expandVar(b ?? p, vars, nounset),
+    );
+  switch (op) {
+    case "-":
+      return missing ? word() : value!;
+    case "=": {
+      if (!missing) return value!;
+      const w = word();
+      vars.set(base!, w);
+      return w;
+    }
+    case "+":
+      return missing ? "" : word();
+    default: {
+      if (!missing) return value!;
+      const w = word();
+      throw new ShellExpansionError(`${base}: ${w || (colon ? "parameter null or not set" : "parameter not set")}`);
+    }
+  }
 }
 
 function tokenize(text: string, line: number): Token[] {
@@ -306,7 +353,7 @@ function readWord(text: string, start: number, line: number): { parts: WordPart[
         }
         if (d === "`" || (d === "$" && text[k + 1] === "(")) throw unsupported("command substitution is", line);
         if (d === "$") {
-          const v = readVar(text, k);
+          const v = readVar(text, k, line);
           if (v) {
             parts.push({ lit: q, quoted: true });
             q = "";
@@ -323,7 +370,7 @@ function readWord(text: string, start: number, line: number): { parts: WordPart[
       continue;
     }
     if (c === "$") {
-      const v = readVar(text, k);
+      const v = readVar(text, k, line);
       if (v) {
         flush(litQuoted);
         litQuoted = false;
@@ -387,8 +434,8 @@ function buildLists(toks: Token[], text: string, line: number): CommandList[] {
 }
 
 /** Expands a parsed command's words with the current variables. */
-export function expandCommand(raw: RawCommand, vars: Map<string, string>): SimpleCommand {
-  const words = raw.words.map((w) => expandWord(w, vars));
+export function expandCommand(raw: RawCommand, vars: Map<string, string>, nounset = false): SimpleCommand {
+  const words = raw.words.map((w) => expandWord(w, vars, false, nounset));
   const assignments: Array<[string, string]> = [];
   let idx = 0;
   for (; idx < raw.words.length; idx++) {
@@ -396,19 +443,24 @@ export function expandCommand(raw: RawCommand, vars: Map<string, string>): Simpl
     if (!first || !("lit" in first) || first.quoted) break;
     const eq = first.lit.indexOf("=");
     if (eq <= 0 || !NAME_RE.test(first.lit.slice(0, eq))) break;
-    const value = expandWord([{ lit: first.lit.slice(eq + 1), quoted: true }, ...raw.words[idx]!.slice(1)], vars, true);
+    const value = expandWord(
+      [{ lit: first.lit.slice(eq + 1), quoted: true }, ...raw.words[idx]!.slice(1)],
+      vars,
+      true,
+      nounset,
+    );
     assignments.push([first.lit.slice(0, eq), value.join(" ")]);
   }
   const argv = words.slice(idx).flat();
   const redirects: Redirect[] = [];
   for (const r of raw.redirects) {
     if (r.kind === ">&") redirects.push({ fd: r.fd, kind: ">&", target: r.dupFd! });
-    else redirects.push({ fd: r.fd, kind: r.kind, target: expandWord(r.word!, vars, true).join(" ") });
+    else redirects.push({ fd: r.fd, kind: r.kind, target: expandWord(r.word!, vars, true, nounset).join(" ") });
   }
   return { assignments, argv, redirects, text: raw.text };
 }
 
-function expandWord(parts: WordPart[], vars: Map<string, string>, noSplit = false): string[] {
+function expandWord(parts: WordPart[], vars: Map<string, string>, noSplit = false, nounset = false): string[] {
   const fields: string[] = [];
   let cur = "";
   let have = false;
@@ -418,7 +470,7 @@ function expandWord(parts: WordPart[], vars: Map<string, string>, noSplit = fals
       have = true;
       continue;
     }
-    const v = vars.get(p.var) ?? "";
+    const v = expandVar(p.var, vars, nounset);
     if (p.quoted || noSplit) {
       cur += v;
       have = true;
