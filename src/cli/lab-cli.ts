@@ -4,11 +4,11 @@
  * service, systemctl, dmesg, journalctl, cat, …) on a lab host or on a
  * single-host state.
  */
-import { appendFileSync, existsSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, unlinkSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { CommandResult } from "../compat/iptables/commands.js";
 import { parseRestoreArgs } from "../compat/iptables/restore.js";
-import { type ShellIO, ShellSession } from "../compat/session.js";
+import { ShellSession } from "../compat/session.js";
 import { formatIPv4 } from "../core/ipv4.js";
 import { macToString } from "../core/packet.js";
 import type { Host } from "../host.js";
@@ -17,6 +17,7 @@ import { hostIO, LAB_COMMANDS, runLabCommand } from "../lab/commands.js";
 import { LabFileError } from "../lab/file.js";
 import { ensureLabHost, type Lab, type LabHost } from "../lab/lab.js";
 import { labAnchor, labOfState } from "../lab/state.js";
+import { realIO, runShellScript } from "./shell-cli.js";
 import { CliError, StateDir } from "./state-dir.js";
 
 export interface LabGlobals {
@@ -32,13 +33,6 @@ export interface LabGlobals {
  */
 export function isLabTool(cmd: string, _args: readonly string[]): boolean {
   return LAB_COMMANDS.has(cmd);
-}
-
-function realIO(): ShellIO {
-  return {
-    readFile: (p) => readFileSync(resolve(p), "utf8"),
-    writeFile: (p, data, append) => (append ? appendFileSync(resolve(p), data) : writeFileSync(resolve(p), data)),
-  };
 }
 
 function readStdin(): string {
@@ -130,19 +124,7 @@ function runCommand(host: Host, cmd: string, args: string[], stdin: string): Com
     const json = args.includes("--json");
     const files = args.filter((a) => a !== "--json");
     const script = files.length ? readFileSync(resolve(files[0]!), "utf8") : stdin;
-    const session = new ShellSession(host, io);
-    const results = session.run(script);
-    if (json) {
-      const stdout = results
-        .map((r) => `${JSON.stringify({ cmd: r.cmd, stdout: r.stdout, stderr: r.stderr, status: r.status })}\n`)
-        .join("");
-      return { stdout, stderr: "", status: 0 };
-    }
-    for (const r of results) {
-      process.stdout.write(r.stdout);
-      process.stderr.write(r.stderr);
-    }
-    return { stdout: "", stderr: "", status: session.lastStatus };
+    return runShellScript(host, io, script, json);
   }
   const session = new ShellSession(host, io);
   const handler = session.commands.get(cmd);

@@ -2,16 +2,16 @@
  * The iptwin command: global options, the state directory, and dispatch to
  * the twin's commands. The only layer that touches process, files and exit codes.
  */
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ip6tablesRefusal, isIp6tablesName } from "../compat/ip6tables.js";
 import type { Flavour } from "../compat/iptables/commands.js";
 import { parseRestoreArgs } from "../compat/iptables/restore.js";
 import { runSend, runTrace } from "../compat/send.js";
-import { type ShellIO, ShellSession } from "../compat/session.js";
 import type { Host } from "../host.js";
 import { runDemo } from "./demo.js";
 import { assertNotLab, isLabTool, runLabCli, runOnHost } from "./lab-cli.js";
+import { realIO, runShellScript } from "./shell-cli.js";
 import { runShims } from "./shims.js";
 import { CliError, StateDir } from "./state-dir.js";
 import { runWrap } from "./wrap.js";
@@ -115,13 +115,6 @@ function iptablesWait(args: readonly string[]): number | null {
   return null;
 }
 
-function realIO(): ShellIO {
-  return {
-    readFile: (p) => readFileSync(resolve(p), "utf8"),
-    writeFile: (p, data, append) => (append ? appendFileSync(resolve(p), data) : writeFileSync(resolve(p), data)),
-  };
-}
-
 function readStdin(): string {
   try {
     return readFileSync(0, "utf8");
@@ -218,27 +211,7 @@ export function main(argv: string[]): number {
       const json = args.includes("--json");
       const files = args.filter((a) => a !== "--json");
       const script = files.length ? readFileSync(resolve(files[0]!), "utf8") : readStdin();
-      outcome = withHost(
-        g,
-        g.wait,
-        (h) => {
-          const session = new ShellSession(h, realIO());
-          const results = session.run(script);
-          if (json) {
-            const stdout = results
-              .map((r) => `${JSON.stringify({ cmd: r.cmd, stdout: r.stdout, stderr: r.stderr, status: r.status })}\n`)
-              .join("");
-            return { stdout, stderr: "", status: 0 };
-          }
-          // Streams keep their order per stream; interleaving is by command.
-          for (const r of results) {
-            process.stdout.write(r.stdout);
-            process.stderr.write(r.stderr);
-          }
-          return { stdout: "", stderr: "", status: session.lastStatus };
-        },
-        true,
-      );
+      outcome = withHost(g, g.wait, (h) => runShellScript(h, realIO(), script, json), true);
     } else if (isIp6tablesName(cmd)) {
       outcome = ip6tablesRefusal(cmd);
     } else {
