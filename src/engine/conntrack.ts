@@ -1027,21 +1027,7 @@ export class Conntrack implements ConntrackHooks {
   }
 
   private unlinkSource(slot: number): void {
-    const src = this.srcNodes;
-    const b = src[2 * slot]! & (this.srcBuckets.length - 1);
-    let s = this.srcBuckets[b]!;
-    if (s === slot) {
-      this.srcBuckets[b] = src[2 * slot + 1]!;
-      return;
-    }
-    while (s >= 0) {
-      const next = src[2 * s + 1]!;
-      if (next === slot) {
-        src[2 * s + 1] = src[2 * slot + 1]!;
-        return;
-      }
-      s = next;
-    }
+    unlinkChained(this.srcBuckets, this.srcNodes, slot);
   }
 
   private linkNode(node: number, h: number): void {
@@ -1059,21 +1045,7 @@ export class Conntrack implements ConntrackHooks {
   }
 
   private unlinkNode(node: number): void {
-    const nodes = this.nodes;
-    const b = nodes[2 * node]! & (this.buckets.length - 1);
-    let n = this.buckets[b]!;
-    if (n === node) {
-      this.buckets[b] = nodes[2 * node + 1]!;
-      return;
-    }
-    while (n >= 0) {
-      const next = nodes[2 * n + 1]!;
-      if (next === node) {
-        nodes[2 * n + 1] = nodes[2 * node + 1]!;
-        return;
-      }
-      n = next;
-    }
+    unlinkChained(this.buckets, this.nodes, node);
   }
 
   private growNodes(): void {
@@ -2182,4 +2154,25 @@ export function conntrackOf(p: Packet, shared: Map<string, unknown>): Conntrack 
   const ct = p.ct as Conn | null;
   if (ct?.owner) return ct.owner;
   return shared.get(CONNTRACK_KEY) as Conntrack | undefined;
+}
+
+/**
+ * Takes `item` out of its bucket's chain in a hash of chained nodes, where nodes[2 * i] is node i's
+ * key (its bucket is key & (buckets.length - 1)) and nodes[2 * i + 1] the next node, -1 at the end.
+ */
+function unlinkChained(buckets: Int32Array, nodes: Int32Array, item: number): void {
+  const b = nodes[2 * item]! & (buckets.length - 1);
+  let n = buckets[b]!;
+  if (n === item) {
+    buckets[b] = nodes[2 * item + 1]!;
+    return;
+  }
+  while (n >= 0) {
+    const next = nodes[2 * n + 1]!;
+    if (next === item) {
+      nodes[2 * n + 1] = nodes[2 * item + 1]!;
+      return;
+    }
+    n = next;
+  }
 }

@@ -135,47 +135,13 @@ export function jhash2(k: readonly number[], initval: number): number {
   return c;
 }
 
-/** jhash2() of [w0, 0, 0, 0] (find_best_ips_proto()'s key for IPv4), without an array. */
+/** find_best_ips_proto()'s key for IPv4: the address, then three zero words (one array, reused). */
+const ADDR_KEY = [0, 0, 0, 0];
+
+/** jhash2() of [w0, 0, 0, 0]. */
 function jhashAddr(w0: number, initval: number): number {
-  let a = (0xdeadbeef + 16 + initval) >>> 0;
-  let b = a;
-  let c = a;
-  a = (a + w0) >>> 0;
-  // __jhash_mix
-  a = (a - c) >>> 0;
-  a = (a ^ rol32(c, 4)) >>> 0;
-  c = (c + b) >>> 0;
-  b = (b - a) >>> 0;
-  b = (b ^ rol32(a, 6)) >>> 0;
-  a = (a + c) >>> 0;
-  c = (c - b) >>> 0;
-  c = (c ^ rol32(b, 8)) >>> 0;
-  b = (b + a) >>> 0;
-  a = (a - c) >>> 0;
-  a = (a ^ rol32(c, 16)) >>> 0;
-  c = (c + b) >>> 0;
-  b = (b - a) >>> 0;
-  b = (b ^ rol32(a, 19)) >>> 0;
-  a = (a + c) >>> 0;
-  c = (c - b) >>> 0;
-  c = (c ^ rol32(b, 4)) >>> 0;
-  b = (b + a) >>> 0;
-  // the fourth word (0), then __jhash_final
-  c = (c ^ b) >>> 0;
-  c = (c - rol32(b, 14)) >>> 0;
-  a = (a ^ c) >>> 0;
-  a = (a - rol32(c, 11)) >>> 0;
-  b = (b ^ a) >>> 0;
-  b = (b - rol32(a, 25)) >>> 0;
-  c = (c ^ b) >>> 0;
-  c = (c - rol32(b, 16)) >>> 0;
-  a = (a ^ c) >>> 0;
-  a = (a - rol32(c, 4)) >>> 0;
-  b = (b ^ a) >>> 0;
-  b = (b - rol32(a, 14)) >>> 0;
-  c = (c ^ b) >>> 0;
-  c = (c - rol32(b, 24)) >>> 0;
-  return c;
+  ADDR_KEY[0] = w0;
+  return jhash2(ADDR_KEY, initval);
 }
 
 /** An IPv4 address (host order) as the little-endian u32 the kernel hashes (bytes in network order in memory). */
