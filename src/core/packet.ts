@@ -422,3 +422,27 @@ export function parseFrame(f: Uint8Array): Packet | undefined {
   p.hasMac = true;
   return p;
 }
+
+/** A u32 as its four bytes in network order. */
+export function u32Bytes(v: number): number[] {
+  return [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
+}
+
+/** The TSval of a TCP segment, when it carries the timestamp option. */
+export function tcpTsval(p: Packet): number | undefined {
+  const o = p.tcpOptions;
+  if (!o) return undefined;
+  for (let i = 0; i < o.length; ) {
+    const k = o[i]!;
+    if (k === 0) break;
+    if (k === 1) {
+      i++;
+      continue;
+    }
+    const len = o[i + 1] ?? 0;
+    if (len < 2) break;
+    if (k === 8 && len === 10) return ((o[i + 2]! << 24) | (o[i + 3]! << 16) | (o[i + 4]! << 8) | o[i + 5]!) >>> 0;
+    i += len;
+  }
+  return undefined;
+}

@@ -7,7 +7,7 @@
  * proper TCP conversation (ESTABLISHED, FIN_WAIT, TIME_WAIT, …).
  */
 import { formatIPv4 } from "../core/ipv4.js";
-import { IP_DF, IPPROTO_TCP, Packet, TCP_ACK, TCP_FIN, TCP_PSH, TCP_RST } from "../core/packet.js";
+import { IP_DF, IPPROTO_TCP, Packet, TCP_ACK, TCP_FIN, TCP_PSH, TCP_RST, tcpTsval, u32Bytes } from "../core/packet.js";
 import type { AppHook, LabHost } from "./lab.js";
 import type { ListenerSpec } from "./sys.js";
 import { dec, enc } from "./tools/common.js";
@@ -31,28 +31,6 @@ interface Owned {
   state: OwnedState;
   request: string;
   answered: boolean;
-}
-
-function u32(v: number): number[] {
-  return [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
-}
-
-function tsvalOf(p: Packet): number | undefined {
-  const o = p.tcpOptions;
-  if (!o) return undefined;
-  for (let i = 0; i < o.length; ) {
-    const k = o[i]!;
-    if (k === 0) break;
-    if (k === 1) {
-      i++;
-      continue;
-    }
-    const len = o[i + 1] ?? 0;
-    if (len < 2) break;
-    if (k === 8 && len === 10) return ((o[i + 2]! << 24) | (o[i + 3]! << 16) | (o[i + 4]! << 8) | o[i + 5]!) >>> 0;
-    i += len;
-  }
-  return undefined;
 }
 
 /** The body a listener's http application answers with. */
@@ -140,7 +118,7 @@ export class ServerApps implements AppHook {
     r.gid = 0;
     if (c.tsOk) {
       const tsval = (c.tsOff + Math.floor(this.lh.lab.nowNs / 1e6)) >>> 0;
-      r.tcpOptions = new Uint8Array([1, 1, 8, 10, ...u32(tsval), ...u32(c.tsRecent)]);
+      r.tcpOptions = new Uint8Array([1, 1, 8, 10, ...u32Bytes(tsval), ...u32Bytes(c.tsRecent)]);
     }
     if (data?.length) r.payload = data;
     r.len = 40 + (r.tcpOptions?.length ?? 0) + (data?.length ?? 0);
@@ -189,7 +167,7 @@ export class ServerApps implements AppHook {
       this.owned.delete(key);
       return;
     }
-    const ts = tsvalOf(p);
+    const ts = tcpTsval(p);
     if (c.tsOk && ts !== undefined) c.tsRecent = ts;
     if (f & TCP_ACK && p.ack >>> 0 === c.sndNxt) {
       if (c.state === "FIN-WAIT-1") c.state = "FIN-WAIT-2";

@@ -20,6 +20,8 @@ import {
   TCP_PSH,
   TCP_RST,
   TCP_SYN,
+  tcpTsval,
+  u32Bytes,
 } from "../core/packet.js";
 import type { Endpoint, Lab, LabHost } from "./lab.js";
 
@@ -93,29 +95,6 @@ function sysctlNum(lh: LabHost, name: string, dflt: number): number {
   const v = lh.host.net.sysctlRead(name.split("."));
   const n = v === undefined ? Number.NaN : Number.parseInt(v, 10);
   return Number.isFinite(n) ? n : dflt;
-}
-
-function u32(v: number): number[] {
-  return [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
-}
-
-/** The TSval of a segment, when the segment carries the timestamp option. */
-function tsvalOf(p: Packet): number | undefined {
-  const o = p.tcpOptions;
-  if (!o) return undefined;
-  for (let i = 0; i < o.length; ) {
-    const k = o[i]!;
-    if (k === 0) break;
-    if (k === 1) {
-      i++;
-      continue;
-    }
-    const len = o[i + 1] ?? 0;
-    if (len < 2) break;
-    if (k === 8 && len === 10) return ((o[i + 2]! << 24) | (o[i + 3]! << 16) | (o[i + 4]! << 8) | o[i + 5]!) >>> 0;
-    i += len;
-  }
-  return undefined;
 }
 
 export type TcpState =
@@ -207,7 +186,7 @@ export class TcpClient implements Endpoint {
         2,
         8,
         10,
-        ...u32(this.tsval()),
+        ...u32Bytes(this.tsval()),
         0,
         0,
         0,
@@ -219,7 +198,7 @@ export class TcpClient implements Endpoint {
       ]);
     } else {
       p.window = Math.min(65535, Math.floor(64512 / 2 ** this.wscale));
-      p.tcpOptions = new Uint8Array([1, 1, 8, 10, ...u32(this.tsval()), ...u32(this.tsRecent)]);
+      p.tcpOptions = new Uint8Array([1, 1, 8, 10, ...u32Bytes(this.tsval()), ...u32Bytes(this.tsRecent)]);
     }
     if (data?.length) p.payload = data;
     p.len = 20 + 20 + p.tcpOptions.length + (data?.length ?? 0);
@@ -296,7 +275,7 @@ export class TcpClient implements Endpoint {
     if (p.proto !== IPPROTO_TCP || p.dst >>> 0 !== this.laddr || p.dport !== this.lport) return false;
     if (p.src >>> 0 !== this.raddr || p.sport !== this.rport) return false;
     const f = p.tcpFlags;
-    const ts = tsvalOf(p);
+    const ts = tcpTsval(p);
     if (this.state === "SYN-SENT") {
       if (f & TCP_ACK && p.ack >>> 0 !== (this.iss + 1) >>> 0) {
         if (!(f & TCP_RST)) send(this.reset(p));
