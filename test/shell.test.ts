@@ -58,6 +58,19 @@ describe("iptwin shell", () => {
     });
   }
 
+  it("refuses command substitution and other ${…} forms in a here-document, naming its line", () => {
+    const msg = (line: number, what: string) =>
+      `iptwin: line ${line}: ${what} not supported by iptwin shell; nothing was run (run the script with sh and \`iptwin shims DIR\` first in PATH)\n`;
+    expect(runScript("iptables -N A\ncat <<EOF\nok\n$(date)\nEOF\n").results).toEqual([
+      { cmd: "", stdout: "", stderr: msg(4, "command substitution is"), status: 2 },
+    ]);
+    expect(runScript("cat <<EOF\n${X#y}\nEOF\n").results[0]!.stderr).toBe(msg(2, "parameter expansion `${X#y}' is"));
+    // quoted delimiters and escapes keep the text as it is
+    expect(runScript("cat <<'EOF'\n$(date) ${X#y}\nEOF\ncat <<EOF\n\\$(x)\nEOF\n").stdout).toBe(
+      "$(date) ${X#y}\n$(x)\n",
+    );
+  });
+
   it("keeps quoted keywords, parentheses and $( as text", () => {
     const r = runScript(`echo for 'a $(b) (c)' "if" x-for do-it\niptables -N for\niptables -S for\n`);
     expect(r.stderr).toBe("");
@@ -85,6 +98,7 @@ describe("iptwin shell", () => {
     "echo before\necho ${NOPE:?is required}\necho no\n",
     "EMPTY=\necho ${EMPTY?} ok\necho ${EMPTY:?}\n",
     "false || echo a=$?\ntrue && false; echo b=$?\nfalse || true && echo c=$?\n",
+    'set -u\necho args=$# "$@"\necho ${1:-none}\necho $1\n',
   ];
   const dir = mkdtempSync(join(tmpdir(), "iptwin-shell-"));
   SCRIPTS.forEach((script, i) => {

@@ -78,6 +78,8 @@ export class ShellSession {
     readonly host: Host,
     readonly io: ShellIO = new MemoryIO(),
   ) {
+    // A script run with no arguments: $# is 0 ($1… and $@ stay empty).
+    this.vars.set("#", "0");
     const flavour = host.flavour === "nft" ? "nft" : "legacy";
     const ipt: CommandHandler = (argv) => host.iptables(argv.slice(1));
     const save: CommandHandler = (argv) => {

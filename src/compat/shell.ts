@@ -112,6 +112,7 @@ export function parseScript(src: string): CommandList[] {
     for (const tk of toks) {
       if (tk.t === "redir" && tk.heredoc) {
         const body: string[] = [];
+        const bodyLine = i + 1;
         while (i < lines.length) {
           let l = lines[i]!;
           i++;
@@ -120,7 +121,7 @@ export function parseScript(src: string): CommandList[] {
           body.push(l);
         }
         const bodyText = body.length ? `${body.join("\n")}\n` : "";
-        tk.word = tk.heredoc.quoted ? [{ lit: bodyText, quoted: true }] : expandHeredocVars(bodyText);
+        tk.word = tk.heredoc.quoted ? [{ lit: bodyText, quoted: true }] : expandHeredocVars(bodyText, bodyLine);
       }
     }
     const list = buildLists(toks, text, startLine);
@@ -149,16 +150,20 @@ function openQuote(s: string): boolean {
   return q !== null;
 }
 
-function expandHeredocVars(body: string): WordPart[] {
+function expandHeredocVars(body: string, firstLine: number): WordPart[] {
+  let line = firstLine;
   const parts: WordPart[] = [];
   let lit = "";
   for (let k = 0; k < body.length; k++) {
     const c = body[k]!;
+    if (c === "\n") line++;
     if (c === "\\" && (body[k + 1] === "$" || body[k + 1] === "\\" || body[k + 1] === "`")) {
       lit += body[k + 1];
       k++;
+    } else if (c === "`" || (c === "$" && body[k + 1] === "(")) {
+      throw unsupported("command substitution is", line);
     } else if (c === "$") {
-      const v = readVar(body, k);
+      const v = readVar(body, k, line);
       if (v) {
         if (lit) parts.push({ lit, quoted: true });
         lit = "";
@@ -187,9 +192,9 @@ function readVar(s: string, k: number, line = 0): { name: string; end: number } 
   return { name: m[1]!, end: k + 1 + m[1]!.length };
 }
 
-const SPECIAL_OR_NAME_RE = /^([A-Za-z_][A-Za-z0-9_]*|[0-9?#@*$!-])$/;
+const SPECIAL_OR_NAME_RE = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?#@*$!-])$/;
 /** ${NAME-word}, ${NAME:-word}, ${NAME=word}, ${NAME+word}, ${NAME?word} and their colon forms. */
-const PARAM_OP_RE = /^([A-Za-z_][A-Za-z0-9_]*)(:?)([-=+?])(.*)$/s;
+const PARAM_OP_RE = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+)(:?)([-=+?])(.*)$/s;
 
 /** A failed expansion (an unbound variable under set -u, ${X?msg}): the script stops, as sh does. */
 export class ShellExpansionError extends Error {}
@@ -200,7 +205,7 @@ function expandVar(name: string, vars: Map<string, string>, nounset: boolean): s
   if (!m) {
     const v = vars.get(name);
     if (v === undefined && nounset && name !== "@" && name !== "*")
-      throw new ShellExpansionError(`${name}: unbound variable`);
+      throw new ShellExpansionError(`${/^[0-9]+$/.test(name) ? "$" : ""}${name}: unbound variable`);
     return v ?? "";
   }
   const [, base, colon, op] = m;
@@ -461,6 +466,10 @@ export function expandCommand(raw: RawCommand, vars: Map<string, string>, nounse
 }
 
 function expandWord(parts: WordPart[], vars: Map<string, string>, noSplit = false, nounset = false): string[] {
+  // "$@" with no arguments is no word at all, not an empty one.
+  const nonEmpty = parts.filter((p) => "var" in p || p.lit !== "");
+  const only = nonEmpty.length === 1 ? nonEmpty[0]! : undefined;
+  if (only && "var" in only && only.var === "@" && !vars.get("@")) return [];
   const fields: string[] = [];
   let cur = "";
   let have = false;
