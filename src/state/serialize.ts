@@ -358,17 +358,6 @@ export function serializeHost(host: Host): string {
 }
 
 function reviveChain(host: Host, c: ChainRecord): Chain {
-  const ipOf = (ipT: IpTuple): IpSpec => ({
-    src: ipT[0],
-    smsk: ipT[1],
-    dst: ipT[2],
-    dmsk: ipT[3],
-    iniface: ipT[4],
-    outiface: ipT[5],
-    proto: ipT[6],
-    flags: ipT[7],
-    invflags: ipT[8],
-  });
   const matchesOf = (ms: Array<[string, unknown]>) =>
     ms.map(([name, data]) => {
       const ext = host.registry.findMatch(name);
@@ -376,7 +365,7 @@ function reviveChain(host: Host, c: ChainRecord): Chain {
       return { ext: ext as AnyMatch, data };
     });
   const rules: Rule[] = c.rules.map(([ipT, ms, t, jumpto, pcnt, bcnt, handle, src]) => {
-    const ip = ipOf(ipT);
+    const ip = ipOfV3(ipT);
     const matches = matchesOf(ms);
     let target: Rule["target"] = null;
     if (t) {
@@ -386,7 +375,7 @@ function reviveChain(host: Host, c: ChainRecord): Chain {
     }
     const rule: Rule = { ip, matches, target, jumpto, pcnt, bcnt };
     if (handle !== undefined && handle !== null) rule.handle = handle;
-    if (src) rule.nftSrc = { ip: ipOf(src[0]), matches: matchesOf(src[1]), target, jumpto, pcnt, bcnt };
+    if (src) rule.nftSrc = { ip: ipOfV3(src[0]), matches: matchesOf(src[1]), target, jumpto, pcnt, bcnt };
     return rule;
   });
   const chain: Chain = {
