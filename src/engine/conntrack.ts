@@ -524,79 +524,76 @@ function packetTupleInto(t: Tuple, p: Packet): Tuple {
   return t;
 }
 
-function copyTuple(t: Tuple): Tuple {
-  return { src: t.src, dst: t.dst, proto: t.proto, sport: t.sport, dport: t.dport, type: t.type, code: t.code };
-}
-
 const SCRATCH: Tuple = { src: 0, dst: 0, proto: 0, sport: 0, dport: 0, type: 0, code: 0 };
+const SCRATCH_REPLY: Tuple = { src: 0, dst: 0, proto: 0, sport: 0, dport: 0, type: 0, code: 0 };
 
-/** One entry of the table (struct nf_conn); also used for CT templates (IPS_TEMPLATE). */
+/**
+ * One entry of the table (struct nf_conn); also used for CT templates (IPS_TEMPLATE). Entries are
+ * made by newConn(), an object literal on this prototype, not by `new`: V8 pretenures a literal's
+ * allocation site whose objects survive (an entry lives on), so entries are born in the old
+ * generation instead of being copied by two scavenges each.
+ */
 export class Conn implements TcpInfo {
+  declare readonly owner: Conntrack | null;
   /** The tuples (ct->tuplehash[dir].tuple), as fields rather than an array: two objects fewer per entry. */
-  readonly orig: Tuple;
+  declare readonly orig: Tuple;
   /** Rewritten by NAT while the entry is unconfirmed. */
-  reply: Tuple;
-  status = 0;
+  declare reply: Tuple;
+  declare status: number;
   /** Expiry in virtual ns (absolute once confirmed, relative before, like ct->timeout). */
-  timeout = 0;
-  mark = 0;
-  secmark = 0;
-  labels: bigint | null = null;
-  zone: Zone = DEFAULT_ZONE;
+  declare timeout: number;
+  declare mark: number;
+  declare secmark: number;
+  declare labels: bigint | null;
+  declare zone: Zone;
   /** Template zone taken from the packet mark (CT --zone mark). */
-  zoneFromMark = false;
-  counters: Array<{ packets: number; bytes: number }> | null = null;
-  udpStreamTs = 0;
-  helper = "";
+  declare zoneFromMark: boolean;
+  declare counters: Array<{ packets: number; bytes: number }> | null;
+  declare udpStreamTs: number;
+  declare helper: string;
   /** Event bits cached for the next delivery (ecache). */
-  ecache = 0;
+  declare ecache: number;
   /** Output device of MASQUERADE (nat->masq_index), "" when none. */
-  masqDev = "";
+  declare masqDev: string;
   /** References held by packets waiting in the host (an ARP queue): conntrack -L shows use=1+refs. */
-  refs = 0;
+  declare refs: number;
   /** The id's 32 bits as a signed integer (a small integer in the object, not a boxed number); see id. */
-  private idBits: number;
+  declare idBits: number;
   /** The table's slot of a confirmed entry (its hash nodes are slot * 2 + dir), -1 when not in the table. */
-  slot = -1;
+  declare slot: number;
   /** Neighbours in the table's insertion order (confirmed entries). */
-  older: Conn | null = null;
-  newer: Conn | null = null;
+  declare older: Conn | null;
+  declare newer: Conn | null;
   /**
    * ct->proto.tcp, in the entry itself (an object fewer to make and keep per connection): the
    * fields below, valid while hasTcp; `tcp` is the entry seen as TcpInfo, or null.
    */
-  hasTcp = false;
-  state = 0;
-  lastDir = 0;
-  retrans = 0;
-  lastIndex = 0;
-  lastSeq = 0;
-  lastAck = 0;
-  lastEnd = 0;
-  lastWin = 0;
-  lastWscale = 0;
-  lastFlags = 0;
-  end0 = 0;
-  maxend0 = 0;
-  maxwin0 = 0;
-  maxack0 = 0;
-  scale0 = 0;
-  flags0 = 0;
-  end1 = 0;
-  maxend1 = 0;
-  maxwin1 = 0;
-  maxack1 = 0;
-  scale1 = 0;
-  flags1 = 0;
-  constructor(
-    readonly owner: Conntrack | null,
-    orig: Tuple,
-    reply: Tuple,
-    id: number,
-  ) {
-    this.orig = orig;
-    this.reply = reply;
-    this.idBits = id | 0;
+  declare hasTcp: boolean;
+  declare state: number;
+  declare lastDir: number;
+  declare retrans: number;
+  declare lastIndex: number;
+  declare lastSeq: number;
+  declare lastAck: number;
+  declare lastEnd: number;
+  declare lastWin: number;
+  declare lastWscale: number;
+  declare lastFlags: number;
+  declare end0: number;
+  declare maxend0: number;
+  declare maxwin0: number;
+  declare maxack0: number;
+  declare scale0: number;
+  declare flags0: number;
+  declare end1: number;
+  declare maxend1: number;
+  declare maxwin1: number;
+  declare maxack1: number;
+  declare scale1: number;
+  declare flags1: number;
+
+  private constructor() {
+    throw new Error("conntrack entries are made by newConn()");
   }
 
   /** ctnetlink's id: 32 bits, unsigned. */
@@ -635,6 +632,61 @@ export class Conn implements TcpInfo {
     if (!this.isConfirmed()) return 0;
     return Math.max(this.timeout - now, 0);
   }
+}
+
+/** A new entry (see Conn: one literal, every field in the class's order, so all entries share a map). */
+export function newConn(owner: Conntrack | null, orig: Tuple, reply: Tuple, id: number): Conn {
+  return {
+    __proto__: Conn.prototype,
+    owner,
+    orig,
+    reply,
+    status: 0,
+    timeout: 0,
+    mark: 0,
+    secmark: 0,
+    labels: null,
+    zone: DEFAULT_ZONE,
+    zoneFromMark: false,
+    counters: null,
+    udpStreamTs: 0,
+    helper: "",
+    ecache: 0,
+    masqDev: "",
+    refs: 0,
+    idBits: id | 0,
+    slot: -1,
+    older: null,
+    newer: null,
+    hasTcp: false,
+    state: 0,
+    lastDir: 0,
+    retrans: 0,
+    lastIndex: 0,
+    lastSeq: 0,
+    lastAck: 0,
+    lastEnd: 0,
+    lastWin: 0,
+    lastWscale: 0,
+    lastFlags: 0,
+    end0: 0,
+    maxend0: 0,
+    maxwin0: 0,
+    maxack0: 0,
+    scale0: 0,
+    flags0: 0,
+    end1: 0,
+    maxend1: 0,
+    maxwin1: 0,
+    maxack1: 0,
+    scale1: 0,
+    flags1: 0,
+  } as unknown as Conn;
+}
+
+/** A tuple of a new entry: its own literal site, whose objects all live on (see Conn). */
+function entryTuple(t: Tuple): Tuple {
+  return { src: t.src, dst: t.dst, proto: t.proto, sport: t.sport, dport: t.dport, type: t.type, code: t.code };
 }
 
 /** nf_conntrack_tuple_hash: an entry seen from one direction. */
@@ -1313,7 +1365,7 @@ export class Conntrack implements ConntrackHooks {
       type: 0,
       code: 0,
     };
-    const t = new Conn(null, z, { ...z }, 0);
+    const t = newConn(null, z, { ...z }, 0);
     t.status = IPS_TEMPLATE | IPS_CONFIRMED;
     t.zone = zone;
     t.zoneFromMark = zoneFromMark;
@@ -1417,7 +1469,7 @@ export class Conntrack implements ConntrackHooks {
     const zone = this.zoneOf(tmpl, p);
     const found = this.lookup(t, zone, now);
     if (!found) {
-      const reply = invertTuple(t);
+      const reply = invertTupleInto(SCRATCH_REPLY, t);
       if (!reply) return "ok";
       this.hot();
       const max = this.hotMax;
@@ -1426,7 +1478,7 @@ export class Conntrack implements ConntrackHooks {
         return "drop";
       }
       const usage = this.usage();
-      const ct = new Conn(this, copyTuple(t), reply, this.nextId());
+      const ct = newConn(this, entryTuple(t), entryTuple(reply), this.nextId());
       ct.zone = zone === DEFAULT_ZONE ? DEFAULT_ZONE : { ...zone };
       if (tmpl?.helper) ct.helper = tmpl.helper;
       if (usage.labels) ct.labels = 0n;
@@ -2005,7 +2057,7 @@ export class Conntrack implements ConntrackHooks {
     this.freeSlots = [];
     this.lastNow = d.now;
     for (const c of d.conns) {
-      const ct = new Conn(this, c.t[0], c.t[1], c.id);
+      const ct = newConn(this, c.t[0], c.t[1], c.id);
       ct.status = c.status as number;
       ct.timeout = c.timeout as number;
       ct.mark = c.mark as number;
