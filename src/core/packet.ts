@@ -107,6 +107,11 @@ export class Packet {
 
   /** Transport payload (after the TCP/UDP/ICMP header), or null: zeros of the right length. */
   payload: Uint8Array | null = null;
+  /**
+   * A first fragment's bytes after its IP header as they came (its transport header, whose checksum
+   * covers the whole datagram, cannot be rebuilt from the fields): ipBytes() writes them as they are.
+   */
+  fragData: Uint8Array | null = null;
 
   // Metadata (sk_buff)
   mark = 0;
@@ -169,6 +174,7 @@ export class Packet {
     p.icmpRest = this.icmpRest;
     p.innerLen = this.innerLen;
     p.payload = this.payload;
+    p.fragData = this.fragData;
     p.mark = this.mark;
     p.priority = this.priority;
     p.secmark = this.secmark;
@@ -265,6 +271,10 @@ export function ipBytes(p: Packet): Uint8Array {
     if (p.payload) b.set(p.payload.subarray(0, total - ihl), ihl);
     return b;
   }
+  if (p.fragData && p.frag & IP_MF) {
+    b.set(p.fragData.subarray(0, total - ihl), ihl);
+    return b;
+  }
   const l4 = ihl;
   switch (p.proto) {
     case IPPROTO_TCP: {
@@ -356,6 +366,7 @@ export function parseIp(b: Uint8Array, quoted = false): Packet | undefined {
     p.payload = b.slice(l4, end);
     return p;
   }
+  if (p.frag & IP_MF) p.fragData = b.slice(l4, end);
   switch (p.proto) {
     case IPPROTO_TCP:
       if (end - l4 >= 4) {

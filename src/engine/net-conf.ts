@@ -23,6 +23,8 @@ export type ConfKind =
   | { k: "jiffies" }
   /** proc_dointvec_ms_jiffies: milliseconds on the wire, jiffies inside (stored as jiffies). */
   | { k: "msjiffies" }
+  /** proc_doulongvec_minmax with bounds in other entries (their names): no negative value. */
+  | { k: "ulong"; minOf?: string; maxOf?: string }
   /** Read-only (mode 0444). */
   | { k: "ro" };
 
@@ -86,6 +88,11 @@ export const GLOBAL_SYSCTLS: ReadonlyArray<readonly [string, ConfKind, number]> 
   ["net.ipv4.ip_default_ttl", { k: "minmax", min: 1, max: 255 }, 64],
   ["net.ipv4.ip_forward_update_priority", { k: "u8", min: 0, max: 1 }, 1],
   ["net.ipv4.ip_forward_use_pmtu", { k: "u8", min: 0, max: 255 }, 0],
+  // IPv4 reassembly (src/engine/defrag.ts): fqdir memory bounds (each bounds the other), queue lifetime.
+  ["net.ipv4.ipfrag_high_thresh", { k: "ulong", minOf: "net.ipv4.ipfrag_low_thresh" }, 4194304],
+  ["net.ipv4.ipfrag_low_thresh", { k: "ulong", maxOf: "net.ipv4.ipfrag_high_thresh" }, 3145728],
+  ["net.ipv4.ipfrag_max_dist", { k: "minmax", min: 0, max: INT_MAX }, 64],
+  ["net.ipv4.ipfrag_time", { k: "jiffies" }, 30],
   // Read by the lab's TCP connect (src/lab/sockets.ts): SYN retransmission schedule.
   ["net.ipv4.tcp_syn_linear_timeouts", { k: "u8", min: 0, max: 127 }, 4],
   ["net.ipv4.tcp_syn_retries", { k: "u8", min: 1, max: 127 }, 6],
@@ -177,7 +184,7 @@ export function procGetLong(text: string): { neg: boolean; val: bigint } | undef
  * What the kernel stores for a write of `text` to an entry of `kind`,
  * or undefined for EINVAL.
  */
-export function parseConfWrite(kind: ConfKind, text: string): number | undefined {
+export function parseConfWrite(kind: ConfKind, text: string, other?: (name: string) => number): number | undefined {
   if (kind.k === "ro") return undefined;
   const r = procGetLong(text);
   if (!r) return undefined;
@@ -194,6 +201,13 @@ export function parseConfWrite(kind: ConfKind, text: string): number | undefined
       if (neg || val > 0xffffffffn) return undefined;
       const v = Number(val);
       if (v < kind.min || v > kind.max) return undefined;
+      return v;
+    }
+    case "ulong": {
+      if (neg) return undefined;
+      const v = Number(val);
+      if (kind.minOf && other && v < other(kind.minOf)) return undefined;
+      if (kind.maxOf && other && v > other(kind.maxOf)) return undefined;
       return v;
     }
     case "jiffies": {

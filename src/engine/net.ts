@@ -1481,7 +1481,7 @@ export class NetConfig {
     const kind = this.sysctlKind(parts);
     if (!kind) return "ENOENT";
     const name = parts.join(".");
-    const v = parseConfWrite(kind, text);
+    const v = parseConfWrite(kind, text, (n) => this.sys.get(n) ?? 0);
     const t = this.confTarget(parts);
     if (v === undefined) {
       // devinet_conf_proc() marks the entry set even when the value was refused.
