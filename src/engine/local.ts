@@ -619,9 +619,10 @@ export class LocalHost {
   /**
    * __icmp_send(): an ICMP error about `orig` (as it is at the calling hook),
    * if the kernel would send one; `info` is the rest-of-header word (the MTU of
-   * fragmentation-needed).
+   * fragmentation-needed); `skbLen` the bytes of `orig` the kernel holds when fewer than its
+   * total length (a queued fragment, trimmed to its end).
    */
-  icmpError(orig: Packet, type: number, code: number, send: (reply: Packet) => void, info = 0): void {
+  icmpError(orig: Packet, type: number, code: number, send: (reply: Packet) => void, info = 0, skbLen?: number): void {
     const cls = this.routeClass(orig);
     if (orig.pktType !== PACKET_HOST) return;
     if (cls === "broadcast" || cls === "multicast") return;
@@ -664,7 +665,7 @@ export class LocalHost {
     const room = Math.min(mtu, 576) - 20 - 8;
     if (room <= 20) return;
     const origLen = origTotal(orig);
-    const dataLen = Math.min(origLen, room);
+    const dataLen = Math.min(skbLen ?? origLen, origLen, room);
     const r = new Packet();
     r.tos = ICMP_ERROR_TYPES.has(type) ? (orig.tos & 0x1e) | 0xc0 : orig.tos;
     r.ttl = this.ttl();

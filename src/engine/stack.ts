@@ -9,7 +9,7 @@
  * interfaces; this file decides what happens to a packet and records it.
  */
 import { formatIPv4 } from "../core/ipv4.js";
-import { IPPROTO_ICMP, PACKET_HOST, type Packet } from "../core/packet.js";
+import { IP_MF, IP_OFFMASK, IPPROTO_ICMP, PACKET_HOST, Packet } from "../core/packet.js";
 import type { Rng } from "../core/rng.js";
 import {
   NF_INET_FORWARD,
@@ -19,7 +19,15 @@ import {
   NF_INET_PRE_ROUTING,
 } from "../extensions/api.js";
 import { PACKET_LOOPBACK } from "../extensions/pkt-util.js";
-import type { EvalContext, NetView } from "./context.js";
+import { type EvalContext, type NetView, RTN_LOCAL } from "./context.js";
+import {
+  Defrag,
+  fragmentForOutput,
+  IP_DEFRAG_CONNTRACK_IN,
+  IP_DEFRAG_CONNTRACK_OUT,
+  IP_DEFRAG_LOCAL_DELIVER,
+  reassembledInfo,
+} from "./defrag.js";
 import type { NetConfig, RouteResult } from "./net.js";
 import {
   type CompiledTable,
@@ -100,8 +108,18 @@ export interface NatHooks {
 /** The local stack's answer to a packet delivered to this host. */
 export interface LocalStack {
   deliver(p: Packet, send: (reply: Packet) => void): void;
-  /** icmp_send(): an ICMP error about `orig` (dropped packet), if the kernel would send one. */
-  icmpError(orig: Packet, type: number, code: number, send: (reply: Packet) => void): void;
+  /**
+   * icmp_send(): an ICMP error about `orig` (dropped packet), if the kernel would send one; `info`
+   * the rest-of-header word, `skbLen` the bytes of `orig` the kernel still holds (a queued fragment's).
+   */
+  icmpError(
+    orig: Packet,
+    type: number,
+    code: number,
+    send: (reply: Packet) => void,
+    info?: number,
+    skbLen?: number,
+  ): void;
   /** ip_error(): the ICMP for a packet routing refused, behind ip_error's own per-peer limit. */
   routeError?(orig: Packet, code: number, send: (reply: Packet) => void): void;
   /** nf_send_reset() (REJECT --reject-with tcp-reset). */
@@ -126,10 +144,10 @@ export interface StackDeps {
 
 /** Table order per hook (NF_IP_PRI_*), with the conntrack and nat points. */
 const HOOK_TABLES: Record<number, readonly string[]> = {
-  [NF_INET_PRE_ROUTING]: ["raw", "@conntrack", "mangle", "@nat"],
+  [NF_INET_PRE_ROUTING]: ["@defrag", "raw", "@conntrack", "mangle", "@nat"],
   [NF_INET_LOCAL_IN]: ["mangle", "filter", "security", "@nat", "@confirm"],
   [NF_INET_FORWARD]: ["mangle", "filter", "security"],
-  [NF_INET_LOCAL_OUT]: ["raw", "@conntrack", "mangle", "@nat", "filter", "security"],
+  [NF_INET_LOCAL_OUT]: ["@defrag", "raw", "@conntrack", "mangle", "@nat", "filter", "security"],
   [NF_INET_POST_ROUTING]: ["mangle", "@nat", "@confirm"],
 };
 
@@ -197,8 +215,12 @@ export class NetStack implements NetView {
   private batchEpoch = 0;
   private batches = 0;
   private readonly planChecked = [-1, -1, -1, -1, -1];
+  /** IPv4 reassembly queues (nf_defrag_ipv4's and ip_local_deliver()'s). */
+  readonly defrag: Defrag;
 
-  constructor(readonly deps: StackDeps) {}
+  constructor(readonly deps: StackDeps) {
+    this.defrag = new Defrag({ nowNs: () => deps.nowNs(), sysctl: (n) => deps.net.sysctlInt(n) });
+  }
 
   // ---- NetView for extensions ----
   addrType(addr: number, dev: string): number {
@@ -306,6 +328,7 @@ export class NetStack implements NetView {
     const steps: HookStep[] = [];
     for (const name of HOOK_TABLES[hook]!) {
       if (name === "@conntrack") steps.push({ kind: STEP_CONNTRACK, name: null, src: null, t: null });
+      else if (name === "@defrag") steps.push({ kind: STEP_DEFRAG, name: null, src: null, t: null });
       else if (name === "@confirm") steps.push({ kind: STEP_CONFIRM, name: null, src: null, t: null });
       else {
         const tname = name === "@nat" ? "nat" : name;
@@ -333,6 +356,16 @@ export class NetStack implements NetView {
     for (let i = 0; i < steps.length; i++) {
       const st = steps[i]!;
       switch (st.kind) {
+        case STEP_DEFRAG:
+          // nf_defrag_ipv4 (priority -400) runs wherever conntrack does
+          if (p.frag & (IP_MF | IP_OFFMASK) && this.deps.conntrack.active() && !ctAttached(p)) {
+            const user = hook === NF_INET_PRE_ROUTING ? IP_DEFRAG_CONNTRACK_IN : IP_DEFRAG_CONNTRACK_OUT;
+            if (this.defrag.defrag(p, user) !== "ok") {
+              this.discard("fragment stolen by nf_defrag_ipv4 (reassembly queue)");
+              return NF_STOLEN;
+            }
+          }
+          continue;
         case STEP_CONNTRACK:
           if (this.deps.conntrack.active() && !this.deps.conntrack.in(p, hook, now))
             return this.stop(NF_DROP, "conntrack", "", 0, hook);
@@ -433,7 +466,53 @@ export class NetStack implements NetView {
     this.softirq = false;
     this.bh = 0;
     if (this.arpQueues.size) this.arpTimeouts();
+    if (this.defrag.size) this.fragTimeouts();
     return rep;
+  }
+
+  /**
+   * Timers due by now (reassembly queues that expired): a journey of no packet, whose report
+   * holds what they sent. They also run at the start of every journey.
+   */
+  timers(watch = false): PacketReport {
+    const rep = this.begin(NO_PACKET, watch);
+    rep.fate = { kind: "discarded", reason: "timers" };
+    this.journey = null;
+    return rep;
+  }
+
+  /** When the next timer of the stack is due (ns), if one is pending. */
+  nextTimerNs(): number | undefined {
+    return this.defrag.nextExpiry();
+  }
+
+  /**
+   * ip_expire(): each expired queue whose first fragment came gets, once its head is routed again
+   * from the interface it came in on, an ICMP time exceeded (fragment reassembly); conntrack's
+   * queues only for datagrams to this host (frag_expire_skip_icmp()).
+   */
+  private fragTimeouts(): void {
+    const expired = this.defrag.expire(this.deps.nowNs());
+    if (!expired.length) return;
+    const net = this.deps.net;
+    this.softirq = true;
+    this.depth++;
+    try {
+      for (const e of expired) {
+        const head = e.head.clone();
+        head.inDev = e.iif;
+        const iif = net.iface(e.iif);
+        if (!iif) continue;
+        const r = net.routeInput({ dst: head.dst, src: head.src, iif: iif.index, mark: head.mark, tos: head.tos });
+        if ("errno" in r) continue;
+        if (e.user !== IP_DEFRAG_LOCAL_DELIVER && r.type !== RTN_LOCAL) continue;
+        this.deps.local.icmpError(head, 11, 1, (reply) => this.output(reply), 0, e.headLen);
+      }
+    } finally {
+      this.softirq = false;
+      this.depth--;
+    }
+    if (this.backlogHead < this.backlogTail) this.runBacklog();
   }
 
   /**
@@ -543,6 +622,11 @@ export class NetStack implements NetView {
     if (this.hook(NF_INET_PRE_ROUTING, p) !== NF_ACCEPT) return;
     const r = this.routeInput(p, dev);
     if (r === "local") {
+      // ip_local_deliver(): fragments are reassembled before INPUT
+      if (p.frag & (IP_MF | IP_OFFMASK) && this.defrag.defrag(p, IP_DEFRAG_LOCAL_DELIVER) !== "ok") {
+        this.discard("fragment held for reassembly (ip_local_deliver)");
+        return;
+      }
       if (this.hook(NF_INET_LOCAL_IN, p) !== NF_ACCEPT) return;
       this.setFate({ kind: "delivered" });
       this.deps.local.deliver(p, (reply) => this.output(reply));
@@ -606,6 +690,16 @@ export class NetStack implements NetView {
       this.deps.local.icmpError(p, 11, 0, (reply) => this.output(reply));
       return;
     }
+    // ip_exceeds_mtu(): DF and longer than the route's MTU
+    const mtu = this.mtu(r.dev);
+    if (p.len > mtu && p.frag & 0x4000) {
+      const info = reassembledInfo(p);
+      if ((info?.fragMax ?? 0) > mtu || !info?.ignoreDf) {
+        this.discard(`fragmentation needed (mtu ${mtu})`);
+        this.deps.local.icmpError(p, 3, 4, (reply) => this.output(reply), mtu);
+        return;
+      }
+    }
     p.ttl--;
     p.outDev = r.dev;
     if (p.inDev === r.dev && this.deps.local.redirect) this.maybeRedirect(p);
@@ -613,7 +707,24 @@ export class NetStack implements NetView {
     if (this.hook(NF_INET_POST_ROUTING, p) !== NF_ACCEPT) return;
     if (this.unresolved(p, p.outDev, r.gateway || p.dst)) return;
     this.setFate({ kind: "forwarded", dev: p.outDev });
-    this.xmit(p.outDev, p);
+    this.finishOutput(p.outDev, p, true);
+  }
+
+  /**
+   * ip_finish_output(): a forwarded packet longer than the MTU, or a reassembled one, goes out
+   * in fragments (ip_fragment()); the others as they are.
+   */
+  private finishOutput(dev: string, p: Packet, forwarded: boolean): void {
+    if (!forwarded && !reassembledInfo(p)) {
+      this.xmit(dev, p);
+      return;
+    }
+    const f = fragmentForOutput(p, this.mtu(dev));
+    if (f.kind === "whole") this.xmit(dev, p);
+    else if (f.kind === "toobig") {
+      this.discard(`fragmentation needed (mtu ${f.mtu})`);
+      this.deps.local.icmpError(p, 3, 4, (reply) => this.output(reply), f.mtu);
+    } else for (const q of f.pkts) this.xmit(dev, q);
   }
 
   /** ip_local_out(): route, OUTPUT, reroute when NAT or mangle changed the packet, POSTROUTING. */
@@ -656,7 +767,7 @@ export class NetStack implements NetView {
       }
       if (r.type === "unicast" && this.unresolved(p, p.outDev, r.gateway || p.dst)) return;
       this.setFate({ kind: "sent", dev: p.outDev });
-      this.xmit(p.outDev, p);
+      this.finishOutput(p.outDev, p, false);
     } finally {
       this.depth -= p === this.journey?.final ? 0 : 1;
     }
@@ -774,6 +885,16 @@ const STEP_TABLE = 0;
 const STEP_CONNTRACK = 1;
 const STEP_NAT = 2;
 const STEP_CONFIRM = 3;
+const STEP_DEFRAG = 4;
+
+/** The packet a journey of timers alone starts with (it goes nowhere). */
+const NO_PACKET = new Packet();
+
+/** ipv4_conntrack_defrag(): a packet that already has its entry (looped back) or is untracked is left alone. */
+function ctAttached(p: Packet): boolean {
+  const ct = p.ct as { isTemplate?: () => boolean } | null;
+  return (ct !== null && !ct.isTemplate?.()) || p.ctinfo === 7;
+}
 
 /** One step of a hook: a table (with the Table it was compiled from), or a conntrack/nat point. */
 interface HookStep {

@@ -113,7 +113,9 @@ function dumpIpv4(p: Packet, avail: number, logflags: number, nested: boolean): 
       if (!frag) {
         if (avail < 8) return `${out}INCOMPLETE [${avail} bytes] `;
         const raw = p.proto !== IPPROTO_UDP;
-        const ulen = raw ? rawU16(p, 4) : totalLen(p) - p.ihl;
+        // the header's length field (a first fragment's says the datagram's)
+        const fd = p.fragData;
+        const ulen = raw ? rawU16(p, 4) : fd && fd.length >= 6 ? (fd[4]! << 8) | fd[5]! : totalLen(p) - p.ihl;
         out += `SPT=${raw ? rawU16(p, 0) : p.sport} DPT=${raw ? rawU16(p, 2) : p.dport} LEN=${ulen} `;
       }
       break;
