@@ -1,0 +1,233 @@
+/**
+ * IPv4 reassembly (src/engine/defrag.ts) against a real kernel: every case
+ * of test/kernel/frag.json, written by
+ * `python3 scripts/kernel-frag.py > test/kernel/frag.json` on Linux 6.18
+ * (iptables 1.8.9 nf_tables; the namespaces, addresses, listeners and
+ * sysctls of scripts/kernel-replies.py, net.ipv4.ipfrag_time=1), is replayed
+ * on a whole twin host (conntrack and nat included: a conntrack match in the
+ * rules makes nf_defrag_ipv4 run, as in the kernel). Compared: what dut put
+ * on the wire (with the random IP ID of its own ICMP messages masked) and
+ * the LOG lines.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ShellSession } from "../src/compat/session.js";
+import { ipBytes, Packet, parseFrame, parseIp } from "../src/core/packet.js";
+import { IP_DEFRAG_CONNTRACK_IN, IP_DEFRAG_LOCAL_DELIVER } from "../src/engine/defrag.js";
+import type { PacketReport } from "../src/engine/stack.js";
+import { Host } from "../src/host.js";
+
+interface Inject {
+  dev: string;
+  hex: string;
+  error?: string;
+}
+interface Reply {
+  dev: string;
+  hex: string;
+}
+interface Case {
+  name: string;
+  setup?: string[];
+  rules?: string[];
+  sysctl?: Record<string, string>;
+  note?: string;
+  inject: Inject[];
+  replies: Reply[];
+  log: Array<{ level: number; text: string }>;
+}
+
+const REC: { kernel: string; cases: Case[] } = JSON.parse(
+  readFileSync(new URL("./kernel/frag.json", import.meta.url), "utf8"),
+);
+
+/** scripts/kernel-replies.py setup() and BASE_SYSCTLS, as kernel-frag.py sets them for every case. */
+const SETUP = `ip link add eth0 address 02:77:00:00:01:01 type veth peer name veth0 address 02:77:00:00:01:02
+ip link add eth1 address 02:77:00:00:02:01 type veth peer name veth1 address 02:77:00:00:02:02
+ip link set veth0 up
+ip link set veth1 up
+ip link set eth0 up
+ip link set eth1 up
+ip addr add 10.77.1.1/24 brd + dev eth0
+ip addr add 10.77.2.1/24 brd + dev eth1
+ip route add default via 10.77.1.2 dev eth0
+sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.all.send_redirects=0 net.ipv4.conf.default.send_redirects=0 net.ipv4.conf.eth0.send_redirects=0 net.ipv4.conf.eth1.send_redirects=0 net.ipv4.ipfrag_time=1
+sysctl -qw net.ipv4.icmp_ratelimit=0 net.ipv4.icmp_echo_ignore_all=0 net.ipv4.icmp_echo_ignore_broadcasts=1 net.ipv4.ip_default_ttl=64
+`;
+/** Sysctls of the local stack's own (not in the twin's sysctl table yet). */
+const LOCAL_SYSCTLS = {
+  "net.ipv4.tcp_ecn": "2",
+  "net.ipv4.icmp_msgs_burst": "50",
+  "net.ipv4.icmp_msgs_per_sec": "1000",
+};
+
+class Twin {
+  readonly host = new Host({ epoch: 1_700_000_000 });
+  readonly sh = new ShellSession(this.host);
+
+  constructor(c: Case) {
+    const run = (script: string) => {
+      for (const r of this.sh.run(script)) expect(r.stderr, r.cmd).toBe("");
+    };
+    run(SETUP);
+    for (const [k, v] of Object.entries(LOCAL_SYSCTLS)) this.host.local.sysctls.set(k, v);
+    for (const cmd of c.setup ?? []) run(`${cmd}\n`);
+    for (const [k, v] of Object.entries(c.sysctl ?? {})) run(`sysctl -qw ${k}=${v}\n`);
+    const s = this.host.local.sockets;
+    s.listen("tcp", 0, 8080, 128);
+    s.listen("tcp", 0x0a4d0101, 8081, 16);
+    s.listen("tcp", 0, 8082, 0);
+    s.listen("udp", 0, 5353);
+    for (const r of c.rules ?? []) expect(this.host.iptables(r.split(" ")).stderr, r).toBe("");
+  }
+
+  inject(i: Inject): Reply[] {
+    const b = hex(i.hex);
+    let rep: PacketReport;
+    if (i.dev === "local") {
+      const p = parseIp(b)!;
+      p.uid = p.gid = 0;
+      rep = this.host.stack().send(p);
+    } else rep = this.host.stack().receive(parseFrame(b)!, i.dev === "veth1" ? "eth1" : "eth0");
+    // the script waits 10 ms between packets
+    this.host.elapsedNs += 10_000_000n;
+    return replies(rep);
+  }
+
+  after(ns: number): Reply[] {
+    this.host.elapsedNs += BigInt(ns);
+    return replies(this.host.stack().timers());
+  }
+
+  log(): string[] {
+    return this.host.kernlog.map((l) => `<${l.level}>${maskLog(l.line)}`);
+  }
+}
+
+function replies(rep: PacketReport): Reply[] {
+  return rep.emitted
+    .filter((e) => e.dev === "eth0" || e.dev === "eth1")
+    .map((e) => ({ dev: e.dev === "eth0" ? "veth0" : "veth1", hex: masked(ipBytes(e.pkt)) }));
+}
+
+function hex(s: string): Uint8Array {
+  const b = new Uint8Array(s.length / 2);
+  for (let i = 0; i < b.length; i++) b[i] = Number.parseInt(s.slice(2 * i, 2 * i + 2), 16);
+  return b;
+}
+
+function toHex(b: Uint8Array): string {
+  return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+}
+
+/** An IP packet with the IP ID of dut's own ICMP messages and the outer checksums zeroed. */
+function masked(ip: Uint8Array): string {
+  const b = Uint8Array.from(ip);
+  const ihl = (b[0]! & 15) * 4;
+  b[10] = b[11] = 0;
+  if (b[9] === 1 && !(((b[6]! << 8) | b[7]!) & 0x3fff)) {
+    b[4] = b[5] = 0;
+    b[ihl + 2] = b[ihl + 3] = 0;
+  }
+  return toHex(b);
+}
+
+function maskLog(line: string): string {
+  return line.replace(
+    /^(.*?SRC=10\.77\.[12]\.1 DST=\S+ LEN=\d+ TOS=\S+ PREC=\S+ TTL=\d+ ID=)\d+( PROTO=ICMP)/,
+    "$1#$2",
+  );
+}
+
+describe(`IPv4 reassembly vs. Linux ${REC.kernel}`, () => {
+  for (const c of REC.cases) {
+    it(`${c.name}${c.note ? ` (${c.note})` : ""}`, () => {
+      const t = new Twin(c);
+      const got: Reply[] = [];
+      for (const i of c.inject) got.push(...t.inject(i));
+      // the capture waited at least 2 s
+      got.push(...t.after(2e9));
+      for (const dev of ["veth0", "veth1"]) {
+        const want = c.replies.filter((r) => r.dev === dev).map((r) => masked(hex(r.hex).subarray(14)));
+        expect(
+          got.filter((r) => r.dev === dev).map((r) => r.hex),
+          `${dev} replies`,
+        ).toEqual(want);
+      }
+      expect(t.log()).toEqual(c.log.map((l) => `<${l.level}>${maskLog(l.text)}`));
+    });
+  }
+});
+
+describe("reassembly queues", () => {
+  const frag = (off: number, len: number, mf: boolean, id = 7): Packet => {
+    const p = new Packet();
+    p.src = 0x0a000002;
+    p.dst = 0x0a000001;
+    p.proto = 17;
+    p.id = id;
+    p.frag = (off >>> 3) | (mf ? 0x2000 : 0);
+    p.payload = Uint8Array.from({ length: len }, (_, i) => (off + i) & 255);
+    p.len = 20 + len;
+    const q = parseIp(ipBytes(p))!;
+    q.inDev = "eth0";
+    return q;
+  };
+
+  it("keys queues by user: conntrack's and local delivery's are apart", () => {
+    const h = new Host();
+    const d = h.stack().defrag;
+    expect(d.defrag(frag(0, 16, true), IP_DEFRAG_CONNTRACK_IN)).not.toBe("ok");
+    expect(d.defrag(frag(16, 8, false), IP_DEFRAG_LOCAL_DELIVER)).not.toBe("ok");
+    expect(d.size).toBe(2);
+    const last = frag(16, 8, false);
+    expect(d.defrag(last, IP_DEFRAG_CONNTRACK_IN)).toBe("ok");
+    expect(last.len).toBe(44);
+    expect(last.frag).toBe(0);
+    expect(d.size).toBe(1);
+  });
+
+  it("expires after ipfrag_time on the virtual clock, read when the queue is made", () => {
+    const h = new Host();
+    expect(new ShellSession(h).run("sysctl -qw net.ipv4.ipfrag_time=5\n")[0]!.status).toBe(0);
+    const d = h.stack().defrag;
+    d.defrag(frag(0, 16, true), IP_DEFRAG_LOCAL_DELIVER);
+    expect(h.stack().nextTimerNs()).toBe(5e9);
+    h.elapsedNs = 4_999_999_999n;
+    expect(d.expire(Number(h.elapsedNs))).toEqual([]);
+    expect(d.size).toBe(1);
+    expect(d.expire(5e9).map((e) => e.headLen)).toEqual([36]);
+    expect(d.size).toBe(0);
+  });
+
+  it("does not queue with ipfrag_high_thresh 0", () => {
+    const h = new Host();
+    const sh = new ShellSession(h);
+    expect(sh.run("sysctl -qw net.ipv4.ipfrag_low_thresh=0 net.ipv4.ipfrag_high_thresh=0\n")[0]!.status).toBe(0);
+    h.stack().defrag.defrag(frag(0, 16, true), IP_DEFRAG_LOCAL_DELIVER);
+    expect(h.stack().defrag.size).toBe(0);
+  });
+
+  it("sysctls as a namespace of the reference kernel has them", () => {
+    const sh = new ShellSession(new Host());
+    const out = (cmd: string) => sh.run(`${cmd}\n`)[0]!;
+    expect(
+      out("sysctl net.ipv4.ipfrag_high_thresh net.ipv4.ipfrag_low_thresh net.ipv4.ipfrag_time net.ipv4.ipfrag_max_dist")
+        .stdout,
+    ).toBe(
+      "net.ipv4.ipfrag_high_thresh = 4194304\nnet.ipv4.ipfrag_low_thresh = 3145728\nnet.ipv4.ipfrag_time = 30\nnet.ipv4.ipfrag_max_dist = 64\n",
+    );
+    // each bounds the other; no negative value
+    expect(out("sysctl -w net.ipv4.ipfrag_high_thresh=100").stderr).toBe(
+      'sysctl: setting key "net.ipv4.ipfrag_high_thresh": Invalid argument\n',
+    );
+    expect(out("sysctl -w net.ipv4.ipfrag_low_thresh=5000000").status).toBe(1);
+    expect(out("sysctl -w net.ipv4.ipfrag_low_thresh=-1").status).toBe(1);
+    expect(out("sysctl -w net.ipv4.ipfrag_max_dist=-1").status).toBe(1);
+    expect(out("sysctl -w net.ipv4.ipfrag_high_thresh=99999999999").stdout).toBe(
+      "net.ipv4.ipfrag_high_thresh = 99999999999\n",
+    );
+    expect(out("sysctl -w net.ipv4.ipfrag_time=-5").status).toBe(0);
+    expect(out("sysctl -n net.ipv4.ipfrag_time").stdout).toBe("-5\n");
+  });
+});
