@@ -19,6 +19,7 @@ import { Host, type HostOptions } from "../host.js";
 import { deserializeHost, StateError, serializeHost } from "../state/serialize.js";
 // registers the conntrack table as a state section
 import "../state/conntrack-section.js";
+import "../state/defrag-section.js";
 
 export class CliError extends Error {
   constructor(

@@ -361,6 +361,107 @@ export class Defrag {
     this.queues.clear();
     this.mem = 0;
   }
+
+  /** The queues as plain data (the host's state file keeps them between CLI commands). */
+  snapshot(): DefragSnapshot {
+    const queues: QueueSnapshot[] = [];
+    for (const q of this.queues.values()) {
+      const { frags, runs, tail, lastRun, ...rest } = q;
+      queues.push({
+        ...rest,
+        frags: frags.map((f) => ({ off: f.off, data: hexOf(f.data), hdr: hexOf(f.hdr), pkt: pktSnapshot(f.pkt) })),
+        runs: runs.map((r) => [r.start, r.len]),
+        tail: tail ? frags.indexOf(tail) : -1,
+        lastRun: lastRun ? runs.indexOf(lastRun) : -1,
+      });
+    }
+    return { mem: this.mem, peers: [...this.peers], queues };
+  }
+
+  restore(snap: DefragSnapshot): void {
+    this.clear();
+    this.peers.clear();
+    for (const [k, v] of snap.peers ?? []) this.peers.set(k, v);
+    this.mem = snap.mem ?? 0;
+    for (const qs of snap.queues ?? []) {
+      const frags = qs.frags.map((f) => ({
+        off: f.off,
+        data: bytesOf(f.data),
+        hdr: bytesOf(f.hdr),
+        pkt: pktOf(f.pkt),
+      }));
+      const runs = qs.runs.map(([start, len]) => ({ start, len }));
+      const { frags: _f, runs: _r, tail, lastRun, ...rest } = qs;
+      this.queues.set(qs.key, {
+        ...rest,
+        frags,
+        runs,
+        tail: frags[tail] ?? null,
+        lastRun: runs[lastRun] ?? null,
+      });
+    }
+  }
+}
+
+interface PacketSnapshot {
+  ip: string;
+  inDev: string;
+  outDev: string;
+  macSrc: number;
+  macDst: number;
+  hasMac: boolean;
+  pktType: number;
+  mark: number;
+}
+
+interface QueueSnapshot extends Omit<Queue, "frags" | "runs" | "tail" | "lastRun"> {
+  frags: Array<{ off: number; data: string; hdr: string; pkt: PacketSnapshot }>;
+  runs: Array<[number, number]>;
+  tail: number;
+  lastRun: number;
+}
+
+export interface DefragSnapshot {
+  mem: number;
+  peers: Array<[number, number]>;
+  queues: QueueSnapshot[];
+}
+
+function hexOf(b: Uint8Array): string {
+  let s = "";
+  for (const x of b) s += x.toString(16).padStart(2, "0");
+  return s;
+}
+
+function bytesOf(h: string): Uint8Array {
+  const b = new Uint8Array(h.length >>> 1);
+  for (let i = 0; i < b.length; i++) b[i] = Number.parseInt(h.slice(2 * i, 2 * i + 2), 16);
+  return b;
+}
+
+function pktSnapshot(p: Packet): PacketSnapshot {
+  return {
+    ip: hexOf(ipBytes(p)),
+    inDev: p.inDev,
+    outDev: p.outDev,
+    macSrc: p.macSrc,
+    macDst: p.macDst,
+    hasMac: p.hasMac,
+    pktType: p.pktType,
+    mark: p.mark,
+  };
+}
+
+function pktOf(s: PacketSnapshot): Packet {
+  const p = parseIp(bytesOf(s.ip))!;
+  p.inDev = s.inDev;
+  p.outDev = s.outDev;
+  p.macSrc = s.macSrc;
+  p.macDst = s.macDst;
+  p.hasMac = s.hasMac;
+  p.pktType = s.pktType;
+  p.mark = s.mark;
+  return p;
 }
 
 function runIndex(runs: Run[], start: number): number {

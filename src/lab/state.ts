@@ -5,6 +5,7 @@
  */
 import { Host } from "../host.js";
 import "../state/conntrack-section.js";
+import "../state/defrag-section.js";
 import { deserializeHost, STATE_SECTIONS, StateError, serializeHost } from "../state/serialize.js";
 import { Lab, type SegmentKind } from "./lab.js";
 import "./sys.js";
