@@ -13,9 +13,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ShellSession } from "../src/compat/session.js";
 import { ipBytes, Packet, parseFrame, parseIp } from "../src/core/packet.js";
+import { deserializeHost, serializeHost } from "../src/state/serialize.js";
+import "../src/state/defrag-section.js";
 import { IP_DEFRAG_CONNTRACK_IN, IP_DEFRAG_LOCAL_DELIVER } from "../src/engine/defrag.js";
 import type { PacketReport } from "../src/engine/stack.js";
 import { Host } from "../src/host.js";
+import { labFromFile } from "../src/lab/build.js";
 
 interface Inject {
   dev: string;
@@ -200,6 +203,22 @@ describe("reassembly queues", () => {
     expect(d.size).toBe(0);
   });
 
+  it("are kept in the host's state file (fragments sent by separate commands meet)", () => {
+    const h = new Host({ epoch: 1_700_000_000 });
+    new ShellSession(h).run("ip link add eth0 type dummy\nip addr add 10.0.0.1/24 dev eth0\nip link set eth0 up\n");
+    const rep1 = h.stack().receive(frag(0, 16, true), "eth0");
+    expect(rep1.fate).toEqual({ kind: "discarded", reason: "fragment held for reassembly (ip_local_deliver)" });
+    const h2 = deserializeHost(serializeHost(h));
+    expect(h2.stack().defrag.size).toBe(1);
+    // the rest arrives in the next command: the datagram (UDP to a closed port) is complete
+    const rep2 = h2.stack().receive(frag(16, 8, false), "eth0");
+    expect(rep2.fate.kind).toBe("delivered");
+    expect(rep2.final.len).toBe(44);
+    expect(rep2.emitted.map((e) => [e.pkt.icmpType, e.pkt.icmpCode, e.pkt.inner?.len])).toEqual([[3, 3, 44]]);
+    // nothing waits: the state file has no defrag section
+    expect(serializeHost(h2)).not.toContain('"defrag"');
+  });
+
   it("does not queue with ipfrag_high_thresh 0", () => {
     const h = new Host();
     const sh = new ShellSession(h);
@@ -229,5 +248,45 @@ describe("reassembly queues", () => {
     );
     expect(out("sysctl -w net.ipv4.ipfrag_time=-5").status).toBe(0);
     expect(out("sysctl -n net.ipv4.ipfrag_time").stdout).toBe("-5\n");
+  });
+});
+
+describe("reassembly timers in a lab", () => {
+  const LAB = `
+start: 2017-09-02T08:50:00Z
+hosts:
+  a:
+    interfaces:
+      eth0: 10.0.0.2/24
+    iptables:
+      - -A INPUT -p icmp -j LOG --log-prefix A-IN
+  b:
+    interfaces:
+      eth0: 10.0.0.1/24
+links:
+  - [a:eth0, b:eth0]
+`;
+  it("an incomplete datagram expires on the lab's clock: ICMP 11/1 goes back on the link", () => {
+    const lab = labFromFile("frag.yaml", LAB);
+    const a = lab.host("a")!;
+    const p = new Packet();
+    p.src = 0x0a000002;
+    p.dst = 0x0a000001;
+    p.proto = 17;
+    p.id = 0x1234;
+    p.frag = 0x2000;
+    p.sport = 1000;
+    p.dport = 9;
+    p.payload = new Uint8Array(16);
+    p.len = 20 + 8 + 16;
+    const first = parseIp(ipBytes(p))!;
+    lab.send(a, first);
+    lab.advance(1e9);
+    const logs = () => a.host.kernlog.filter((l) => l.line.startsWith("A-IN")).map((l) => l.line);
+    expect(logs()).toEqual([]);
+    lab.advance(30e9);
+    expect(logs()).toHaveLength(1);
+    expect(logs()[0]).toMatch(/SRC=10\.0\.0\.1 DST=10\.0\.0\.2 LEN=72 .*PROTO=ICMP TYPE=11 CODE=1 \[SRC=10\.0\.0\.2/);
+    expect(lab.host("b")!.host.stack().defrag.size).toBe(0);
   });
 });

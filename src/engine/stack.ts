@@ -476,7 +476,7 @@ export class NetStack implements NetView {
    */
   timers(watch = false): PacketReport {
     const rep = this.begin(NO_PACKET, watch);
-    rep.fate = { kind: "discarded", reason: "timers" };
+    rep.fate = { kind: "discarded", reason: "timers: reassembly queues expired" };
     this.journey = null;
     return rep;
   }

@@ -119,6 +119,8 @@ export class LabHost {
   readonly apps: AppHook[] = [];
   /** Neighbours being resolved: "dev addr" → queued packets. */
   readonly pending = new Map<string, Neighbour>();
+  /** When the lab runs the host stack's timers next (reassembly queues expiring), if armed. */
+  timerAt: number | undefined;
   /** The applications behind the host's listeners. */
   readonly server: ServerApps;
 
@@ -282,7 +284,10 @@ export class Lab {
       if (ev.t > this.nowNs) this.nowNs = ev.t;
       this.frame(ev.host!, ev.dev!, ev.pkt!);
     }
-    for (const lh of this.hosts.values()) lh.pending.clear();
+    for (const lh of this.hosts.values()) {
+      lh.pending.clear();
+      lh.timerAt = undefined;
+    }
     this.settle();
   }
 
@@ -293,7 +298,22 @@ export class Lab {
 
   /** Lets time pass (and whatever happens meanwhile). */
   advance(ns: number): void {
+    // timers a host's stack holds from before (a state file read back) run on the way
+    for (const lh of this.hosts.values()) this.armTimers(lh);
     this.run(this.nowNs + ns);
+  }
+
+  /** Schedules the host stack's next timer (a reassembly queue expiring), once per due time. */
+  private armTimers(lh: LabHost): void {
+    const t = lh.host.stack().nextTimerNs();
+    if (t === undefined || lh.timerAt === t) return;
+    lh.timerAt = t;
+    this.at(t, () => {
+      if (lh.timerAt !== t) return;
+      lh.timerAt = undefined;
+      this.deliveries = 0;
+      this.inHost(lh, null, null);
+    });
   }
 
   // ---------------------------------------------------------------- packets
@@ -310,20 +330,23 @@ export class Lab {
     return this.inHost(lh, dev, p);
   }
 
-  private inHost(lh: LabHost, dev: string | null, p: Packet): PacketReport {
+  /** One journey in `lh` (a packet it sends, one arriving on `dev`, or with no packet its due timers). */
+  private inHost(lh: LabHost, dev: string | null, p: Packet | null): PacketReport {
     this.syncHost(lh);
     const host = lh.host;
     const logStart = host.kernlog.length;
     const watch = this.watch && this.recorder !== null;
-    const rep = dev === null ? host.stack().send(p, watch) : host.stack().receive(p, dev, watch);
+    const stack = host.stack();
+    const rep = p === null ? stack.timers(watch) : dev === null ? stack.send(p, watch) : stack.receive(p, dev, watch);
     let hop: Hop | undefined;
-    if (this.recorder) {
+    if (this.recorder && (p !== null || rep.emitted.length || host.kernlog.length > logStart)) {
       const logs: string[] = [];
       for (let i = logStart; i < host.kernlog.length; i++) logs.push(host.kernlog[i]!.line);
       hop = { host: lh, dev, t: this.nowNs, report: rep, logs, lost: [] };
       this.recorder.push(hop);
     }
     for (const e of rep.emitted) this.transmit(lh, e.dev, e.pkt, hop);
+    this.armTimers(lh);
     return rep;
   }
 
