@@ -78,6 +78,7 @@ T = kr.ip4(PEER0, DUT0, 6, kr.tcp(PEER0, DUT0, 41020, 9, seq=77, payload=bytes(2
 FW = U(41030, 7, dst=PEER1, ident=0x4646)
 FW_UNEVEN = frags(FW, [(0, 24), (24, 32), (32, 48)])
 LOC = U(41040, 53, src=DUT0, dst=PEER0, ident=0x4747)
+LOC_SELF = U(41041, 5353, src=DUT0, dst=DUT1, ident=0x4848)
 SLEEP = 1.6
 BIG = U(41052, 7, dst=PEER1, payload=bytes(range(200)) * 7, ident=0x5252)
 MTU600 = ["ip link set eth1 mtu 600"]
@@ -136,6 +137,10 @@ CASES = [
       rules=["-t nat -A POSTROUTING -o eth1 -j MASQUERADE", LOG_POST], note="SNAT of a reassembled datagram"),
     C("ct-out", [("local", f) for f in frags(LOC, THIRDS)], rules=[CT, LOG_OUT, LOG_POST],
       note="dut's own fragments: reassembled at OUTPUT, fragmented again"),
+    C("frag-lo", [("local", f) for f in frags(LOC_SELF, THIRDS)], rules=[LOG_MANGLE, LOG_IN],
+      note="dut's own fragments to itself: through lo as they are, reassembled before INPUT"),
+    C("ct-lo", [("local", f) for f in frags(LOC_SELF, THIRDS)], rules=[CT, LOG_OUT, LOG_MANGLE, LOG_IN],
+      note="with conntrack: reassembled at OUTPUT, fragmented again on lo, reassembled before INPUT"),
     C("mtu-fwd-df", [U(41050, 7, dst=PEER1, payload=bytes(972), ident=0x5050, df=True)], setup=MTU600,
       note="DF and bigger than the route's MTU: fragmentation needed"),
     C("mtu-fwd", [U(41051, 7, dst=PEER1, payload=bytes(range(256)) * 3 + bytes(204), ident=0x5151)], setup=MTU600,
