@@ -207,7 +207,7 @@ describe("reassembly queues", () => {
     const h = new Host({ epoch: 1_700_000_000 });
     new ShellSession(h).run("ip link add eth0 type dummy\nip addr add 10.0.0.1/24 dev eth0\nip link set eth0 up\n");
     const rep1 = h.stack().receive(frag(0, 16, true), "eth0");
-    expect(rep1.fate).toEqual({ kind: "discarded", reason: "fragment held for reassembly (ip_local_deliver)" });
+    expect(rep1.fate).toEqual({ kind: "discarded", reason: "fragment queued for reassembly (ip_local_deliver)" });
     const h2 = deserializeHost(serializeHost(h));
     expect(h2.stack().defrag.size).toBe(1);
     // the rest arrives in the next command: the datagram (UDP to a closed port) is complete
@@ -217,6 +217,25 @@ describe("reassembly queues", () => {
     expect(rep2.emitted.map((e) => [e.pkt.icmpType, e.pkt.icmpCode, e.pkt.inner?.len])).toEqual([[3, 3, 44]]);
     // nothing waits: the state file has no defrag section
     expect(serializeHost(h2)).not.toContain('"defrag"');
+  });
+
+  it("says what became of each fragment", () => {
+    const h = new Host();
+    new ShellSession(h).run("ip link add eth0 type dummy\nip addr add 10.0.0.1/24 dev eth0\nip link set eth0 up\n");
+    const fate = (p: Packet) => {
+      const f = h.stack().receive(p, "eth0").fate;
+      return f.kind === "discarded" ? f.reason : f.kind;
+    };
+    expect(fate(frag(0, 16, true))).toBe("fragment queued for reassembly (ip_local_deliver)");
+    expect(fate(frag(0, 8, true))).toBe("duplicate fragment dropped (ip_local_deliver)");
+    expect(fate(frag(32, 16, true))).toBe("fragment queued for reassembly (ip_local_deliver)");
+    expect(fate(frag(8, 16, true))).toBe("overlapping fragment: its reassembly queue dropped (ip_local_deliver)");
+    expect(fate(frag(8, 0, true))).toBe("bad fragment: its reassembly queue dropped (ip_local_deliver)");
+    expect(h.stack().defrag.size).toBe(0);
+    // with conntrack in use, nf_defrag_ipv4 takes them at PREROUTING
+    expect(h.iptables(["-A", "INPUT", "-m", "conntrack", "--ctstate", "INVALID", "-j", "DROP"]).status).toBe(0);
+    expect(fate(frag(0, 16, true))).toBe("fragment queued for reassembly (nf_defrag_ipv4)");
+    expect(fate(frag(16, 8, false))).toBe("delivered");
   });
 
   it("does not queue with ipfrag_high_thresh 0", () => {

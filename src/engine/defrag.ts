@@ -34,10 +34,12 @@ export interface Reassembled {
 }
 
 const REASSEMBLED = new WeakMap<Packet, Reassembled>();
+/** Whether any datagram was reassembled yet (until then no packet is looked up). */
+let anyReassembled = false;
 
 /** What `p` kept from its reassembly, if it is a reassembled datagram. */
 export function reassembledInfo(p: Packet): Reassembled | undefined {
-  return REASSEMBLED.get(p);
+  return anyReassembled ? REASSEMBLED.get(p) : undefined;
 }
 
 interface Frag {
@@ -89,10 +91,18 @@ export interface Expired {
 }
 
 export type DefragResult =
-  /** Not a fragment, or the datagram is complete: `p` is now the whole datagram. */
+  /** The datagram is complete: `p` is now the whole datagram. */
   | "ok"
-  /** Queued (or dropped: a duplicate, an overlap, a bad fragment): the packet is gone. */
-  | "stolen";
+  /** Otherwise the fragment is gone: queued, */
+  | "queued"
+  /** dropped alone (inside what is queued), */
+  | "duplicate"
+  /** dropped with its whole queue (overlapping what is queued), */
+  | "overlap"
+  /** dropped with its queue (an end that contradicts the queue's, no data, a datagram that cannot be), */
+  | "invalid"
+  /** or dropped for want of memory (ipfrag_high_thresh). */
+  | "nomem";
 
 /** ip_frag_ecn_table[]: the ECN bits of the reassembled datagram, 0xff = drop. */
 const ECN_TABLE = (() => {
@@ -148,7 +158,7 @@ export class Defrag {
     if (!q) {
       // inet_frag_find(): no new queue while over the memory limit
       const high = this.deps.sysctl("net.ipv4.ipfrag_high_thresh");
-      if (!high || this.mem > high) return "stolen";
+      if (!high || this.mem > high) return "nomem";
       q = {
         key,
         user,
@@ -184,21 +194,21 @@ export class Defrag {
     let end = offset + wire.length - ihl;
     if (!(p.frag & IP_MF)) {
       // the last fragment: bytes beyond it already, or another end, corrupt the datagram
-      if (end < q.len || (q.last && end !== q.len)) return this.kill(q);
+      if (end < q.len || (q.last && end !== q.len)) return this.kill(q, "invalid");
       q.last = true;
       q.len = end;
     } else {
       end &= ~7;
       if (end > q.len) {
-        if (q.last) return this.kill(q);
+        if (q.last) return this.kill(q, "invalid");
         q.len = end;
       }
     }
-    if (end === offset) return this.kill(q);
+    if (end === offset) return this.kill(q, "invalid");
     const f: Frag = { off: offset, data: wire.slice(ihl, ihl + (end - offset)), pkt: p, hdr: wire.slice(0, ihl) };
     const r = this.insert(q, f, end);
-    if (r === "dup") return "stolen";
-    if (r === "overlap") return this.kill(q);
+    if (r === "dup") return "duplicate";
+    if (r === "overlap") return this.kill(q, "overlap");
     if (p.inDev) q.iif = p.inDev;
     q.meat += end - offset;
     q.ecn |= 1 << (p.tos & 3);
@@ -210,7 +220,7 @@ export class Defrag {
     if (fragsize > q.maxSize) q.maxSize = fragsize;
     if (p.frag & IP_DF && fragsize > q.maxDfSize) q.maxDfSize = fragsize;
     if (q.first && q.last && q.meat === q.len) return this.reasm(q, p);
-    return "stolen";
+    return "queued";
   }
 
   /** inet_frag_queue_insert() */
@@ -279,22 +289,22 @@ export class Defrag {
   }
 
   /** inet_frag_kill(): the queue and its fragments go (the fragment in hand with them). */
-  private kill(q: Queue): "stolen" {
+  private kill<R extends DefragResult>(q: Queue, r: R): R {
     this.queues.delete(q.key);
     this.mem -= q.mem;
-    return "stolen";
+    return r;
   }
 
   /** ip_frag_reasm(): `p` (the fragment that completed the queue) becomes the datagram. */
   private reasm(q: Queue, p: Packet): DefragResult {
-    this.kill(q);
+    this.kill(q, "ok");
     const ecn = ECN_TABLE[q.ecn]!;
-    if (ecn === 0xff) return "stolen";
+    if (ecn === 0xff) return "invalid";
     const head = q.frags[0]!;
     const ihl = head.hdr.length;
     const len = ihl + q.len;
     // Oversized IP packet
-    if (len > 65535) return "stolen";
+    if (len > 65535) return "invalid";
     const b = new Uint8Array(len);
     b.set(head.hdr, 0);
     for (const f of q.frags) b.set(f.data, ihl + f.off);
@@ -333,6 +343,7 @@ export class Defrag {
     p.ctinfo = h.ctinfo;
     p.physIn = h.physIn;
     p.physOut = h.physOut;
+    anyReassembled = true;
     REASSEMBLED.set(p, {
       fragMax: Math.max(q.maxDfSize, q.maxSize),
       pmtu,
@@ -348,7 +359,7 @@ export class Defrag {
     const out: Expired[] = [];
     const due = [...this.queues.values()].filter((q) => q.expires <= now).sort((a, b) => a.expires - b.expires);
     for (const q of due) {
-      this.kill(q);
+      this.kill(q, "ok");
       if (!q.first || !q.iif) continue;
       const f = q.frags[0]!;
       out.push({ head: f.pkt, headLen: f.hdr.length + f.data.length, iif: q.iif, user: q.user });
@@ -548,7 +559,7 @@ export type FragmentOutcome =
  * IPSKB_FRAG_PMTU).
  */
 export function fragmentForOutput(p: Packet, devMtu: number): FragmentOutcome {
-  const info = REASSEMBLED.get(p);
+  const info = reassembledInfo(p);
   if (!info && p.len <= devMtu) return { kind: "whole" };
   if (p.frag & IP_DF) {
     // ip_fragment()

@@ -22,6 +22,7 @@ import { PACKET_LOOPBACK } from "../extensions/pkt-util.js";
 import { type EvalContext, type NetView, RTN_LOCAL } from "./context.js";
 import {
   Defrag,
+  type DefragResult,
   fragmentForOutput,
   IP_DEFRAG_CONNTRACK_IN,
   IP_DEFRAG_CONNTRACK_OUT,
@@ -360,8 +361,9 @@ export class NetStack implements NetView {
           // nf_defrag_ipv4 (priority -400) runs wherever conntrack does
           if (p.frag & (IP_MF | IP_OFFMASK) && this.deps.conntrack.active() && !ctAttached(p)) {
             const user = hook === NF_INET_PRE_ROUTING ? IP_DEFRAG_CONNTRACK_IN : IP_DEFRAG_CONNTRACK_OUT;
-            if (this.defrag.defrag(p, user) !== "ok") {
-              this.discard("fragment stolen by nf_defrag_ipv4 (reassembly queue)");
+            const r = this.defrag.defrag(p, user);
+            if (r !== "ok") {
+              this.discard(`${DEFRAG_FATE[r]} (nf_defrag_ipv4)`);
               return NF_STOLEN;
             }
           }
@@ -623,9 +625,12 @@ export class NetStack implements NetView {
     const r = this.routeInput(p, dev);
     if (r === "local") {
       // ip_local_deliver(): fragments are reassembled before INPUT
-      if (p.frag & (IP_MF | IP_OFFMASK) && this.defrag.defrag(p, IP_DEFRAG_LOCAL_DELIVER) !== "ok") {
-        this.discard("fragment held for reassembly (ip_local_deliver)");
-        return;
+      if (p.frag & (IP_MF | IP_OFFMASK)) {
+        const d = this.defrag.defrag(p, IP_DEFRAG_LOCAL_DELIVER);
+        if (d !== "ok") {
+          this.discard(`${DEFRAG_FATE[d]} (ip_local_deliver)`);
+          return;
+        }
       }
       if (this.hook(NF_INET_LOCAL_IN, p) !== NF_ACCEPT) return;
       this.setFate({ kind: "delivered" });
@@ -886,6 +891,15 @@ const STEP_CONNTRACK = 1;
 const STEP_NAT = 2;
 const STEP_CONFIRM = 3;
 const STEP_DEFRAG = 4;
+
+/** What became of a fragment that did not complete its datagram. */
+const DEFRAG_FATE: Record<Exclude<DefragResult, "ok">, string> = {
+  queued: "fragment queued for reassembly",
+  duplicate: "duplicate fragment dropped",
+  overlap: "overlapping fragment: its reassembly queue dropped",
+  invalid: "bad fragment: its reassembly queue dropped",
+  nomem: "fragment dropped: reassembly memory over ipfrag_high_thresh",
+};
 
 /** The packet a journey of timers alone starts with (it goes nowhere). */
 const NO_PACKET = new Packet();
