@@ -11,6 +11,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { runSend } from "../src/compat/send.js";
 import { ShellSession } from "../src/compat/session.js";
 import { ipBytes, Packet, parseFrame, parseIp } from "../src/core/packet.js";
 import { deserializeHost, serializeHost } from "../src/state/serialize.js";
@@ -307,5 +308,48 @@ links:
     expect(logs()).toHaveLength(1);
     expect(logs()[0]).toMatch(/SRC=10\.0\.0\.1 DST=10\.0\.0\.2 LEN=72 .*PROTO=ICMP TYPE=11 CODE=1 \[SRC=10\.0\.0\.2/);
     expect(lab.host("b")!.host.stack().defrag.size).toBe(0);
+  });
+});
+
+describe("send builds fragments", () => {
+  const host = () => {
+    const h = new Host({ epoch: 1_700_000_000 });
+    const sh = new ShellSession(h);
+    sh.run(
+      "ip link add eth0 type dummy\nip link add eth1 type dummy\nip addr add 10.0.0.1/24 dev eth0\nip addr add 10.0.1.1/24 dev eth1\nip link set eth0 up\nip link set eth1 up\nsysctl -qw net.ipv4.ip_forward=1\n",
+    );
+    return h;
+  };
+
+  it("--mf and --frag-offset: the pieces of one datagram meet before INPUT", () => {
+    const h = host();
+    const a = ["-i", "eth0", "-p", "udp", "-s", "10.0.0.2", "-d", "10.0.0.1", "--ip-id", "77"];
+    expect(runSend(h, [...a, "--dport", "9", "--mf", "--len", "44"], "").stdout).toBe(
+      "discarded: fragment queued for reassembly (ip_local_deliver)\n",
+    );
+    const out = runSend(h, [...a, "--frag-offset", "3", "--len", "36"], "").stdout;
+    expect(out).toBe(
+      "delivered locally\nout eth0: IP 10.0.0.1 > 10.0.0.2: ICMP 10.0.0.1 udp port 9 unreachable, length 68, ttl 64\n",
+    );
+    expect(runSend(h, [...a, "--frag-offset", "8192"], "").stderr).toContain("--frag-offset");
+  });
+
+  it("JSON fields mf and fragoff, in and out (a reassembled datagram forwarded in its fragments)", () => {
+    const h = host();
+    expect(h.iptables(["-t", "nat", "-A", "POSTROUTING", "-o", "eth1", "-j", "MASQUERADE"]).status).toBe(0);
+    const lines = [
+      { in: "eth0", proto: "udp", src: "10.0.0.2", dst: "10.0.1.2", dport: 7, ipid: 9, mf: true, len: 44 },
+      { in: "eth0", proto: "udp", src: "10.0.0.2", dst: "10.0.1.2", ipid: 9, fragoff: 3, len: 36 },
+    ];
+    const out = runSend(h, ["--json"], lines.map((l) => JSON.stringify(l)).join("\n"))
+      .stdout.trim()
+      .split("\n");
+    const res = out.map((l) => JSON.parse(l));
+    expect(res[0].verdict).toBe("discarded");
+    const em = res[1].emitted as Array<Record<string, unknown>>;
+    expect(em.map((e) => [e.src, e.len, e.mf, e.fragoff, e.ttl])).toEqual([
+      ["10.0.1.1", 44, true, undefined, 63],
+      ["10.0.1.1", 36, undefined, 3, 63],
+    ]);
   });
 });

@@ -8,6 +8,8 @@ import { cidrToMask, formatIPv4 } from "../core/ipv4.js";
 import { getProtoByName, getProtoByNumber, getServByName, type NameDb } from "../core/netdb.js";
 import {
   IP_DF,
+  IP_MF,
+  IP_OFFMASK,
   IPPROTO_ICMP,
   IPPROTO_TCP,
   IPPROTO_UDP,
@@ -67,6 +69,9 @@ export interface PacketSpec {
   tos?: number;
   mark?: number;
   df?: boolean;
+  /** More fragments (IP_MF) and the fragment offset (8-byte units): a fragment. */
+  mf?: boolean;
+  fragoff?: number;
   macSrc?: number;
   uid?: number;
   gid?: number;
@@ -331,6 +336,12 @@ export function specFromJson(o: unknown): PacketSpec {
         break;
       case "df":
         s.df = boolField(k, v);
+        break;
+      case "mf":
+        s.mf = boolField(k, v);
+        break;
+      case "fragoff":
+        s.fragoff = int(k, v, 0, 8191);
         break;
       case "mac":
       case "macsrc": {
@@ -711,6 +722,8 @@ function emptySpec(): PacketSpec {
     tos: undefined,
     mark: undefined,
     df: undefined,
+    mf: undefined,
+    fragoff: undefined,
     macSrc: undefined,
     uid: undefined,
     gid: undefined,
@@ -740,6 +753,8 @@ function clearSpec(s: PacketSpec): PacketSpec {
   s.tos = undefined;
   s.mark = undefined;
   s.df = undefined;
+  s.mf = undefined;
+  s.fragoff = undefined;
   s.macSrc = undefined;
   s.uid = undefined;
   s.gid = undefined;
@@ -825,6 +840,8 @@ export const SEND_OPTIONS_HELP = `Packet options (as iptables users write them):
   --inner-src A --inner-dst A --inner-proto P --inner-sport N --inner-dport N   quoted packet of an ICMP error
   --len N                    IP total length (payload padded with zeros)
   --ttl N  --tos N  --mark N  --df  --mac-source MAC  --uid N  --gid N
+  --mf  --frag-offset N      a fragment: more fragments, offset in 8-byte units (as LOG's FRAG:);
+                             one at a non-zero offset carries --len bytes of zeros after its header
 `;
 
 /** iptables-style words → spec. Throws SpecError naming the option. */
@@ -918,6 +935,12 @@ export function specFromArgs(args: readonly string[], db: NameDb): PacketSpec {
         break;
       case "--df":
         s.df = true;
+        break;
+      case "--mf":
+        s.mf = true;
+        break;
+      case "--frag-offset":
+        s.fragoff = int(a, value(), 0, 8191);
         break;
       case "--mac-source": {
         const v = value();
@@ -1013,6 +1036,8 @@ export function buildPacket(s: PacketSpec, net: NetConfig): Packet {
   p.tos = s.tos ?? 0;
   p.mark = s.mark ?? 0;
   if (s.df) p.frag = IP_DF;
+  if (s.mf) p.frag |= IP_MF;
+  if (s.fragoff) p.frag |= s.fragoff;
   if (s.uid !== undefined) p.uid = s.uid;
   if (s.gid !== undefined) p.gid = s.gid;
   const icmp = p.proto === IPPROTO_ICMP;
@@ -1153,6 +1178,8 @@ export function packetJson(p: Packet, out: string | undefined): Record<string, u
   o.tos = p.tos;
   o.ipid = p.id;
   if (p.frag & IP_DF) o.df = true;
+  if (p.frag & IP_MF) o.mf = true;
+  if (p.frag & IP_OFFMASK) o.fragoff = p.frag & IP_OFFMASK;
   if (p.mark) o.mark = p.mark >>> 0;
   if (p.hasMac) o.mac = macToString(p.macSrc);
   return o;
@@ -1183,6 +1210,8 @@ const J_TOS = lit(',"tos":');
 const J_IPID = lit(',"ipid":');
 const J_DF = lit(',"df":true');
 const J_MARK = lit(',"mark":');
+const J_MF = lit(',"mf":true');
+const J_FRAGOFF = lit(',"fragoff":');
 const J_MAC = lit(',"mac":');
 /** Flag bits and their letters in flagLetters() order. */
 const FLAG_BITS = [TCP_FIN, TCP_SYN, TCP_RST, TCP_PSH, TCP_ACK, TCP_URG, TCP_ECE, TCP_CWR];
@@ -1299,6 +1328,13 @@ export function writePacketJson(w: JsonWriter, p: Packet, out: string | undefine
   n = putLit(b, n, J_IPID);
   n = putUint(b, n, p.id);
   if (p.frag & IP_DF) n = putLit(b, n, J_DF);
+  if (p.frag & (IP_MF | IP_OFFMASK)) {
+    if (p.frag & IP_MF) n = putLit(b, n, J_MF);
+    if (p.frag & IP_OFFMASK) {
+      n = putLit(b, n, J_FRAGOFF);
+      n = putUint(b, n, p.frag & IP_OFFMASK);
+    }
+  }
   if (p.mark) {
     n = putLit(b, n, J_MARK);
     n = putUint(b, n, p.mark >>> 0);
