@@ -1392,10 +1392,11 @@ export class Conntrack implements ConntrackHooks {
     const tmpl = cur?.isTemplate() ? cur : null;
     p.ct = null;
     p.ctinfo = 0;
-    // nf_defrag_ipv4 runs first: a lone fragment waits in the reassembly queue.
-    if (p.isFragment() || p.frag & 0x2000) {
-      this.stats.drop++;
-      return false;
+    // nf_defrag_ipv4 ran first (src/engine/defrag.ts): a fragment it let by has no transport
+    // header at a non-zero offset (ipv4_get_l4proto(): invalid, accepted); a first one is tracked.
+    if (p.isFragment()) {
+      this.stats.invalid++;
+      return true;
     }
     if (p.proto === IPPROTO_ICMP) {
       const r = this.icmpError(tmpl, p, hook);
