@@ -114,6 +114,15 @@ CASES = [
       quiet=SLEEP, note="a second last fragment with another end kills the queue: the rest expire with ICMP 11/1"),
     C("frag-expire-first", [F[0], F[1]], quiet=SLEEP, note="incomplete with its first fragment: ICMP 11/1"),
     C("frag-expire-nofirst", [F[1], F[2]], quiet=SLEEP, note="incomplete without its first fragment: silence"),
+    C("frag-max-dist", [F[0]] + [frags(U(41003, 9, ident=0x6000 + i), THIRDS)[1] for i in range(70)] + [F[1], F[2]],
+      quiet=SLEEP, note="70 fragments of other datagrams from the source in between (ipfrag_max_dist 64): "
+                        "the queue starts again without its first fragment"),
+    C("frag-max-dist-off", [F[0]] + [frags(U(41003, 9, ident=0x6000 + i), THIRDS)[1] for i in range(70)] + [F[1], F[2]],
+      sysctl={"net.ipv4.ipfrag_max_dist": "0"}, note="ipfrag_max_dist 0: no such check"),
+    C("frag-ecn-ce", frags(D, THIRDS[:1], tos=2) + frags(D, THIRDS[1:2], tos=3) + frags(D, THIRDS[2:], tos=2),
+      rules=[LOG_IN], note="ECT(0) and CE fragments: the datagram is CE"),
+    C("frag-ecn-mixed", frags(D, THIRDS[:1], tos=0) + frags(D, THIRDS[1:], tos=2), quiet=SLEEP,
+      note="not-ECT and ECT fragments: the datagram is dropped (and its queue gone: no ICMP 11/1)"),
     C("frag-fwd-pass", frags(FW, THIRDS), rules=[LOG_FWD], quiet=SLEEP,
       note="no conntrack: each fragment forwarded as it is"),
     C("frag-fwd-expire", [frags(FW, THIRDS)[0]], quiet=SLEEP, note="no queue for forwarded fragments"),
@@ -168,7 +177,7 @@ def main():
             kr.ipt(c["rules"])
             kr.sysctls({**kr.BASE_SYSCTLS, "net.ipv4.ip_forward": "1", "net.ipv4.tcp_timestamps": "1",
                         "net.ipv4.tcp_sack": "1", "net.ipv4.tcp_window_scaling": "1",
-                        "net.ipv4.icmp_errors_use_inbound_ifaddr": "0"})
+                        "net.ipv4.icmp_errors_use_inbound_ifaddr": "0", "net.ipv4.ipfrag_max_dist": "64"})
             kr.sysctls(c["sysctl"])
             for cmd in c["setup"]:
                 kr.nsx("dut", *cmd.split())
