@@ -39,7 +39,7 @@ Commands:
   ping, nc, curl, ssh        traffic from the host (iputils, netcat-openbsd, curl, OpenSSH's connect messages)
   conntrack ARGS...          what conntrack (conntrack-tools 1.4.7) does: -L, -D, -F, -E, -C, -G
   listen tcp|udp [ADDR:]PORT a listening socket on the host (unlisten removes it; ss -ltn/-lun lists them)
-  clock [advance DURATION]   the host's virtual clock (conntrack timeouts, limits, recent)
+  clock [advance DURATION]   the host's virtual clock (conntrack timeouts, limits, recent, reassembly)
   tally N COMMAND...         run a host command N times and count its distinct outputs
   service, systemctl         iptables-services: save/start/stop/restart/status of /etc/sysconfig/iptables
   dmesg, journalctl, cat     the kernel log, the journal, the host's files (/var/log/messages)
