@@ -359,7 +359,7 @@ export class NetStack implements NetView {
       switch (st.kind) {
         case STEP_DEFRAG:
           // nf_defrag_ipv4 (priority -400) runs wherever conntrack does
-          if (p.frag & (IP_MF | IP_OFFMASK) && this.deps.conntrack.active() && !ctAttached(p)) {
+          if (p.frag & (IP_MF | IP_OFFMASK) && this.deps.conntrack.active() && !untracked(p)) {
             const user = hook === NF_INET_PRE_ROUTING ? IP_DEFRAG_CONNTRACK_IN : IP_DEFRAG_CONNTRACK_OUT;
             const r = this.defrag.defrag(p, user);
             if (r !== "ok") {
@@ -904,10 +904,12 @@ const DEFRAG_FATE: Record<Exclude<DefragResult, "ok">, string> = {
 /** The packet a journey of timers alone starts with (it goes nowhere). */
 const NO_PACKET = new Packet();
 
-/** ipv4_conntrack_defrag(): a packet that already has its entry (looped back) or is untracked is left alone. */
-function ctAttached(p: Packet): boolean {
-  const ct = p.ct as { isTemplate?: () => boolean } | null;
-  return (ct !== null && !ct.isTemplate?.()) || p.ctinfo === 7;
+/**
+ * ipv4_conntrack_defrag(): an untracked packet is left alone. (The skip of a looped-back packet
+ * that has its entry is compiled out with CONFIG_NF_NAT, as on the reference kernel.)
+ */
+function untracked(p: Packet): boolean {
+  return p.ctinfo === 7;
 }
 
 /** One step of a hook: a table (with the Table it was compiled from), or a conntrack/nat point. */
