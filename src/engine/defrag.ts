@@ -153,12 +153,12 @@ export class Defrag {
    * becomes the datagram (the kernel morphs the completing skb into the head).
    */
   defrag(p: Packet, user: number): DefragResult {
+    // inet_frag_find(): over the memory limit, no fragment is taken (not even for a queue that waits)
+    const high = this.deps.sysctl("net.ipv4.ipfrag_high_thresh");
+    if (!high || this.mem > high) return "nomem";
     const key = `${p.src >>> 0} ${p.dst >>> 0} ${p.id} ${p.proto} ${user}`;
     let q = this.queues.get(key);
     if (!q) {
-      // inet_frag_find(): no new queue while over the memory limit
-      const high = this.deps.sysctl("net.ipv4.ipfrag_high_thresh");
-      if (!high || this.mem > high) return "nomem";
       q = {
         key,
         user,

@@ -9,7 +9,7 @@
  * interfaces; this file decides what happens to a packet and records it.
  */
 import { formatIPv4 } from "../core/ipv4.js";
-import { IP_MF, IP_OFFMASK, IPPROTO_ICMP, PACKET_HOST, Packet } from "../core/packet.js";
+import { IP_DF, IP_MF, IP_OFFMASK, IPPROTO_ICMP, PACKET_HOST, Packet } from "../core/packet.js";
 import type { Rng } from "../core/rng.js";
 import {
   NF_INET_FORWARD,
@@ -697,7 +697,7 @@ export class NetStack implements NetView {
     }
     // ip_exceeds_mtu(): DF and longer than the route's MTU
     const mtu = this.mtu(r.dev);
-    if (p.len > mtu && p.frag & 0x4000) {
+    if (p.len > mtu && p.frag & IP_DF) {
       const info = reassembledInfo(p);
       if ((info?.fragMax ?? 0) > mtu || !info?.ignoreDf) {
         this.discard(`fragmentation needed (mtu ${mtu})`);
