@@ -123,6 +123,10 @@ CASES = [
       rules=[LOG_IN], note="ECT(0) and CE fragments: the datagram is CE"),
     C("frag-ecn-mixed", frags(D, THIRDS[:1], tos=0) + frags(D, THIRDS[1:], tos=2), quiet=SLEEP,
       note="not-ECT and ECT fragments: the datagram is dropped (and its queue gone: no ICMP 11/1)"),
+    C("frag-high-thresh-0", F, sysctl={"net.ipv4.ipfrag_low_thresh": "0", "net.ipv4.ipfrag_high_thresh": "0"},
+      quiet=SLEEP, note="ipfrag_high_thresh 0: no fragment is queued"),
+    C("frag-high-thresh-1", F, sysctl={"net.ipv4.ipfrag_low_thresh": "0", "net.ipv4.ipfrag_high_thresh": "1"},
+      quiet=SLEEP, note="over ipfrag_high_thresh once the first is queued: the rest are dropped, the queue expires"),
     C("frag-fwd-pass", frags(FW, THIRDS), rules=[LOG_FWD], quiet=SLEEP,
       note="no conntrack: each fragment forwarded as it is"),
     C("frag-fwd-expire", [frags(FW, THIRDS)[0]], quiet=SLEEP, note="no queue for forwarded fragments"),
@@ -177,7 +181,8 @@ def main():
             kr.ipt(c["rules"])
             kr.sysctls({**kr.BASE_SYSCTLS, "net.ipv4.ip_forward": "1", "net.ipv4.tcp_timestamps": "1",
                         "net.ipv4.tcp_sack": "1", "net.ipv4.tcp_window_scaling": "1",
-                        "net.ipv4.icmp_errors_use_inbound_ifaddr": "0", "net.ipv4.ipfrag_max_dist": "64"})
+                        "net.ipv4.icmp_errors_use_inbound_ifaddr": "0", "net.ipv4.ipfrag_max_dist": "64",
+                        "net.ipv4.ipfrag_high_thresh": "4194304", "net.ipv4.ipfrag_low_thresh": "3145728"})
             kr.sysctls(c["sysctl"])
             for cmd in c["setup"]:
                 kr.nsx("dut", *cmd.split())
