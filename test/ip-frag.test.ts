@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runSend } from "../src/compat/send.js";
-import { ShellSession } from "../src/compat/session.js";
+import { MemoryIO, ShellSession } from "../src/compat/session.js";
 import { ipBytes, Packet, parseFrame, parseIp } from "../src/core/packet.js";
 import { deserializeHost, serializeHost } from "../src/state/serialize.js";
 import "../src/state/defrag-section.js";
@@ -20,6 +20,7 @@ import { IP_DEFRAG_CONNTRACK_IN, IP_DEFRAG_LOCAL_DELIVER } from "../src/engine/d
 import type { PacketReport } from "../src/engine/stack.js";
 import { Host } from "../src/host.js";
 import { labFromFile } from "../src/lab/build.js";
+import { hostIO } from "../src/lab/commands.js";
 
 interface Inject {
   dev: string;
@@ -350,6 +351,62 @@ describe("send builds fragments", () => {
     expect(em.map((e) => [e.src, e.len, e.mf, e.fragoff, e.ttl])).toEqual([
       ["10.0.1.1", 44, true, undefined, 63],
       ["10.0.1.1", 36, undefined, 3, 63],
+    ]);
+  });
+});
+
+describe("big pings across a router (iputils ping between namespaces on Linux 6.18)", () => {
+  const LAB = `
+start: 2017-09-02T08:50:00Z
+hosts:
+  client:
+    interfaces:
+      eth0: 10.0.0.2/24
+    routes: [default via 10.0.0.1]
+  gw:
+    interfaces:
+      eth0: 10.0.0.1/24
+      eth1: 192.168.1.1/24
+    sysctls: { net.ipv4.ip_forward: 1 }
+  web:
+    interfaces:
+      eth0: 192.168.1.10/24
+    routes: [default via 192.168.1.1]
+links:
+  - [client:eth0, gw:eth0]
+switches:
+  lan: [gw:eth1, web:eth0]
+`;
+  const sh = (lab: ReturnType<typeof labFromFile>, name: string, cmd: string) => {
+    const h = lab.host(name)!.host;
+    return new ShellSession(h, hostIO(h, new MemoryIO())).run(cmd)[0]!;
+  };
+  const lines = (s: string) => s.split("\n").map((l) => l.replace(/ time=.*/, ""));
+
+  it("longer than the MTU: sent in fragments (no DF), reassembled, answered in fragments", () => {
+    for (const nat of [false, true]) {
+      const lab = labFromFile("big.yaml", LAB);
+      if (nat) expect(sh(lab, "gw", "iptables -t nat -A POSTROUTING -o eth1 -j MASQUERADE").status).toBe(0);
+      const out = lines(sh(lab, "client", "ping -c 2 -s 2000 192.168.1.10").stdout);
+      expect(out.slice(0, 3)).toEqual([
+        "PING 192.168.1.10 (192.168.1.10) 2000(2028) bytes of data.",
+        "2008 bytes from 192.168.1.10: icmp_seq=1 ttl=63",
+        "2008 bytes from 192.168.1.10: icmp_seq=2 ttl=63",
+      ]);
+    }
+  });
+
+  it("a smaller MTU after the router: DF within the route's MTU gets fragmentation needed, a longer one passes", () => {
+    const lab = labFromFile("big.yaml", LAB);
+    expect(sh(lab, "gw", "ip link set eth1 mtu 1000").status).toBe(0);
+    expect(sh(lab, "web", "ip link set eth0 mtu 1000").status).toBe(0);
+    expect(lines(sh(lab, "client", "ping -c 1 -s 1400 192.168.1.10").stdout).slice(0, 2)).toEqual([
+      "PING 192.168.1.10 (192.168.1.10) 1400(1428) bytes of data.",
+      "From 10.0.0.1 icmp_seq=1 Frag needed and DF set (mtu = 1000)",
+    ]);
+    expect(lines(sh(lab, "client", "ping -c 1 -s 3000 192.168.1.10").stdout).slice(0, 2)).toEqual([
+      "PING 192.168.1.10 (192.168.1.10) 3000(3028) bytes of data.",
+      "3008 bytes from 192.168.1.10: icmp_seq=1 ttl=63",
     ]);
   });
 });

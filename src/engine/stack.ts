@@ -716,11 +716,12 @@ export class NetStack implements NetView {
   }
 
   /**
-   * ip_finish_output(): a forwarded packet longer than the MTU, or a reassembled one, goes out
-   * in fragments (ip_fragment()); the others as they are.
+   * ip_finish_output(): a packet longer than the MTU, or a reassembled one, goes out in fragments
+   * (ip_fragment()); the others as they are. (The host's own with DF and too long go out whole:
+   * the sockets that make them in the kernel would not have.)
    */
   private finishOutput(dev: string, p: Packet, forwarded: boolean): void {
-    if (!forwarded && !reassembledInfo(p)) {
+    if (!forwarded && !reassembledInfo(p) && (p.frag & IP_DF || p.len <= this.mtu(dev))) {
       this.xmit(dev, p);
       return;
     }

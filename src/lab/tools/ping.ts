@@ -206,6 +206,9 @@ export function runPing(lh: LabHost, argv: readonly string[]): ToolResult {
   const ident = rng.next32() & 0xffff;
   let ipId = rng.next32() & 0xffff;
   const hopTtl = ttl ?? (Number(net.sysctlRead(["net", "ipv4", "ip_default_ttl"])) || 64);
+  // __ip_make_skb() with IP_PMTUDISC_WANT (ping's default): DF only on what fits the route's MTU;
+  // a longer echo request leaves in fragments (ip_finish_output() cuts it)
+  const routeMtu = net.ifaceByIndex(route.oif)?.mtu ?? 1500;
   const prAddr = (a: number): string => {
     const text = formatIPv4(a);
     if (numeric) return text;
@@ -317,7 +320,7 @@ export function runPing(lh: LabHost, argv: readonly string[]): ToolResult {
     p.proto = IPPROTO_ICMP;
     p.src = src;
     p.dst = dst;
-    p.frag = IP_DF;
+    p.frag = 28 + datalen <= routeMtu ? IP_DF : 0;
     p.id = ipId;
     ipId = (ipId + 1) & 0xffff;
     p.icmpType = 8;
