@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ShellSession } from "../src/compat/session.js";
+import { Host } from "../src/host.js";
 import "../src/state/conntrack-section.js";
 import { deserializeHost, serializeHost } from "../src/state/serialize.js";
 
@@ -118,5 +119,32 @@ describe("state file: the conntrack table", () => {
     const [r] = sh.run("send -i eth1 -p tcp -s 10.0.1.2 --sport 80 -d 10.0.1.1 --dport 40000 --tcp-flags ACK");
     expect(r!.stdout).toContain("forwarded out eth0");
     expect(r!.stdout).toContain("dst 10.0.1.1:40000 → 10.0.0.5:40000");
+  });
+});
+
+describe("state file: policy routing rules", () => {
+  it("keeps the rules, a goto's target and the split local table", () => {
+    const host = new Host();
+    const sh = new ShellSession(host);
+    const script = [
+      "ip link add eth0 type dummy",
+      "ip addr add 10.0.0.1/24 dev eth0",
+      "ip link set eth0 up",
+      "ip route add default via 10.0.0.254 table 100",
+      "ip rule add pref 10 goto 20",
+      "ip rule add pref 20 fwmark 0x1/0xff lookup 100",
+      "ip rule add pref 30 not from 10.0.0.0/8 iif nosuch lookup 7 suppress_prefixlength 0",
+    ];
+    for (const r of sh.run(script.join("\n"))) expect(r.stderr, r.cmd).toBe("");
+    const show = (h: Host) =>
+      new ShellSession(h)
+        .run("ip rule\nip route get 192.0.2.1 mark 0x101\nip route get 127.0.0.1")
+        .map((r) => r.stdout + r.stderr)
+        .join("");
+    const before = show(host);
+    expect(before).toContain("10:\tfrom all goto 20\n");
+    expect(before).toContain("via 10.0.0.254 dev eth0 table 100");
+    expect(before).toContain("table local");
+    expect(show(deserializeHost(serializeHost(host)))).toBe(before);
   });
 });

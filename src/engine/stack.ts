@@ -559,7 +559,9 @@ export class NetStack implements NetView {
       this.discard(`martian source ${formatIPv4(p.src)}`);
       return null;
     }
-    const local = net.lookup(p.dst);
+    const local = net.customRules
+      ? net.lookupFlow(p.dst, p.src, net.iface(dev)?.index ?? 0, p.mark, p.tos)
+      : net.lookup(p.dst);
     const loopbackDst = p.dst >>> 24 === 127;
     if (loopbackDst && dev !== "lo" && !net.confInt(dev, "route_localnet", "or")) {
       this.discard(`martian destination ${formatIPv4(p.dst)}`);
@@ -582,7 +584,8 @@ export class NetStack implements NetView {
     }
     if (local.type === "unreachable" || local.type === "prohibit") {
       this.discard(`${local.type} route`);
-      this.routeError(p, local.type === "unreachable" ? 1 : 13);
+      // ip_error(): an unreachable route is EHOSTUNREACH, an unreachable rule ENETUNREACH
+      this.routeError(p, local.type === "unreachable" ? (local.route?.ruleErr === "ENETUNREACH" ? 0 : 1) : 13);
       return null;
     }
     return local;
@@ -621,7 +624,8 @@ export class NetStack implements NetView {
     this.depth += p === this.journey?.final ? 0 : 1;
     try {
       const net = this.deps.net;
-      let r = net.lookup(p.dst);
+      // (ip_route_output_key(): the socket's source if bound, else none yet; iif is lo)
+      let r = net.lookupFlow(p.dst, p.src, LOOPBACK_IFINDEX, p.mark, p.tos);
       if (!r || r.type === "blackhole" || r.type === "unreachable" || r.type === "prohibit") {
         this.discard("no route to host");
         return;
@@ -632,7 +636,7 @@ export class NetStack implements NetView {
       const before = { dst: p.dst, mark: p.mark, tos: p.tos };
       if (this.hook(NF_INET_LOCAL_OUT, p) !== NF_ACCEPT) return;
       if (p.dst !== before.dst || p.mark !== before.mark || p.tos !== before.tos) {
-        r = net.lookup(p.dst);
+        r = net.lookupFlow(p.dst, p.src, LOOPBACK_IFINDEX, p.mark, p.tos);
         if (!r) {
           this.discard("no route to host after rerouting");
           return;
@@ -790,6 +794,8 @@ function queueBypass(v: number): boolean {
 
 /** Until an unanswered ARP resolution fails: mcast_solicit probes, retrans_time apart. */
 const ARP_FAIL_NS = 3 * 1_000_000_000;
+/** The flow's input interface of a packet the host sends itself (LOOPBACK_IFINDEX). */
+const LOOPBACK_IFINDEX = 1;
 
 /** A 32-bit mix of a sequence number: trace ids look random but replay identically. */
 function traceHash(n: number): number {
