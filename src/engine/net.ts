@@ -277,6 +277,8 @@ function routeErrno(r: Route): Errno | undefined {
 }
 
 const LOOPBACK_IFINDEX = 1;
+const VS_TX_REDIRECTS = 4;
+const VS_ACCEPT_LOCAL = 8;
 const MERGED_MAIN = [RT_TABLE_LOCAL, RT_TABLE_MAIN];
 const DEFAULT_ONLY = [RT_TABLE_DEFAULT];
 
@@ -430,6 +432,10 @@ export class NetConfig {
   private tableSeq = 0;
   /** A route of type local was added by a user (fib_has_custom_local_routes). */
   customLocalRoutes = false;
+  /** validateSource()'s per-device sysctls (rp_filter | VS_*) and local addresses, valid in generation vsGen. */
+  private vsGen = -1;
+  private readonly vsFlags: number[] = [];
+  private readonly vsLocal = new Set<number>();
   /** Policy routing rules in priority order (`ip rule`). */
   rules: FibRule[] = defaultRules();
   /**
@@ -1527,14 +1533,26 @@ export class NetConfig {
    * source is directly connected on the arrival device, else 0.
    */
   validateSource(src: number, dst: number, oif: number, dev: Iface, mark: number): number {
-    const rpf = Math.max(this.confAll.rp_filter!, dev.conf.rp_filter ?? 0);
-    const txRedirects = this.confOr(dev, "send_redirects");
-    if (!rpf && (dev.index !== oif || !txRedirects)) {
-      if (this.confOr(dev, "accept_local")) return 0;
-      if (!this.customLocalRoutes) {
-        if (this.ifaces.some((d) => d.addrs.some((a) => a.addr === src))) return -1;
-        return 0;
-      }
+    // the sysctls and addresses it reads, per generation (every arriving packet comes here)
+    if (this.vsGen !== this.gen) {
+      this.vsFlags.length = 0;
+      this.vsLocal.clear();
+      for (const d of this.ifaces) for (const a of d.addrs) this.vsLocal.add(a.addr >>> 0);
+      this.vsGen = this.gen;
+    }
+    let f = this.vsFlags[dev.index];
+    if (f === undefined) {
+      f =
+        Math.max(this.confAll.rp_filter!, dev.conf.rp_filter ?? 0) |
+        (this.confOr(dev, "send_redirects") ? VS_TX_REDIRECTS : 0) |
+        (this.confOr(dev, "accept_local") ? VS_ACCEPT_LOCAL : 0);
+      this.vsFlags[dev.index] = f;
+    }
+    const rpf = f & 3;
+    if (!rpf && (dev.index !== oif || !(f & VS_TX_REDIRECTS))) {
+      if (f & VS_ACCEPT_LOCAL) return 0;
+      // with custom local routes or rules the full check follows
+      if (!this.customLocalRoutes && !this.customRules) return this.vsLocal.has(src >>> 0) ? -1 : 0;
     }
     const fl: Flow = { dst: src, src: dst, iif: oif || 1, mark: this.confOr(dev, "src_valid_mark") ? mark : 0 };
     const noAddr = dev.addrs.length === 0;

@@ -156,6 +156,8 @@ export class NetStack implements NetView {
   private bh = 0;
   /** Packets waiting for a neighbour that will not answer, per device and next hop. */
   private readonly arpQueues = new Map<string, { failAt: number; pkts: Packet[] }>();
+  /** net_ratelimit_state (begin < 0: not started). */
+  private readonly netRl = { begin: -1, printed: 0, missed: 0 };
   /** Evaluation contexts by nesting depth (a REJECT reply runs inside its packet's traversal): reused, not rebuilt. */
   private readonly ctxPool: EvalContext[] = [];
   private ctxDepth = 0;
@@ -555,20 +557,29 @@ export class NetStack implements NetView {
   /** ip_route_input(): "local", a forwarding route, or null (dropped, with any ICMP sent). */
   private routeInput(p: Packet, dev: string): "local" | RouteResult | null {
     const net = this.deps.net;
-    if (p.src === 0xffffffff || p.src >>> 28 === 0xe || (p.src >>> 24 === 0 && p.src !== 0)) {
-      this.discard(`martian source ${formatIPv4(p.src)}`);
-      return null;
-    }
+    if (p.src === 0xffffffff || p.src >>> 28 === 0xe || (p.src >>> 24 === 0 && p.src !== 0))
+      return this.martianSource(p, dev);
     const local = net.customRules
       ? net.lookupFlow(p.dst, p.src, net.iface(dev)?.index ?? 0, p.mark, p.tos)
       : net.lookup(p.dst);
     const loopbackDst = p.dst >>> 24 === 127;
     if (loopbackDst && dev !== "lo" && !net.confInt(dev, "route_localnet", "or")) {
       this.discard(`martian destination ${formatIPv4(p.dst)}`);
+      const iface = net.iface(dev);
+      if (iface && net.confOr(iface, "log_martians") && this.netRatelimit())
+        this.deps.log(4, `IPv4: martian destination ${formatIPv4(p.dst)} from ${formatIPv4(p.src)}, dev ${dev}`);
       return null;
     }
-    if (local && (local.type === "local" || local.type === "broadcast")) return "local";
-    if (p.dst === 0xffffffff) return "local";
+    // (a frame looped back, through lo or as a broadcast's copy, keeps the route it was sent by:
+    // no input route, no source check)
+    const iface = dev === "lo" || p.pktType === PACKET_LOOPBACK ? undefined : net.iface(dev);
+    if ((local && (local.type === "local" || local.type === "broadcast")) || p.dst === 0xffffffff) {
+      // fib_validate_source(): a local input's source; a broadcast's unless it is 0.0.0.0
+      const brd = local?.type !== "local";
+      if (iface && !(brd && p.src === 0) && net.validateSource(p.src, brd ? 0 : p.dst, 0, iface, p.mark) < 0)
+        return this.martianSource(p, dev);
+      return "local";
+    }
     if (!net.confInt(dev, "forwarding", "and") && !net.sysctlInt("net.ipv4.ip_forward")) {
       this.discard("not for this host and forwarding is off");
       return null;
@@ -588,7 +599,46 @@ export class NetStack implements NetView {
       this.routeError(p, local.type === "unreachable" ? (local.route?.ruleErr === "ENETUNREACH" ? 0 : 1) : 13);
       return null;
     }
+    // __mkroute_input(): the forwarded packet's source, reverse path by rp_filter
+    if (iface && net.validateSource(p.src, p.dst, net.iface(local.dev)?.index ?? 0, iface, p.mark) < 0)
+      return this.martianSource(p, dev);
     return local;
+  }
+
+  /** ip_handle_martian_source(): dropped; logged (with the link header) under log_martians. */
+  private martianSource(p: Packet, dev: string): null {
+    this.discard(`martian source ${formatIPv4(p.src)}`);
+    const iface = this.deps.net.iface(dev);
+    if (!iface || !this.deps.net.confOr(iface, "log_martians") || !this.netRatelimit()) return null;
+    this.deps.log(4, `IPv4: martian source ${formatIPv4(p.dst)} from ${formatIPv4(p.src)}, on dev ${dev}`);
+    if (p.hasMac) {
+      let hex = "";
+      for (const b of [...macBytes(p.macDst), ...macBytes(p.macSrc), 0x08, 0x00])
+        hex += `${hex ? " " : ""}${b.toString(16).padStart(2, "0")}`;
+      this.deps.log(4, `ll header: 00000000: ${hex}`);
+    }
+    return null;
+  }
+
+  /** net_ratelimit(): 10 messages per 5 s (message_burst, message_cost), then how many were held back. */
+  private netRatelimit(): boolean {
+    const now = this.deps.nowNs();
+    const rs = this.netRl;
+    if (rs.begin < 0) rs.begin = now;
+    if (now > rs.begin + 5_000_000_000) {
+      if (rs.missed) {
+        this.deps.log(4, `net_ratelimit: ${rs.missed} callbacks suppressed`);
+        rs.missed = 0;
+      }
+      rs.begin = now;
+      rs.printed = 0;
+    }
+    if (rs.printed < 10) {
+      rs.printed++;
+      return true;
+    }
+    rs.missed++;
+    return false;
   }
 
   private routeError(p: Packet, code: number): void {
@@ -794,6 +844,13 @@ function queueBypass(v: number): boolean {
 
 /** Until an unanswered ARP resolution fails: mcast_solicit probes, retrans_time apart. */
 const ARP_FAIL_NS = 3 * 1_000_000_000;
+/** A MAC address's six bytes, most significant first. */
+function macBytes(m: number): number[] {
+  const b: number[] = [];
+  for (let i = 5; i >= 0; i--) b.push(Math.floor(m / 2 ** (8 * i)) % 256);
+  return b;
+}
+
 /** The flow's input interface of a packet the host sends itself (LOOPBACK_IFINDEX). */
 const LOOPBACK_IFINDEX = 1;
 
