@@ -102,9 +102,10 @@ function command(r: Rng): string {
   const dst = r.pick(["10.9.9.9", "10.50.1.1", "10.60.1.1", "192.0.2.7", "10.0.0.1", "10.0.1.5"]);
   const extra: string[] = [];
   if (r.chance(0.4)) extra.push("mark", r.pick(["1", "2", "0x102", "0x100"]));
-  if (r.chance(0.3)) extra.push("from", r.pick(["10.0.1.7", "10.0.3.7"]), "iif", r.pick(["v1", "v3"]));
-  else if (r.chance(0.3)) extra.push("from", r.pick(["10.0.1.1", "10.0.0.1"]));
-  else if (r.chance(0.2)) extra.push("oif", r.pick(["v0", "v1"]));
+  const how = r.int(10);
+  if (how < 3) extra.push("from", r.pick(["10.0.1.7", "10.0.3.7"]), "iif", r.pick(["v1", "v3"]));
+  else if (how < 5) extra.push("from", r.pick(["10.0.1.1", "10.0.0.1"]));
+  else if (how < 6) extra.push("oif", r.pick(["v0", "v1"]));
   return ["ip route get", dst, ...extra].join(" ");
 }
 
