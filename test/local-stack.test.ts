@@ -12,7 +12,8 @@
  * Fields Linux draws at random are masked on both sides before comparing:
  * the IP ID of ICMP messages and of established TCP segments, the ISN of
  * SYN-ACKs (and so the sequence numbers of the connection), TSval, and the
- * times of an ICMP timestamp reply. Outer checksums are recomputed by the
+ * times of an ICMP timestamp reply, the times of day filled into IP timestamp
+ * options (see maskTsTimes). Outer checksums are recomputed by the
  * masking; quoted packets (inner checksums included) are compared as is.
  */
 import { readFileSync } from "node:fs";
@@ -90,12 +91,6 @@ const BASE: Record<string, string> = {
 const NOT_MODELLED: Record<string, string> = {
   "tcp-syn-frag-closed": "reassembly: the first fragment's ICMP 11/1 after ipfrag_time",
   "udp-frag0": "reassembly: the first fragment's ICMP 11/1 after ipfrag_time",
-  "udp-closed-rr": "IP options: record route filled on receipt and echoed in the error",
-  "icmp-echo-rr": "IP options: record route echoed in the reply",
-  "reject-in-opts":
-    "IP options: the kernel fills RR without fixing the header checksum, so REJECT's checksum check fails",
-  "log-ipopt": "IP options: the timestamp option is filled on receipt (time of day)",
-  "log-ipopt-off": "IP options: the timestamp option is echoed, filled, in the ICMP error",
 };
 
 class Twin {
@@ -236,6 +231,11 @@ function masked(ip: Uint8Array): string {
   const ihl = (b[0]! & 15) * 4;
   const proto = b[9]!;
   b[10] = b[11] = 0;
+  maskTsTimes(b, 20, ihl);
+  if (proto === 1 && [3, 4, 5, 11, 12].includes(b[ihl]!) && b.length >= ihl + 28) {
+    const q = ihl + 8;
+    maskTsTimes(b, q + 20, Math.min(b.length, q + (b[q]! & 15) * 4));
+  }
   if (proto === 1) {
     b[4] = b[5] = 0; // ip_idents_reserve()
     b[ihl + 2] = b[ihl + 3] = 0;
@@ -260,6 +260,40 @@ function masked(ip: Uint8Array): string {
   return toHex(b);
 }
 
+/**
+ * Zeroes the times filled into IP timestamp options in b[start, end): the kernel writes its time of
+ * day (ms since midnight UTC, ktime_get_real) there, and the recording has only an estimate of
+ * that clock (dmesg_boot_ms, from /proc/uptime at 10 ms resolution), so the value cannot be
+ * predicted to the millisecond. Addresses, pointers and flags stay compared.
+ */
+function maskTsTimes(b: Uint8Array, start: number, end: number): void {
+  for (let i = start; i < end; ) {
+    const k = b[i]!;
+    if (k === 0) break;
+    if (k === 1) {
+      i++;
+      continue;
+    }
+    const len = b[i + 1] ?? 0;
+    if (len < 2 || i + len > end) break;
+    if (k === 68 && len >= 4) {
+      const filled = Math.min(b[i + 2]! - 1, len);
+      const step = (b[i + 3]! & 15) === 0 ? 4 : 8;
+      for (let t = 4 + step - 4; t + 4 <= filled; t += step) b.fill(0, i + t, i + t + 4);
+    }
+    i += len;
+  }
+}
+
+/** LOG's OPT (…) with the filled IP timestamp times masked (see maskTsTimes). */
+function maskLogOpt(line: string): string {
+  return line.replace(/OPT \(([0-9A-F]+)\)/, (_, h: string) => {
+    const b = hex(h);
+    maskTsTimes(b, 0, b.length);
+    return `OPT (${toHex(b).toUpperCase()})`;
+  });
+}
+
 /** Kernel replies on the wire, as IP packets (frames from the capture, Ethernet header dropped). */
 function kernelIp(r: Reply): Uint8Array {
   return hex(r.hex).subarray(14);
@@ -267,7 +301,7 @@ function kernelIp(r: Reply): Uint8Array {
 
 /** LOG lines with the random IP ID of a dut-made ICMP message masked. */
 function maskLog(line: string): string {
-  return line.replace(
+  return maskLogOpt(line).replace(
     /^(.*?SRC=10\.77\.[12]\.1 DST=\S+ LEN=\d+ TOS=\S+ PREC=\S+ TTL=\d+ ID=)\d+( PROTO=ICMP)/,
     "$1#$2",
   );

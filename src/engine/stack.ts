@@ -19,7 +19,8 @@ import {
   NF_INET_PRE_ROUTING,
 } from "../extensions/api.js";
 import { PACKET_LOOPBACK } from "../extensions/pkt-util.js";
-import type { EvalContext, NetView } from "./context.js";
+import { type EvalContext, type NetView, RTN_UNICAST } from "./context.js";
+import { compileReceived, forwardOptions, rcvSrr } from "./ip-options.js";
 import type { NetConfig, RouteResult } from "./net.js";
 import {
   type CompiledTable,
@@ -100,8 +101,8 @@ export interface NatHooks {
 /** The local stack's answer to a packet delivered to this host. */
 export interface LocalStack {
   deliver(p: Packet, send: (reply: Packet) => void): void;
-  /** icmp_send(): an ICMP error about `orig` (dropped packet), if the kernel would send one. */
-  icmpError(orig: Packet, type: number, code: number, send: (reply: Packet) => void): void;
+  /** icmp_send(): an ICMP error about `orig` (dropped packet), if the kernel would send one; `info`: the rest-of-header word. */
+  icmpError(orig: Packet, type: number, code: number, send: (reply: Packet) => void, info?: number): void;
   /** ip_error(): the ICMP for a packet routing refused, behind ip_error's own per-peer limit. */
   routeError?(orig: Packet, code: number, send: (reply: Packet) => void): void;
   /** nf_send_reset() (REJECT --reject-with tcp-reset). */
@@ -117,6 +118,8 @@ export interface StackDeps {
   nowNs(): number;
   /** The virtual wall clock in whole seconds (the time match). */
   wallSeconds?(): number;
+  /** The virtual wall clock in milliseconds since the epoch (IP timestamp options); default: boot at midnight. */
+  wallMs?(): number;
   log(level: number, line: string): void;
   shared: Map<string, unknown>;
   conntrack: ConntrackHooks;
@@ -540,6 +543,8 @@ export class NetStack implements NetView {
     }
     p.inDev = dev;
     p.outDev = "";
+    // ip_rcv_core(): IPCB starts empty
+    p.ipOpt = null;
     if (this.hook(NF_INET_PRE_ROUTING, p) !== NF_ACCEPT) return;
     const r = this.routeInput(p, dev);
     if (r === "local") {
@@ -565,6 +570,22 @@ export class NetStack implements NetView {
       this.discard(`martian destination ${formatIPv4(p.dst)}`);
       return null;
     }
+    // ip_rcv_options() runs on whatever the route lookup gave (an error route included)
+    const kind: string = !local
+      ? "error"
+      : local.type === "local" || local.type === "broadcast"
+        ? local.type
+        : p.dst === 0xffffffff
+          ? "broadcast"
+          : local.type;
+    let fwd = local;
+    if (p.ipOptions !== null) {
+      const forwarding = !!(net.confInt(dev, "forwarding", "and") || net.sysctlInt("net.ipv4.ip_forward"));
+      const o = this.rcvOptions(p, dev, local && kind === "unicast" && !forwarding ? "error" : kind);
+      if (o === null) return null;
+      if (o !== undefined) fwd = o;
+    }
+    if (fwd !== local) return fwd!;
     if (local && (local.type === "local" || local.type === "broadcast")) return "local";
     if (p.dst === 0xffffffff) return "local";
     if (!net.confInt(dev, "forwarding", "and") && !net.sysctlInt("net.ipv4.ip_forward")) {
@@ -588,6 +609,60 @@ export class NetStack implements NetView {
     return local;
   }
 
+  private wallMs(): number {
+    return this.deps.wallMs ? this.deps.wallMs() : Math.floor(this.deps.nowNs() / 1e6);
+  }
+
+  /**
+   * ip_rcv_options() (src/engine/ip-options.ts) for a packet whose input route is of `kind`
+   * ("local", "broadcast", "unicast", or another: an error route): a bad option is answered with a
+   * parameter problem and drops the packet (null), a source route is dropped unless
+   * accept_source_route lets it in; a source route this host forwards along gives the route to its
+   * next hop. Otherwise undefined: on as routed.
+   */
+  private rcvOptions(p: Packet, dev: string, kind: string): RouteResult | null | undefined {
+    const net = this.deps.net;
+    const send = (reply: Packet) => this.output(reply);
+    const isUnicast = (a: number) => net.addrTypeDev(a >>> 0) === RTN_UNICAST;
+    const bad = compileReceived(p, {
+      // fib_compute_spec_dst(): the destination of a packet for this host, else the source the
+      // route back to the sender prefers
+      specDst: () =>
+        kind === "local" ? p.dst : net.lookup(p.src >>> 0)?.src || net.selectAddr(net.iface(dev), p.src >>> 0, 0),
+      wallMs: () => this.wallMs(),
+      isUnicast,
+    });
+    if (bad >= 0) {
+      this.discard("bad IP options (parameter problem)");
+      this.deps.local.icmpError(p, 12, 0, send, (bad << 24) >>> 0);
+      return null;
+    }
+    if (!p.ipOpt!.srr) return undefined;
+    if (!net.confInt(dev, "accept_source_route", "and")) {
+      this.discard("source route option (accept_source_route is off)");
+      return null;
+    }
+    const forwarding = () => net.confInt(dev, "forwarding", "and") || net.sysctlInt("net.ipv4.ip_forward");
+    const res = rcvSrr(p, kind, (a) => {
+      const r = net.lookup(a >>> 0);
+      if (r?.type === "local") return "local";
+      return r?.type === "unicast" && forwarding() ? "unicast" : null;
+    });
+    switch (res.kind) {
+      case "ok":
+        return undefined;
+      case "drop":
+        this.discard("source route not followed");
+        return null;
+      case "paramprob":
+        this.discard("source route: parameter problem");
+        this.deps.local.icmpError(p, 12, 0, send, (res.pointer << 24) >>> 0);
+        return null;
+      default:
+        return net.lookup(res.nexthop >>> 0) ?? null;
+    }
+  }
+
   private routeError(p: Packet, code: number): void {
     const send = (reply: Packet) => this.output(reply);
     if (this.deps.local.routeError) this.deps.local.routeError(p, code, send);
@@ -606,10 +681,21 @@ export class NetStack implements NetView {
       this.deps.local.icmpError(p, 11, 0, (reply) => this.output(reply));
       return;
     }
+    // strict source routing permits no gatewaying
+    if (p.ipOpt?.isStrictroute && r.gateway) {
+      this.discard("strict source route through a gateway");
+      this.deps.local.icmpError(p, 3, 5, (reply) => this.output(reply));
+      return;
+    }
     p.ttl--;
     p.outDev = r.dev;
-    if (p.inDev === r.dev && this.deps.local.redirect) this.maybeRedirect(p);
+    if (p.inDev === r.dev && this.deps.local.redirect && !p.ipOpt?.srr) this.maybeRedirect(p);
     if (this.hook(NF_INET_FORWARD, p) !== NF_ACCEPT) return;
+    // ip_forward_finish(): ip_forward_options()
+    if (p.ipOpt !== null) {
+      const net = this.deps.net;
+      forwardOptions(p, () => net.lookup(p.dst >>> 0)?.src ?? 0);
+    }
     if (this.hook(NF_INET_POST_ROUTING, p) !== NF_ACCEPT) return;
     if (this.unresolved(p, p.outDev, r.gateway || p.dst)) return;
     this.setFate({ kind: "forwarded", dev: p.outDev });
