@@ -78,7 +78,8 @@ export interface RcvEnv {
  * __ip_options_compile() for a received packet (skb and its route present). On success the packet
  * gets its IPCB (p.ipOpt) and, when something was filled, a fresh copy of its option bytes (the
  * header checksum left as it was); returns -1. On a bad option returns the parameter problem
- * pointer (offset of the bad byte from the IP header) and leaves the packet as it was.
+ * pointer (offset of the bad byte from the IP header), the packet keeping what the kernel did
+ * before it stopped (options found, slots filled: the parameter problem echoes them).
  */
 export function compileReceived(p: Packet, env: RcvEnv): number {
   const src = p.ipOptions;
@@ -257,13 +258,13 @@ export function compileReceived(p: Packet, env: RcvEnv): number {
     l -= optlen;
     i += optlen;
   }
-  if (pp >= 0) return pp + 20;
+  // on an error too: what was filled and found so far stays (the ICMP error echoes it)
   if (changed) {
     opt.csumOver = src;
     p.ipOptions = b;
   }
   p.ipOpt = opt;
-  return -1;
+  return pp >= 0 ? pp + 20 : -1;
 }
 
 /** The outcome of ip_options_rcv_srr(). */
