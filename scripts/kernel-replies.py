@@ -10,6 +10,9 @@ set so LOG works inside a namespace):
 
     python3 scripts/kernel-replies.py > test/kernel/replies.json
     python3 scripts/kernel-replies.py CASE... (only those cases, to stdout)
+    python3 scripts/kernel-replies.py --merge test/kernel/replies.json CASE...
+        (records those cases again and puts them into the recording, in CASES order;
+        then `npx biome format --write test/kernel/replies.json`)
 
 Topology (all namespaces are private, suffixed with this process id):
     c0 veth0 02:77:00:00:01:02  <->  dut eth0 02:77:00:00:01:01 10.77.1.1/24
@@ -309,6 +312,9 @@ REJECTS = ["icmp-net-unreachable", "icmp-host-unreachable", "icmp-proto-unreacha
 INNER_UDP = ip4(DUT0, PEER0, 17, udp(DUT0, PEER0, 40000, 53, b"abcdefgh"), ident=0x5555, frag=0)
 RR_OPT = bytes.fromhex("07070400000000" "01")  # record route, one free slot, then NOP
 TS_OPT = bytes.fromhex("440c0501" "00000000" "00000000")  # timestamp, two free slots
+RR2_OPT = bytes.fromhex("070b04" + "00" * 8 + "00")  # record route, two free slots, then END
+TS2_OPT = bytes.fromhex("44140501" + "00" * 16)  # timestamp with addresses, two free pairs
+LSRR_OPT = bytes.fromhex("830704" "0a4d0202" "01")  # loose source route via 10.77.2.2, then NOP
 
 CASES = [
     # --- TCP, no listener
@@ -508,6 +514,54 @@ CASES = [
                                                      "-t mangle -A INPUT -j LOG --log-prefix KR-Q3:",
                                                      "-A INPUT -j LOG --log-prefix KR-Q4:"]),
     C("audit", [U(40906, 9)], rules=["-A INPUT -j AUDIT --type drop", "-A INPUT -j LOG --log-prefix KR-AU:"]),
+    # --- IP options (ip_options_compile() on receipt, ip_forward_options(), ip_options_echo())
+    C("ipopt-bad-len", [U(41201, 9, opts=bytes.fromhex("44100500" "00000000"))],
+      note="option longer than the header: parameter problem at its type byte"),
+    C("ipopt-rr-badptr", [U(41202, 9, opts=bytes.fromhex("07070300000000" "01"))]),
+    C("ipopt-rr-shortslot", [U(41203, 9, opts=bytes.fromhex("07060400000000" "00"))],
+      note="pointer in range but no whole slot left: parameter problem at the pointer"),
+    C("ipopt-rr-full", [U(41204, 9, opts=bytes.fromhex("0707080a0a0a0a" "01"))]),
+    C("ipopt-rr-room", [U(41205, 9, opts=bytes.fromhex("070f04" + "00" * 12 + "00"))],
+      note="three slots: dut's receiving address in the first, the error's source in the second"),
+    C("ipopt-ts-room", [U(41206, 9, opts=TS2_OPT)]),
+    C("ipopt-ts-only", [E(seq=3, opts=bytes.fromhex("44100500" + "00" * 12))]),
+    C("ipopt-ts-overflow", [U(41207, 9, opts=bytes.fromhex("440c0d10" "01020304" "05060708"))],
+      note="no room: the overflow count goes up"),
+    C("ipopt-ts-overflow-max", [U(41208, 9, opts=bytes.fromhex("440c0df0" "01020304" "05060708"))]),
+    C("ipopt-ts-prespec", [U(41209, 9, opts=bytes.fromhex("44140503" "0a4d0101" "00000000" "0a4d0202" "00000000"))],
+      note="prespecified addresses: dut's own gets its time, the other's slot is left"),
+    C("ipopt-end-garbage", [U(41210, 9, opts=bytes.fromhex("0001ff01"))],
+      note="bytes after END are cleared (header checksum not fixed)"),
+    C("ipopt-ra", [U(41211, 9, opts=bytes.fromhex("94040000"))], note="router alert: not echoed"),
+    C("ipopt-unknown", [U(41212, 9, opts=bytes.fromhex("99040000"))]),
+    C("ipopt-cipso", [U(41213, 9, opts=bytes.fromhex("860a00000001" "00000000" "0000"))],
+      note="CIPSO with no DOI configured: parameter problem"),
+    C("ipopt-cipso-short", [U(41214, 9, opts=bytes.fromhex("86040000"))]),
+    C("ipopt-two-rr", [U(41215, 9, opts=bytes.fromhex("070304" "070304" "0000"))]),
+    C("ipopt-tcp-rst", [T(41216, 9, seq=1, ipopts=RR2_OPT)]),
+    C("ipopt-tcp-synack", [T(41217, 8080, seq=1000, opts=OPT_MSS, ipopts=RR2_OPT)]),
+    C("ipopt-reject-rst", [T(41218, 7, seq=1, ipopts=RR2_OPT)],
+      rules=["-A INPUT -p tcp -j REJECT --reject-with tcp-reset"]),
+    C("ipopt-reject-zero-csum", [ip4(PEER0, DUT0, 17, struct.pack("!HHHH", 41219, 7, 18, 0) + PAY, opts=RR_OPT)],
+      rules=["-A INPUT -p udp -j REJECT"], note="UDP without a checksum: REJECT does not check"),
+    C("ipopt-reject-echo", [E(seq=4, opts=RR_OPT)], rules=["-A INPUT -p icmp -j REJECT"]),
+    C("ipopt-fwd-rr", [U(41220, 53, dst=PEER1, ttl=9, opts=RR2_OPT)],
+      rules=["-A FORWARD -j LOG --log-ip-options --log-prefix KR-OF:",
+             "-t mangle -A POSTROUTING -j LOG --log-ip-options --log-prefix KR-OP:"]),
+    C("ipopt-fwd-ts", [U(41221, 53, dst=PEER1, ttl=9, opts=TS2_OPT)]),
+    C("ipopt-fwd-reject", [U(41222, 53, dst=PEER1, ttl=9, opts=RR2_OPT)], rules=["-A FORWARD -j REJECT"]),
+    C("ipopt-fwd-ttl1", [U(41223, 53, dst=PEER1, ttl=1, opts=RR2_OPT)]),
+    C("ipopt-fwd-unreachable", [U(41224, 53, dst="10.99.0.1", src="10.77.1.8", opts=RR2_OPT)]),
+    C("ipopt-lsrr-drop", [U(41225, 9, opts=LSRR_OPT)], note="accept_source_route is 0 in all"),
+    C("ipopt-lsrr", [ip4(PEER0, DUT0, 17, udp(PEER0, PEER1, 41226, 9, PAY), opts=LSRR_OPT)],
+      sysctl={"net.ipv4.conf.all.accept_source_route": "1"},
+      note="to dut, then on to 10.77.2.2 as the route says (UDP checksum for the final destination)"),
+    C("ipopt-lsrr-end", [U(41227, 9, opts=bytes.fromhex("8307080a4d0202" "01"))],
+      sysctl={"net.ipv4.conf.all.accept_source_route": "1"}, note="route used up: delivered, and echoed reversed"),
+    C("ipopt-ssrr-gw", [U(41228, 9, opts=bytes.fromhex("8907040a4d0909" "01"))],
+      sysctl={"net.ipv4.conf.all.accept_source_route": "1"}, note="strict route through a gateway"),
+    C("ipopt-ssrr-fwd", [U(41229, 9, dst=PEER1, opts=bytes.fromhex("8907040a4d0909" "01"))],
+      sysctl={"net.ipv4.conf.all.accept_source_route": "1"}, note="strict route, destination not dut"),
 ]
 
 
@@ -608,8 +662,29 @@ def ss_listing():
             "ltnp": nsx("dut", "ss", "-ltn", "sport", "= :8080").stdout}
 
 
+def merge_into(path, out):
+    """Puts the cases of this run into the recording at `path` (replacing those of the same name)."""
+    with open(path) as f:
+        rec = json.load(f)
+    if rec["kernel"] != out["kernel"]:
+        raise RuntimeError(f"recording is of {rec['kernel']}, this kernel is {out['kernel']}")
+    cases = {c["name"]: c for c in rec["cases"]}
+    cases.update({c["name"]: c for c in out["cases"]})
+    order = [c["name"] for c in CASES]
+    rec["cases"] = [cases[n] for n in order if n in cases] + [c for n, c in cases.items() if n not in order]
+    with open(path, "w") as f:
+        json.dump(rec, f, indent=2)
+        f.write("\n")
+
+
 def main():
-    only = set(sys.argv[1:])
+    args = sys.argv[1:]
+    merge = None
+    if args[:1] == ["--merge"]:
+        merge, args = args[1], args[2:]
+        if not args:
+            raise SystemExit("--merge needs the cases to record")
+    only = set(args)
     setup()
     try:
         w = Wire()
@@ -624,7 +699,8 @@ def main():
             ipt(c["rules"])
             sysctls({**BASE_SYSCTLS, "net.ipv4.ip_forward": "1", "net.ipv4.tcp_timestamps": "1",
                      "net.ipv4.tcp_sack": "1", "net.ipv4.tcp_window_scaling": "1",
-                     "net.ipv4.icmp_errors_use_inbound_ifaddr": "0"})
+                     "net.ipv4.icmp_errors_use_inbound_ifaddr": "0",
+                     "net.ipv4.conf.all.accept_source_route": "0"})
             sysctls(c["sysctl"])
             w.listen()
             time.sleep(0.05)
@@ -664,6 +740,9 @@ def main():
             out["dmesg"][" ".join(mode)] = [ln for ln in txt.split("\n") if "KR-L" in ln]
         up = float(open("/proc/uptime").read().split()[0])
         out["dmesg_boot_ms"] = int((time.time() - up) * 1000)
+        if merge:
+            merge_into(merge, out)
+            return
         json.dump(out, sys.stdout, indent=1)
         print()
     finally:

@@ -480,3 +480,36 @@ describe("packets the twin builds are well formed", () => {
     expect(toHex(ipBytes(p))).toBe(r!.hex);
   });
 });
+
+describe("IP options", () => {
+  const rec = (name: string) => REC.cases.find((x) => x.name === name)!;
+
+  it("a forwarded packet leaves with its header checksum fixed (ip_forward_options), byte for byte", () => {
+    for (const name of ["ipopt-fwd-rr", "ipopt-lsrr"]) {
+      const c = rec(name);
+      const t = new Twin(c.rules ?? [], c.sysctl ?? {});
+      const got = c.inject.flatMap((i) => t.inject(i));
+      expect(
+        got.map((r) => r.hex),
+        name,
+      ).toEqual(c.replies.map((r) => toHex(kernelIp(r))));
+    }
+  });
+
+  it("the time of day filled on receipt is the wall clock's ms since midnight UTC (kernel: within its clock estimate)", () => {
+    // The kernel's value against the recording's estimate of its wall clock at the LOG line.
+    const c = rec("log-ipopt");
+    const opt = hex(/OPT \(([0-9A-F]+)\)/.exec(c.log[0]!.text)![1]!);
+    const kernelMs = new DataView(opt.buffer).getUint32(8);
+    const estimate = (REC.dmesg_boot_ms + c.log[0]!.usec / 1000) % 86_400_000;
+    expect(Math.abs(kernelMs - estimate)).toBeLessThan(50);
+    // The twin's: its virtual wall clock (Host: epoch + elapsed), 12:34:56.789 UTC here.
+    const h = new Host({ epoch: Date.UTC(2026, 10, 22, 12, 34, 56) / 1000 });
+    h.elapsedNs = 789_000_000n;
+    for (const cmd of ["link add eth0 type veth peer name veth0", "link set eth0 up", "addr add 10.77.1.1/24 dev eth0"])
+      expect(h.ip(cmd.split(" ")).stderr).toBe("");
+    const inj = parseFrame(hex(c.inject[0]!.hex!))!;
+    expect(h.stack().receive(inj, "eth0").fate.kind).toBe("delivered");
+    expect(toHex(inj.ipOptions!)).toBe(`440c0d010a4d0101${(45_296_789).toString(16).padStart(8, "0")}`);
+  });
+});
