@@ -586,9 +586,9 @@ def tcp_fields(hexs):
     return seq, ack, tsval
 
 
-def handshake(w, name, sport, opts, ts, extra=False):
+def handshake(w, name, sport, opts, ts, extra=False, ipopts=b""):
     """SYN, ACK, data, FIN from c0 to dut:8080, each reply captured; `extra`: a retransmission,
-    out-of-order data and a SYN on the established connection too."""
+    out-of-order data and a SYN on the established connection too; `ipopts`: IP options on every segment."""
     steps = []
 
     def step(pkt):
@@ -598,18 +598,18 @@ def handshake(w, name, sport, opts, ts, extra=False):
         steps.append({"inject": fr.hex(), "replies": got})
         return got
 
-    got = step(T(sport, 8080, seq=1000, opts=opts))
+    got = step(T(sport, 8080, ipopts=ipopts, seq=1000, opts=opts))
     isn, _, tsval = tcp_fields(got[0]["hex"])
     tso = (lambda v: bytes.fromhex("0101080a") + struct.pack("!II", v, tsval)) if ts else (lambda v: b"")
-    step(T(sport, 8080, seq=1001, ack=isn + 1, flags=0x10, opts=tso(0x11223345)))
-    step(T(sport, 8080, seq=1001, ack=isn + 1, flags=0x18, opts=tso(0x11223346), payload=b"hello\n"))
+    step(T(sport, 8080, ipopts=ipopts, seq=1001, ack=isn + 1, flags=0x10, opts=tso(0x11223345)))
+    step(T(sport, 8080, ipopts=ipopts, seq=1001, ack=isn + 1, flags=0x18, opts=tso(0x11223346), payload=b"hello\n"))
     if extra:
-        step(T(sport, 8080, seq=1001, ack=isn + 1, flags=0x18, payload=b"hello\n"))  # retransmission
-        step(T(sport, 8080, seq=1107, ack=isn + 1, flags=0x18, payload=b"gap!"))  # out of order
-        step(T(sport, 8080, seq=5000, flags=0x02))  # SYN on an established connection
-    step(T(sport, 8080, seq=1007, ack=isn + 1, flags=0x11, opts=tso(0x11223347)))
-    step(T(sport, 8080, seq=1008, ack=isn + 1, flags=0x10, payload=b"late", opts=tso(0x11223348)))
-    step(T(sport, 8080, seq=1008, ack=isn + 1, flags=0x04))
+        step(T(sport, 8080, ipopts=ipopts, seq=1001, ack=isn + 1, flags=0x18, payload=b"hello\n"))  # retransmission
+        step(T(sport, 8080, ipopts=ipopts, seq=1107, ack=isn + 1, flags=0x18, payload=b"gap!"))  # out of order
+        step(T(sport, 8080, ipopts=ipopts, seq=5000, flags=0x02))  # SYN on an established connection
+    step(T(sport, 8080, ipopts=ipopts, seq=1007, ack=isn + 1, flags=0x11, opts=tso(0x11223347)))
+    step(T(sport, 8080, ipopts=ipopts, seq=1008, ack=isn + 1, flags=0x10, payload=b"late", opts=tso(0x11223348)))
+    step(T(sport, 8080, ipopts=ipopts, seq=1008, ack=isn + 1, flags=0x04))
     return {"name": name, "steps": steps}
 
 
@@ -668,6 +668,9 @@ def merge_into(path, out):
         rec = json.load(f)
     if rec["kernel"] != out["kernel"]:
         raise RuntimeError(f"recording is of {rec['kernel']}, this kernel is {out['kernel']}")
+    hs = {h["name"]: h for h in rec["handshakes"]}
+    hs.update({h["name"]: h for h in out["handshakes"]})
+    rec["handshakes"] = list(hs.values())
     cases = {c["name"]: c for c in rec["cases"]}
     cases.update({c["name"]: c for c in out["cases"]})
     order = [c["name"] for c in CASES]
@@ -733,6 +736,14 @@ def main():
             out["handshakes"].append(handshake(w, "hs-linux", 41002, OPT_LINUX, True))
             out["handshakes"].append(backlog(w))
             out["ss_after"] = ss_listing()
+        if not only or "hs-ipopt" in only:
+            # after ss_after: the twin replays this one on a host of its own
+            ipt([])
+            sysctls(BASE_SYSCTLS)
+            w.listen()
+            time.sleep(0.05)
+            w.drain()
+            out["handshakes"].append(handshake(w, "hs-ipopt", 41003, OPT_LINUX, True, ipopts=RR2_OPT))
         # How dmesg shows the records this run produced (the ring is the machine's: filter on our tag).
         out["dmesg"] = {}
         for mode in ([], ["-x"], ["-r"], ["-t"], ["-l", "debug,emerg"], ["-T"]):

@@ -356,10 +356,12 @@ function ssSorted(text: string): string[] {
 }
 
 describe("TCP connect and close against a listener", () => {
-  // Both handshakes run on one host, one after the other, as in the experiment.
-  const t = new Twin([], {});
+  // The handshakes run on one host, one after the other, as in the experiment.
+  const shared = new Twin([], {});
   for (const h of REC.handshakes) {
     it(h.name, () => {
+      // hs-ipopt was recorded after ss_after (IP options on every segment): a host of its own
+      const t = h.name === "hs-ipopt" ? new Twin([], {}) : shared;
       let delta = 0;
       for (const [n, s] of h.steps.entries()) {
         // The peer acknowledges the kernel's ISN: shift its ACK to the twin's.
@@ -369,8 +371,9 @@ describe("TCP connect and close against a listener", () => {
         t.clock += 20_000_000;
         if (n === 0) {
           const k = kernelIp(s.replies[0]!);
+          const at = (k[0]! & 15) * 4 + 4;
           delta =
-            (new DataView(out[0]!.buffer).getUint32(24) - new DataView(k.buffer, k.byteOffset).getUint32(24)) >>> 0;
+            (new DataView(out[0]!.buffer).getUint32(at) - new DataView(k.buffer, k.byteOffset).getUint32(at)) >>> 0;
         }
         expect(
           out.map((b) => masked(b)),
@@ -378,13 +381,14 @@ describe("TCP connect and close against a listener", () => {
         ).toEqual(s.replies.map((r) => masked(kernelIp(r))));
         // Acknowledgment numbers are not masked: compare them exactly.
         for (const [i, r] of s.replies.entries()) {
-          expect(toHex(out[i]!.subarray(28, 32)), `step ${n} ack`).toBe(toHex(kernelIp(r).subarray(28, 32)));
+          const at = (kernelIp(r)[0]! & 15) * 4 + 8;
+          expect(toHex(out[i]!.subarray(at, at + 4)), `step ${n} ack`).toBe(toHex(kernelIp(r).subarray(at, at + 4)));
         }
       }
     });
   }
   it("the accept queue afterwards (ss -ltn Recv-Q)", () => {
-    expect(ssSorted(t.sockets.ss(["-ltn"]).stdout)).toEqual(ssSorted(REC.ss_after.ltn!));
+    expect(ssSorted(shared.sockets.ss(["-ltn"]).stdout)).toEqual(ssSorted(REC.ss_after.ltn!));
   });
 });
 
