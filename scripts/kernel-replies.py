@@ -562,6 +562,17 @@ CASES = [
       sysctl={"net.ipv4.conf.all.accept_source_route": "1"}, note="strict route through a gateway"),
     C("ipopt-ssrr-fwd", [U(41229, 9, dst=PEER1, opts=bytes.fromhex("8907040a4d0909" "01"))],
       sysctl={"net.ipv4.conf.all.accept_source_route": "1"}, note="strict route, destination not dut"),
+    C("ipopt-udp-big", [U(41230, 9, payload=bytes(i & 255 for i in range(1000)), opts=RR2_OPT)],
+      note="the quote shrinks by the echoed options (576 bytes in all)"),
+    C("ipopt-bcast", [U(41231, 9, dst="10.77.1.255", opts=RR_OPT), E(seq=5, dst="10.77.1.255", opts=RR2_OPT)],
+      rules=["-A INPUT -j LOG --log-ip-options --log-prefix KR-OB:"],
+      sysctl={"net.ipv4.icmp_echo_ignore_broadcasts": "0"}, note="a broadcast records the address toward its sender"),
+    C("ipopt-icmp-timestamp", [ip4(PEER0, DUT0, 1, icmp(13, 0, 0x00070001, bytes(12)), opts=TS2_OPT)]),
+    C("ipopt-ts-flags-unknown", [U(41232, 9, opts=bytes.fromhex("440c0502" "00000000" "00000000"))]),
+    C("ipopt-sec", [U(41233, 9, opts=bytes.fromhex("820b" + "00" * 9 + "00"))]),
+    C("ipopt-rr-odd-ptr", [U(41234, 9, opts=bytes.fromhex("070b05" + "00" * 8 + "00"))]),
+    C("ipopt-noop-only", [U(41235, 9, opts=bytes.fromhex("01010101"))]),
+    C("ipopt-end-first", [U(41236, 9, opts=bytes.fromhex("00070400"))]),
 ]
 
 
