@@ -12,6 +12,8 @@
  * Offsets (rr, ts, srr…) count from the start of the IP header, as the kernel's do.
  */
 import type { IpOptCb, Packet } from "../core/packet.js";
+import { RTN_UNICAST } from "./context.js";
+import type { NetConfig, RouteResult } from "./net.js";
 
 export const IPOPT_END = 0;
 export const IPOPT_NOOP = 1;
@@ -503,5 +505,69 @@ export function rejectCsumFails(p: Packet): boolean {
       return false;
     default:
       return true;
+  }
+}
+
+/** What ip_rcv_options() needs of the stack. */
+export interface RcvOptionsEnv {
+  net: NetConfig;
+  wallMs(): number;
+  /** The packet is dropped, for this reason. */
+  discard(reason: string): void;
+  /** icmp_send(ICMP_PARAMETERPROB) about the packet, pointing at `pointer`. */
+  paramProblem(pointer: number): void;
+}
+
+/**
+ * ip_rcv_options() for a packet received on `dev` whose input route is of `kind` ("local",
+ * "broadcast", "unicast" for a forwarding route, or another: an error route): a bad option is
+ * answered with a parameter problem and drops the packet (null); a source route is dropped
+ * unless accept_source_route lets it in, then ip_options_rcv_srr(): one this host forwards along
+ * gives the route to its next hop. Otherwise undefined: on as routed.
+ */
+export function receiveOptions(
+  p: Packet,
+  dev: string,
+  kind: string,
+  env: RcvOptionsEnv,
+): RouteResult | null | undefined {
+  const net = env.net;
+  const bad = compileReceived(p, {
+    // fib_compute_spec_dst(): the destination of a packet for this host, else the source the
+    // route back to the sender prefers
+    specDst: () =>
+      kind === "local" ? p.dst : net.lookup(p.src >>> 0)?.src || net.selectAddr(net.iface(dev), p.src >>> 0, 0),
+    wallMs: env.wallMs,
+    isUnicast: (a) => net.addrTypeDev(a >>> 0) === RTN_UNICAST,
+  });
+  if (bad >= 0) {
+    env.discard("bad IP options (parameter problem)");
+    env.paramProblem(bad);
+    return null;
+  }
+  if (!p.ipOpt!.srr) return undefined;
+  if (!net.confInt(dev, "accept_source_route", "and")) {
+    env.discard("source route option (accept_source_route is off)");
+    return null;
+  }
+  const forwarding = () => net.confInt(dev, "forwarding", "and") || net.sysctlInt("net.ipv4.ip_forward");
+  const res = rcvSrr(p, kind, (a) => {
+    // ip_route_input() to the hop: this host, or a route it forwards along
+    const r = net.lookup(a >>> 0);
+    if (r?.type === "local") return "local";
+    return r?.type === "unicast" && forwarding() ? "unicast" : null;
+  });
+  switch (res.kind) {
+    case "ok":
+      return undefined;
+    case "drop":
+      env.discard("source route not followed");
+      return null;
+    case "paramprob":
+      env.discard("source route: parameter problem");
+      env.paramProblem(res.pointer);
+      return null;
+    default:
+      return net.lookup(res.nexthop >>> 0) ?? null;
   }
 }

@@ -19,8 +19,8 @@ import {
   NF_INET_PRE_ROUTING,
 } from "../extensions/api.js";
 import { PACKET_LOOPBACK } from "../extensions/pkt-util.js";
-import { type EvalContext, type NetView, RTN_UNICAST } from "./context.js";
-import { compileReceived, forwardOptions, rcvSrr } from "./ip-options.js";
+import type { EvalContext, NetView } from "./context.js";
+import { forwardOptions, receiveOptions } from "./ip-options.js";
 import type { NetConfig, RouteResult } from "./net.js";
 import {
   type CompiledTable,
@@ -571,21 +571,21 @@ export class NetStack implements NetView {
       return null;
     }
     // ip_rcv_options() runs on whatever the route lookup gave (an error route included)
-    const kind: string = !local
-      ? "error"
-      : local.type === "local" || local.type === "broadcast"
-        ? local.type
-        : p.dst === 0xffffffff
-          ? "broadcast"
-          : local.type;
-    let fwd = local;
     if (p.ipOptions !== null) {
-      const forwarding = !!(net.confInt(dev, "forwarding", "and") || net.sysctlInt("net.ipv4.ip_forward"));
-      const o = this.rcvOptions(p, dev, local && kind === "unicast" && !forwarding ? "error" : kind);
+      const forwarding = net.confInt(dev, "forwarding", "and") || net.sysctlInt("net.ipv4.ip_forward");
+      const kind: string = !local
+        ? "error"
+        : local.type === "local" || local.type === "broadcast"
+          ? local.type
+          : p.dst === 0xffffffff
+            ? "broadcast"
+            : local.type === "unicast" && !forwarding
+              ? "error"
+              : local.type;
+      const o = this.rcvOptions(p, dev, kind);
       if (o === null) return null;
-      if (o !== undefined) fwd = o;
+      if (o !== undefined) return o;
     }
-    if (fwd !== local) return fwd!;
     if (local && (local.type === "local" || local.type === "broadcast")) return "local";
     if (p.dst === 0xffffffff) return "local";
     if (!net.confInt(dev, "forwarding", "and") && !net.sysctlInt("net.ipv4.ip_forward")) {
@@ -613,54 +613,15 @@ export class NetStack implements NetView {
     return this.deps.wallMs ? this.deps.wallMs() : Math.floor(this.deps.nowNs() / 1e6);
   }
 
-  /**
-   * ip_rcv_options() (src/engine/ip-options.ts) for a packet whose input route is of `kind`
-   * ("local", "broadcast", "unicast", or another: an error route): a bad option is answered with a
-   * parameter problem and drops the packet (null), a source route is dropped unless
-   * accept_source_route lets it in; a source route this host forwards along gives the route to its
-   * next hop. Otherwise undefined: on as routed.
-   */
+  /** ip_rcv_options() (src/engine/ip-options.ts): null drops the packet, a route is a source route's next hop. */
   private rcvOptions(p: Packet, dev: string, kind: string): RouteResult | null | undefined {
-    const net = this.deps.net;
-    const send = (reply: Packet) => this.output(reply);
-    const isUnicast = (a: number) => net.addrTypeDev(a >>> 0) === RTN_UNICAST;
-    const bad = compileReceived(p, {
-      // fib_compute_spec_dst(): the destination of a packet for this host, else the source the
-      // route back to the sender prefers
-      specDst: () =>
-        kind === "local" ? p.dst : net.lookup(p.src >>> 0)?.src || net.selectAddr(net.iface(dev), p.src >>> 0, 0),
+    return receiveOptions(p, dev, kind, {
+      net: this.deps.net,
       wallMs: () => this.wallMs(),
-      isUnicast,
+      discard: (reason) => this.discard(reason),
+      paramProblem: (pointer) =>
+        this.deps.local.icmpError(p, 12, 0, (reply) => this.output(reply), (pointer << 24) >>> 0),
     });
-    if (bad >= 0) {
-      this.discard("bad IP options (parameter problem)");
-      this.deps.local.icmpError(p, 12, 0, send, (bad << 24) >>> 0);
-      return null;
-    }
-    if (!p.ipOpt!.srr) return undefined;
-    if (!net.confInt(dev, "accept_source_route", "and")) {
-      this.discard("source route option (accept_source_route is off)");
-      return null;
-    }
-    const forwarding = () => net.confInt(dev, "forwarding", "and") || net.sysctlInt("net.ipv4.ip_forward");
-    const res = rcvSrr(p, kind, (a) => {
-      const r = net.lookup(a >>> 0);
-      if (r?.type === "local") return "local";
-      return r?.type === "unicast" && forwarding() ? "unicast" : null;
-    });
-    switch (res.kind) {
-      case "ok":
-        return undefined;
-      case "drop":
-        this.discard("source route not followed");
-        return null;
-      case "paramprob":
-        this.discard("source route: parameter problem");
-        this.deps.local.icmpError(p, 12, 0, send, (res.pointer << 24) >>> 0);
-        return null;
-      default:
-        return net.lookup(res.nexthop >>> 0) ?? null;
-    }
   }
 
   private routeError(p: Packet, code: number): void {
