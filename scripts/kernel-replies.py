@@ -573,6 +573,23 @@ CASES = [
     C("ipopt-rr-odd-ptr", [U(41234, 9, opts=bytes.fromhex("070b05" + "00" * 8 + "00"))]),
     C("ipopt-noop-only", [U(41235, 9, opts=bytes.fromhex("01010101"))]),
     C("ipopt-end-first", [U(41236, 9, opts=bytes.fromhex("00070400"))]),
+    C("ipopt-lsrr-local-hop", [ip4(PEER0, DUT0, 17, udp(PEER0, PEER1, 41237, 9, PAY),
+                                   opts=bytes.fromhex("830b04" "0a4d0201" "0a4d0202" "00"))],
+      sysctl={"net.ipv4.conf.all.accept_source_route": "1"},
+      note="the first hop is dut's other address (skipped at once), the second is forwarded to"),
+    C("ipopt-lsrr-gw", [ip4(PEER0, DUT0, 17, udp(PEER0, "10.77.9.9", 41238, 9, PAY),
+                            opts=bytes.fromhex("830704" "0a4d0909" "01"))],
+      sysctl={"net.ipv4.conf.all.accept_source_route": "1"}, note="loose: on through the default gateway"),
+    C("ipopt-lsrr-bad-ptr", [U(41239, 9, opts=bytes.fromhex("830703" "0a4d0202" "01"))],
+      sysctl={"net.ipv4.conf.all.accept_source_route": "1"}),
+    C("ipopt-lsrr-short-slot", [U(41240, 9, opts=bytes.fromhex("830604" "0a4d02" "0000"))],
+      sysctl={"net.ipv4.conf.all.accept_source_route": "1"}, note="room for no whole address: parameter problem"),
+    C("ipopt-reject-rst-nop", [T(41241, 7, seq=1, ipopts=bytes.fromhex("01010101"))],
+      rules=["-A INPUT -p tcp -j REJECT --reject-with tcp-reset"], note="nothing filled: the reset goes, without options"),
+    C("ipopt-reject-rr-full", [U(41242, 7, opts=bytes.fromhex("0707080a0a0a0a" "01"))],
+      rules=["-A INPUT -p udp -j REJECT"], note="nothing filled: the error goes, the option echoed"),
+    C("ipopt-echo-lsrr", [E(seq=6, opts=bytes.fromhex("8307080a4d0202" "01"))],
+      sysctl={"net.ipv4.conf.all.accept_source_route": "1"}, note="echo reply along the reversed route"),
 ]
 
 
