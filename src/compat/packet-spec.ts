@@ -843,8 +843,8 @@ export const SEND_OPTIONS_HELP = `Packet options (as iptables users write them):
   --inner-src A --inner-dst A --inner-proto P --inner-sport N --inner-dport N   quoted packet of an ICMP error
   --len N                    IP total length (payload padded with zeros)
   --ttl N  --tos N  --mark N  --df  --mac-source MAC  --uid N  --gid N
-  --ip-options HEX           IP options bytes (padded with END to 4-byte words, at most 40), e.g.
-                             0707040000000001 (record route, one slot), 440c0501000000000000000000 (timestamp)
+  --ip-options HEX           IP options (hex bytes, padded with END to 4-byte words, at most 40), e.g.
+                             0707040000000001 (record route, one slot), 440c05010000000000000000 (timestamp)
 `;
 
 /** iptables-style words → spec. Throws SpecError naming the option. */
