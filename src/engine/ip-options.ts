@@ -571,3 +571,33 @@ export function receiveOptions(
       return net.lookup(res.nexthop >>> 0) ?? null;
   }
 }
+
+/**
+ * ip_options_fragment(): the options of the fragments after the first (what the refragmenting
+ * output copies into them): options without the copied flag (record route, timestamp) become
+ * NOPs; the scan stops at END or a malformed length. It runs only when IPCB holds options (a
+ * received packet's, compiled on receipt): a raw IP_HDRINCL packet's own bytes are copied as
+ * they are. Returns the bytes for the later fragments (the packet's own when nothing changes).
+ */
+export function fragmentOptions(p: Packet): Uint8Array | null {
+  const src = p.ipOptions;
+  if (!src || !p.ipOpt || p.ipOpt.optlen === 0) return src;
+  const b = Uint8Array.from(src);
+  let l = b.length;
+  let i = 0;
+  while (l > 0) {
+    const k = b[i]!;
+    if (k === IPOPT_END) return b;
+    if (k === IPOPT_NOOP) {
+      l--;
+      i++;
+      continue;
+    }
+    const optlen = b[i + 1] ?? 0;
+    if (optlen < 2 || optlen > l) return b;
+    if (!(k & 0x80)) b.fill(IPOPT_NOOP, i, i + optlen);
+    l -= optlen;
+    i += optlen;
+  }
+  return b;
+}
