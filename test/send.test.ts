@@ -133,6 +133,39 @@ describe("martian sources", () => {
   });
 });
 
+describe("send --ip-options", () => {
+  it("carries IP options: filled on receipt, echoed in the reply, shown in JSON", () => {
+    const s = session("");
+    // record route with one slot: this host's address goes in on receipt, the error echoes it
+    const line = '{"in":"eth0","proto":"udp","src":"10.0.0.2","dst":"10.0.0.1","dport":9,"ipopts":"07070400000000"}';
+    const out = JSON.parse(run(s, "send --json", `${line}\n`).stdout);
+    expect(out.verdict).toBe("delivered");
+    expect(out.emitted[0].ipopts).toBe("0707080a00000100");
+    expect(out.emitted[0].len).toBe(20 + 8 + 8 + 28 + 8);
+    const text = run(s, "send -i eth0 -p icmp -s 10.0.0.2 -d 10.0.0.1 --ip-options 0707040000000001").stdout;
+    expect(text).toContain("out eth0: IP 10.0.0.1 > 10.0.0.2: ICMP echo reply, id 1, seq 1, length 8, ttl 64\n");
+  });
+
+  it("a bad option is answered with a parameter problem pointing at it", () => {
+    const s = session("");
+    const r = run(s, "send -i eth0 -p udp -s 10.0.0.2 -d 10.0.0.1 --dport 9 --ip-options 07070300000000");
+    expect(r.stdout).toBe(
+      "discarded: bad IP options (parameter problem)\n" +
+        "out eth0: IP 10.0.0.1 > 10.0.0.2: ICMP parameter problem - octet 22, length 44, ttl 64\n",
+    );
+  });
+
+  it("refuses what is not option bytes", () => {
+    const s = session("");
+    expect(run(s, "send -i eth0 --ip-options 0x07").stderr).toBe(
+      'send: --ip-options: expected IP option bytes in hex, e.g. "0707040000000001", not "0x07"\n',
+    );
+    expect(run(s, `send -i eth0 --ip-options ${"01".repeat(41)}`).stderr).toBe(
+      "send: --ip-options: 41 bytes of IP options: at most 40 fit in the header\n",
+    );
+  });
+});
+
 describe("trace", () => {
   it("prints xtables-monitor --trace lines with the rules' nf_tables handles", () => {
     // The same commands as a run of the real xtables-monitor (Linux 6.x, iptables 1.8.9):

@@ -20,6 +20,7 @@ import {
 } from "../extensions/api.js";
 import { PACKET_LOOPBACK } from "../extensions/pkt-util.js";
 import type { EvalContext, NetView } from "./context.js";
+import { forwardOptions, receiveOptions } from "./ip-options.js";
 import type { NetConfig, RouteResult } from "./net.js";
 import {
   type CompiledTable,
@@ -100,8 +101,8 @@ export interface NatHooks {
 /** The local stack's answer to a packet delivered to this host. */
 export interface LocalStack {
   deliver(p: Packet, send: (reply: Packet) => void): void;
-  /** icmp_send(): an ICMP error about `orig` (dropped packet), if the kernel would send one. */
-  icmpError(orig: Packet, type: number, code: number, send: (reply: Packet) => void): void;
+  /** icmp_send(): an ICMP error about `orig` (dropped packet), if the kernel would send one; `info`: the rest-of-header word. */
+  icmpError(orig: Packet, type: number, code: number, send: (reply: Packet) => void, info?: number): void;
   /** ip_error(): the ICMP for a packet routing refused, behind ip_error's own per-peer limit. */
   routeError?(orig: Packet, code: number, send: (reply: Packet) => void): void;
   /** nf_send_reset() (REJECT --reject-with tcp-reset). */
@@ -117,6 +118,8 @@ export interface StackDeps {
   nowNs(): number;
   /** The virtual wall clock in whole seconds (the time match). */
   wallSeconds?(): number;
+  /** The virtual wall clock in milliseconds since the epoch (IP timestamp options); default: boot at midnight. */
+  wallMs?(): number;
   log(level: number, line: string): void;
   shared: Map<string, unknown>;
   conntrack: ConntrackHooks;
@@ -542,6 +545,8 @@ export class NetStack implements NetView {
     }
     p.inDev = dev;
     p.outDev = "";
+    // ip_rcv_core(): IPCB starts empty
+    p.ipOpt = null;
     if (this.hook(NF_INET_PRE_ROUTING, p) !== NF_ACCEPT) return;
     const r = this.routeInput(p, dev);
     if (r === "local") {
@@ -573,14 +578,38 @@ export class NetStack implements NetView {
     // (a frame looped back, through lo or as a broadcast's copy, keeps the route it was sent by:
     // no input route, no source check)
     const iface = dev === "lo" || p.pktType === PACKET_LOOPBACK ? undefined : net.iface(dev);
-    if ((local && (local.type === "local" || local.type === "broadcast")) || p.dst === 0xffffffff) {
-      // fib_validate_source(): a local input's source; a broadcast's unless it is 0.0.0.0
-      const brd = local?.type !== "local";
-      if (iface && !(brd && p.src === 0) && net.validateSource(p.src, brd ? 0 : p.dst, 0, iface, p.mark) < 0)
-        return this.martianSource(p, dev);
-      return "local";
+    const isLocal =
+      (local !== undefined && (local.type === "local" || local.type === "broadcast")) || p.dst === 0xffffffff;
+    const forwarding = net.confInt(dev, "forwarding", "and") || net.sysctlInt("net.ipv4.ip_forward");
+    if (iface) {
+      // fib_validate_source() within the route lookup, before the options: a local input's source
+      // (a broadcast's unless it is 0.0.0.0), a forwarded packet's reverse path (rp_filter)
+      if (isLocal) {
+        const brd = local?.type !== "local";
+        if (!(brd && p.src === 0) && net.validateSource(p.src, brd ? 0 : p.dst, 0, iface, p.mark) < 0)
+          return this.martianSource(p, dev);
+      } else if (forwarding && local && !REJECTING_ROUTE.has(local.type)) {
+        if (net.validateSource(p.src, p.dst, net.iface(local.dev)?.index ?? 0, iface, p.mark) < 0)
+          return this.martianSource(p, dev);
+      }
     }
-    if (!net.confInt(dev, "forwarding", "and") && !net.sysctlInt("net.ipv4.ip_forward")) {
+    // ip_rcv_options() runs on whatever the route lookup gave (an error route included)
+    if (p.ipOptions !== null) {
+      const kind: string = !local
+        ? "error"
+        : local.type === "local" || local.type === "broadcast"
+          ? local.type
+          : p.dst === 0xffffffff
+            ? "broadcast"
+            : local.type === "unicast" && !forwarding
+              ? "error"
+              : local.type;
+      const o = this.rcvOptions(p, dev, kind);
+      if (o === null) return null;
+      if (o !== undefined) return o;
+    }
+    if (isLocal) return "local";
+    if (!forwarding) {
       this.discard("not for this host and forwarding is off");
       return null;
     }
@@ -599,9 +628,6 @@ export class NetStack implements NetView {
       this.routeError(p, local.type === "unreachable" ? (local.route?.ruleErr === "ENETUNREACH" ? 0 : 1) : 13);
       return null;
     }
-    // __mkroute_input(): the forwarded packet's source, reverse path by rp_filter
-    if (iface && net.validateSource(p.src, p.dst, net.iface(local.dev)?.index ?? 0, iface, p.mark) < 0)
-      return this.martianSource(p, dev);
     return local;
   }
 
@@ -641,6 +667,21 @@ export class NetStack implements NetView {
     return false;
   }
 
+  private wallMs(): number {
+    return this.deps.wallMs ? this.deps.wallMs() : Math.floor(this.deps.nowNs() / 1e6);
+  }
+
+  /** ip_rcv_options() (src/engine/ip-options.ts): null drops the packet, a route is a source route's next hop. */
+  private rcvOptions(p: Packet, dev: string, kind: string): RouteResult | null | undefined {
+    return receiveOptions(p, dev, kind, {
+      net: this.deps.net,
+      wallMs: () => this.wallMs(),
+      discard: (reason) => this.discard(reason),
+      paramProblem: (pointer) =>
+        this.deps.local.icmpError(p, 12, 0, (reply) => this.output(reply), (pointer << 24) >>> 0),
+    });
+  }
+
   private routeError(p: Packet, code: number): void {
     const send = (reply: Packet) => this.output(reply);
     if (this.deps.local.routeError) this.deps.local.routeError(p, code, send);
@@ -659,10 +700,21 @@ export class NetStack implements NetView {
       this.deps.local.icmpError(p, 11, 0, (reply) => this.output(reply));
       return;
     }
+    // strict source routing permits no gatewaying
+    if (p.ipOpt?.isStrictroute && r.gateway) {
+      this.discard("strict source route through a gateway");
+      this.deps.local.icmpError(p, 3, 5, (reply) => this.output(reply));
+      return;
+    }
     p.ttl--;
     p.outDev = r.dev;
-    if (p.inDev === r.dev && this.deps.local.redirect) this.maybeRedirect(p);
+    if (p.inDev === r.dev && this.deps.local.redirect && !p.ipOpt?.srr) this.maybeRedirect(p);
     if (this.hook(NF_INET_FORWARD, p) !== NF_ACCEPT) return;
+    // ip_forward_finish(): ip_forward_options()
+    if (p.ipOpt !== null) {
+      const net = this.deps.net;
+      forwardOptions(p, () => net.lookup(p.dst >>> 0)?.src ?? 0);
+    }
     if (this.hook(NF_INET_POST_ROUTING, p) !== NF_ACCEPT) return;
     if (this.unresolved(p, p.outDev, r.gateway || p.dst)) return;
     this.setFate({ kind: "forwarded", dev: p.outDev });
@@ -844,6 +896,8 @@ function queueBypass(v: number): boolean {
 
 /** Until an unanswered ARP resolution fails: mcast_solicit probes, retrans_time apart. */
 const ARP_FAIL_NS = 3 * 1_000_000_000;
+/** Route types that reject a packet (ip_error()) rather than forward it. */
+const REJECTING_ROUTE = new Set(["blackhole", "unreachable", "prohibit"]);
 /** A MAC address's six bytes, most significant first. */
 function macBytes(m: number): number[] {
   const b: number[] = [];
