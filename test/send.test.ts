@@ -131,6 +131,15 @@ describe("martian sources", () => {
     run(s, "send -i eth0 -p udp -s 198.51.100.7 -d 10.0.0.1 --dport 53");
     expect(run(s, "dmesg").stdout).toMatch(/net_ratelimit: 4 callbacks suppressed\n.*martian source/);
   });
+
+  it("a refused source route is logged as Linux logs it (ip_rcv_options())", () => {
+    const s = session("sysctl -qw net.ipv4.conf.all.log_martians=1");
+    // loose source route through 10.0.1.2; accept_source_route is off (all = 0)
+    const r = run(s, "send -i eth0 -p udp -s 10.0.0.2 -d 10.0.0.1 --dport 53 --ip-options 8307040a00010200");
+    expect(r.stdout).toBe(
+      "discarded: source route option (accept_source_route is off)\nlog: IPv4: source route option 10.0.0.2 -> 10.0.0.1\n",
+    );
+  });
 });
 
 describe("send --ip-options", () => {

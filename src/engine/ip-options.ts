@@ -11,6 +11,7 @@
  *             ip_options_build() as the reply leaves.
  * Offsets (rr, ts, srr…) count from the start of the IP header, as the kernel's do.
  */
+import { formatIPv4 } from "../core/ipv4.js";
 import type { IpOptCb, Packet } from "../core/packet.js";
 import { RTN_UNICAST } from "./context.js";
 import type { NetConfig, RouteResult } from "./net.js";
@@ -516,6 +517,8 @@ export interface RcvOptionsEnv {
   discard(reason: string): void;
   /** icmp_send(ICMP_PARAMETERPROB) about the packet, pointing at `pointer`. */
   paramProblem(pointer: number): void;
+  /** A line for the kernel log at `level` when the device logs martians (behind net_ratelimit()). */
+  martianLog?(level: number, line: string): void;
 }
 
 /**
@@ -548,6 +551,7 @@ export function receiveOptions(
   if (!p.ipOpt!.srr) return undefined;
   if (!net.confInt(dev, "accept_source_route", "and")) {
     env.discard("source route option (accept_source_route is off)");
+    env.martianLog?.(6, `IPv4: source route option ${formatIPv4(p.src)} -> ${formatIPv4(p.dst)}`);
     return null;
   }
   const forwarding = () => net.confInt(dev, "forwarding", "and") || net.sysctlInt("net.ipv4.ip_forward");

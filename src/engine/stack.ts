@@ -679,6 +679,10 @@ export class NetStack implements NetView {
       discard: (reason) => this.discard(reason),
       paramProblem: (pointer) =>
         this.deps.local.icmpError(p, 12, 0, (reply) => this.output(reply), (pointer << 24) >>> 0),
+      martianLog: (level, line) => {
+        const iface = this.deps.net.iface(dev);
+        if (iface && this.deps.net.confOr(iface, "log_martians") && this.netRatelimit()) this.deps.log(level, line);
+      },
     });
   }
 
