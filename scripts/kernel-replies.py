@@ -10,6 +10,9 @@ set so LOG works inside a namespace):
 
     python3 scripts/kernel-replies.py > test/kernel/replies.json
     python3 scripts/kernel-replies.py CASE... (only those cases, to stdout)
+    python3 scripts/kernel-replies.py --merge test/kernel/replies.json CASE...
+        (records those cases again and puts them into the recording, in CASES order;
+        then `npx biome format --write test/kernel/replies.json`)
 
 Topology (all namespaces are private, suffixed with this process id):
     c0 veth0 02:77:00:00:01:02  <->  dut eth0 02:77:00:00:01:01 10.77.1.1/24
@@ -309,6 +312,9 @@ REJECTS = ["icmp-net-unreachable", "icmp-host-unreachable", "icmp-proto-unreacha
 INNER_UDP = ip4(DUT0, PEER0, 17, udp(DUT0, PEER0, 40000, 53, b"abcdefgh"), ident=0x5555, frag=0)
 RR_OPT = bytes.fromhex("07070400000000" "01")  # record route, one free slot, then NOP
 TS_OPT = bytes.fromhex("440c0501" "00000000" "00000000")  # timestamp, two free slots
+RR2_OPT = bytes.fromhex("070b04" + "00" * 8 + "00")  # record route, two free slots, then END
+TS2_OPT = bytes.fromhex("44140501" + "00" * 16)  # timestamp with addresses, two free pairs
+LSRR_OPT = bytes.fromhex("830704" "0a4d0202" "01")  # loose source route via 10.77.2.2, then NOP
 
 CASES = [
     # --- TCP, no listener
@@ -508,6 +514,82 @@ CASES = [
                                                      "-t mangle -A INPUT -j LOG --log-prefix KR-Q3:",
                                                      "-A INPUT -j LOG --log-prefix KR-Q4:"]),
     C("audit", [U(40906, 9)], rules=["-A INPUT -j AUDIT --type drop", "-A INPUT -j LOG --log-prefix KR-AU:"]),
+    # --- IP options (ip_options_compile() on receipt, ip_forward_options(), ip_options_echo())
+    C("ipopt-bad-len", [U(41201, 9, opts=bytes.fromhex("44100500" "00000000"))],
+      note="option longer than the header: parameter problem at its type byte"),
+    C("ipopt-rr-badptr", [U(41202, 9, opts=bytes.fromhex("07070300000000" "01"))]),
+    C("ipopt-rr-shortslot", [U(41203, 9, opts=bytes.fromhex("07060400000000" "00"))],
+      note="pointer in range but no whole slot left: parameter problem at the pointer"),
+    C("ipopt-rr-full", [U(41204, 9, opts=bytes.fromhex("0707080a0a0a0a" "01"))]),
+    C("ipopt-rr-room", [U(41205, 9, opts=bytes.fromhex("070f04" + "00" * 12 + "00"))],
+      note="three slots: dut's receiving address in the first, the error's source in the second"),
+    C("ipopt-ts-room", [U(41206, 9, opts=TS2_OPT)]),
+    C("ipopt-ts-only", [E(seq=3, opts=bytes.fromhex("44100500" + "00" * 12))]),
+    C("ipopt-ts-overflow", [U(41207, 9, opts=bytes.fromhex("440c0d10" "01020304" "05060708"))],
+      note="no room: the overflow count goes up"),
+    C("ipopt-ts-overflow-max", [U(41208, 9, opts=bytes.fromhex("440c0df0" "01020304" "05060708"))]),
+    C("ipopt-ts-prespec", [U(41209, 9, opts=bytes.fromhex("44140503" "0a4d0101" "00000000" "0a4d0202" "00000000"))],
+      note="prespecified addresses: dut's own gets its time, the other's slot is left"),
+    C("ipopt-end-garbage", [U(41210, 9, opts=bytes.fromhex("0001ff01"))],
+      note="bytes after END are cleared (header checksum not fixed)"),
+    C("ipopt-ra", [U(41211, 9, opts=bytes.fromhex("94040000"))], note="router alert: not echoed"),
+    C("ipopt-unknown", [U(41212, 9, opts=bytes.fromhex("99040000"))]),
+    C("ipopt-cipso", [U(41213, 9, opts=bytes.fromhex("860a00000001" "00000000" "0000"))],
+      note="CIPSO with no DOI configured: parameter problem"),
+    C("ipopt-cipso-short", [U(41214, 9, opts=bytes.fromhex("86040000"))]),
+    C("ipopt-two-rr", [U(41215, 9, opts=bytes.fromhex("070304" "070304" "0000"))]),
+    C("ipopt-tcp-rst", [T(41216, 9, seq=1, ipopts=RR2_OPT)]),
+    C("ipopt-tcp-synack", [T(41217, 8080, seq=1000, opts=OPT_MSS, ipopts=RR2_OPT)]),
+    C("ipopt-reject-rst", [T(41218, 7, seq=1, ipopts=RR2_OPT)],
+      rules=["-A INPUT -p tcp -j REJECT --reject-with tcp-reset"]),
+    C("ipopt-reject-zero-csum", [ip4(PEER0, DUT0, 17, struct.pack("!HHHH", 41219, 7, 18, 0) + PAY, opts=RR_OPT)],
+      rules=["-A INPUT -p udp -j REJECT"], note="UDP without a checksum: REJECT does not check"),
+    C("ipopt-reject-echo", [E(seq=4, opts=RR_OPT)], rules=["-A INPUT -p icmp -j REJECT"]),
+    C("ipopt-fwd-rr", [U(41220, 53, dst=PEER1, ttl=9, opts=RR2_OPT)],
+      rules=["-A FORWARD -j LOG --log-ip-options --log-prefix KR-OF:",
+             "-t mangle -A POSTROUTING -j LOG --log-ip-options --log-prefix KR-OP:"]),
+    C("ipopt-fwd-ts", [U(41221, 53, dst=PEER1, ttl=9, opts=TS2_OPT)]),
+    C("ipopt-fwd-reject", [U(41222, 53, dst=PEER1, ttl=9, opts=RR2_OPT)], rules=["-A FORWARD -j REJECT"]),
+    C("ipopt-fwd-ttl1", [U(41223, 53, dst=PEER1, ttl=1, opts=RR2_OPT)]),
+    C("ipopt-fwd-unreachable", [U(41224, 53, dst="10.99.0.1", src="10.77.1.8", opts=RR2_OPT)]),
+    C("ipopt-lsrr-drop", [U(41225, 9, opts=LSRR_OPT)], note="accept_source_route is 0 in all"),
+    C("ipopt-lsrr", [ip4(PEER0, DUT0, 17, udp(PEER0, PEER1, 41226, 9, PAY), opts=LSRR_OPT)],
+      sysctl={"net.ipv4.conf.all.accept_source_route": "1"},
+      note="to dut, then on to 10.77.2.2 as the route says (UDP checksum for the final destination)"),
+    C("ipopt-lsrr-end", [U(41227, 9, opts=bytes.fromhex("8307080a4d0202" "01"))],
+      sysctl={"net.ipv4.conf.all.accept_source_route": "1"}, note="route used up: delivered, and echoed reversed"),
+    C("ipopt-ssrr-gw", [U(41228, 9, opts=bytes.fromhex("8907040a4d0909" "01"))],
+      sysctl={"net.ipv4.conf.all.accept_source_route": "1"}, note="strict route through a gateway"),
+    C("ipopt-ssrr-fwd", [U(41229, 9, dst=PEER1, opts=bytes.fromhex("8907040a4d0909" "01"))],
+      sysctl={"net.ipv4.conf.all.accept_source_route": "1"}, note="strict route, destination not dut"),
+    C("ipopt-udp-big", [U(41230, 9, payload=bytes(i & 255 for i in range(1000)), opts=RR2_OPT)],
+      note="the quote shrinks by the echoed options (576 bytes in all)"),
+    C("ipopt-bcast", [U(41231, 9, dst="10.77.1.255", opts=RR_OPT), E(seq=5, dst="10.77.1.255", opts=RR2_OPT)],
+      rules=["-A INPUT -j LOG --log-ip-options --log-prefix KR-OB:"],
+      sysctl={"net.ipv4.icmp_echo_ignore_broadcasts": "0"}, note="a broadcast records the address toward its sender"),
+    C("ipopt-icmp-timestamp", [ip4(PEER0, DUT0, 1, icmp(13, 0, 0x00070001, bytes(12)), opts=TS2_OPT)]),
+    C("ipopt-ts-flags-unknown", [U(41232, 9, opts=bytes.fromhex("440c0502" "00000000" "00000000"))]),
+    C("ipopt-sec", [U(41233, 9, opts=bytes.fromhex("820b" + "00" * 9 + "00"))]),
+    C("ipopt-rr-odd-ptr", [U(41234, 9, opts=bytes.fromhex("070b05" + "00" * 8 + "00"))]),
+    C("ipopt-noop-only", [U(41235, 9, opts=bytes.fromhex("01010101"))]),
+    C("ipopt-end-first", [U(41236, 9, opts=bytes.fromhex("00070400"))]),
+    C("ipopt-lsrr-local-hop", [ip4(PEER0, DUT0, 17, udp(PEER0, PEER1, 41237, 9, PAY),
+                                   opts=bytes.fromhex("830b04" "0a4d0201" "0a4d0202" "00"))],
+      sysctl={"net.ipv4.conf.all.accept_source_route": "1"},
+      note="the first hop is dut's other address (skipped at once), the second is forwarded to"),
+    C("ipopt-lsrr-gw", [ip4(PEER0, DUT0, 17, udp(PEER0, "10.77.9.9", 41238, 9, PAY),
+                            opts=bytes.fromhex("830704" "0a4d0909" "01"))],
+      sysctl={"net.ipv4.conf.all.accept_source_route": "1"}, note="loose: on through the default gateway"),
+    C("ipopt-lsrr-bad-ptr", [U(41239, 9, opts=bytes.fromhex("830703" "0a4d0202" "01"))],
+      sysctl={"net.ipv4.conf.all.accept_source_route": "1"}),
+    C("ipopt-lsrr-short-slot", [U(41240, 9, opts=bytes.fromhex("830604" "0a4d02" "0000"))],
+      sysctl={"net.ipv4.conf.all.accept_source_route": "1"}, note="room for no whole address: parameter problem"),
+    C("ipopt-reject-rst-nop", [T(41241, 7, seq=1, ipopts=bytes.fromhex("01010101"))],
+      rules=["-A INPUT -p tcp -j REJECT --reject-with tcp-reset"], note="nothing filled: the reset goes, without options"),
+    C("ipopt-reject-rr-full", [U(41242, 7, opts=bytes.fromhex("0707080a0a0a0a" "01"))],
+      rules=["-A INPUT -p udp -j REJECT"], note="nothing filled: the error goes, the option echoed"),
+    C("ipopt-echo-lsrr", [E(seq=6, opts=bytes.fromhex("8307080a4d0202" "01"))],
+      sysctl={"net.ipv4.conf.all.accept_source_route": "1"}, note="echo reply along the reversed route"),
 ]
 
 
@@ -532,9 +614,9 @@ def tcp_fields(hexs):
     return seq, ack, tsval
 
 
-def handshake(w, name, sport, opts, ts, extra=False):
+def handshake(w, name, sport, opts, ts, extra=False, ipopts=b""):
     """SYN, ACK, data, FIN from c0 to dut:8080, each reply captured; `extra`: a retransmission,
-    out-of-order data and a SYN on the established connection too."""
+    out-of-order data and a SYN on the established connection too; `ipopts`: IP options on every segment."""
     steps = []
 
     def step(pkt):
@@ -544,18 +626,18 @@ def handshake(w, name, sport, opts, ts, extra=False):
         steps.append({"inject": fr.hex(), "replies": got})
         return got
 
-    got = step(T(sport, 8080, seq=1000, opts=opts))
+    got = step(T(sport, 8080, ipopts=ipopts, seq=1000, opts=opts))
     isn, _, tsval = tcp_fields(got[0]["hex"])
     tso = (lambda v: bytes.fromhex("0101080a") + struct.pack("!II", v, tsval)) if ts else (lambda v: b"")
-    step(T(sport, 8080, seq=1001, ack=isn + 1, flags=0x10, opts=tso(0x11223345)))
-    step(T(sport, 8080, seq=1001, ack=isn + 1, flags=0x18, opts=tso(0x11223346), payload=b"hello\n"))
+    step(T(sport, 8080, ipopts=ipopts, seq=1001, ack=isn + 1, flags=0x10, opts=tso(0x11223345)))
+    step(T(sport, 8080, ipopts=ipopts, seq=1001, ack=isn + 1, flags=0x18, opts=tso(0x11223346), payload=b"hello\n"))
     if extra:
-        step(T(sport, 8080, seq=1001, ack=isn + 1, flags=0x18, payload=b"hello\n"))  # retransmission
-        step(T(sport, 8080, seq=1107, ack=isn + 1, flags=0x18, payload=b"gap!"))  # out of order
-        step(T(sport, 8080, seq=5000, flags=0x02))  # SYN on an established connection
-    step(T(sport, 8080, seq=1007, ack=isn + 1, flags=0x11, opts=tso(0x11223347)))
-    step(T(sport, 8080, seq=1008, ack=isn + 1, flags=0x10, payload=b"late", opts=tso(0x11223348)))
-    step(T(sport, 8080, seq=1008, ack=isn + 1, flags=0x04))
+        step(T(sport, 8080, ipopts=ipopts, seq=1001, ack=isn + 1, flags=0x18, payload=b"hello\n"))  # retransmission
+        step(T(sport, 8080, ipopts=ipopts, seq=1107, ack=isn + 1, flags=0x18, payload=b"gap!"))  # out of order
+        step(T(sport, 8080, ipopts=ipopts, seq=5000, flags=0x02))  # SYN on an established connection
+    step(T(sport, 8080, ipopts=ipopts, seq=1007, ack=isn + 1, flags=0x11, opts=tso(0x11223347)))
+    step(T(sport, 8080, ipopts=ipopts, seq=1008, ack=isn + 1, flags=0x10, payload=b"late", opts=tso(0x11223348)))
+    step(T(sport, 8080, ipopts=ipopts, seq=1008, ack=isn + 1, flags=0x04))
     return {"name": name, "steps": steps}
 
 
@@ -608,8 +690,32 @@ def ss_listing():
             "ltnp": nsx("dut", "ss", "-ltn", "sport", "= :8080").stdout}
 
 
+def merge_into(path, out):
+    """Puts the cases of this run into the recording at `path` (replacing those of the same name)."""
+    with open(path) as f:
+        rec = json.load(f)
+    if rec["kernel"] != out["kernel"]:
+        raise RuntimeError(f"recording is of {rec['kernel']}, this kernel is {out['kernel']}")
+    hs = {h["name"]: h for h in rec["handshakes"]}
+    hs.update({h["name"]: h for h in out["handshakes"]})
+    rec["handshakes"] = list(hs.values())
+    cases = {c["name"]: c for c in rec["cases"]}
+    cases.update({c["name"]: c for c in out["cases"]})
+    order = [c["name"] for c in CASES]
+    rec["cases"] = [cases[n] for n in order if n in cases] + [c for n, c in cases.items() if n not in order]
+    with open(path, "w") as f:
+        json.dump(rec, f, indent=2)
+        f.write("\n")
+
+
 def main():
-    only = set(sys.argv[1:])
+    args = sys.argv[1:]
+    merge = None
+    if args[:1] == ["--merge"]:
+        merge, args = args[1], args[2:]
+        if not args:
+            raise SystemExit("--merge needs the cases to record")
+    only = set(args)
     setup()
     try:
         w = Wire()
@@ -624,7 +730,8 @@ def main():
             ipt(c["rules"])
             sysctls({**BASE_SYSCTLS, "net.ipv4.ip_forward": "1", "net.ipv4.tcp_timestamps": "1",
                      "net.ipv4.tcp_sack": "1", "net.ipv4.tcp_window_scaling": "1",
-                     "net.ipv4.icmp_errors_use_inbound_ifaddr": "0"})
+                     "net.ipv4.icmp_errors_use_inbound_ifaddr": "0",
+                     "net.ipv4.conf.all.accept_source_route": "0"})
             sysctls(c["sysctl"])
             w.listen()
             time.sleep(0.05)
@@ -657,6 +764,14 @@ def main():
             out["handshakes"].append(handshake(w, "hs-linux", 41002, OPT_LINUX, True))
             out["handshakes"].append(backlog(w))
             out["ss_after"] = ss_listing()
+        if not only or "hs-ipopt" in only:
+            # after ss_after: the twin replays this one on a host of its own
+            ipt([])
+            sysctls(BASE_SYSCTLS)
+            w.listen()
+            time.sleep(0.05)
+            w.drain()
+            out["handshakes"].append(handshake(w, "hs-ipopt", 41003, OPT_LINUX, True, ipopts=RR2_OPT))
         # How dmesg shows the records this run produced (the ring is the machine's: filter on our tag).
         out["dmesg"] = {}
         for mode in ([], ["-x"], ["-r"], ["-t"], ["-l", "debug,emerg"], ["-T"]):
@@ -664,6 +779,9 @@ def main():
             out["dmesg"][" ".join(mode)] = [ln for ln in txt.split("\n") if "KR-L" in ln]
         up = float(open("/proc/uptime").read().split()[0])
         out["dmesg_boot_ms"] = int((time.time() - up) * 1000)
+        if merge:
+            merge_into(merge, out)
+            return
         json.dump(out, sys.stdout, indent=1)
         print()
     finally:

@@ -116,6 +116,7 @@ export class Host {
         },
         nowNs: () => Number(host.elapsedNs),
         wallSeconds: () => host.now(),
+        wallMs: () => host.epoch * 1000 + Number(host.elapsedNs / 1_000_000n),
         log: (level, line) => {
           host.kernlog.push({ ns: Number(host.elapsedNs), level, line });
         },

@@ -12,7 +12,8 @@
  * Fields Linux draws at random are masked on both sides before comparing:
  * the IP ID of ICMP messages and of established TCP segments, the ISN of
  * SYN-ACKs (and so the sequence numbers of the connection), TSval, and the
- * times of an ICMP timestamp reply. Outer checksums are recomputed by the
+ * times of an ICMP timestamp reply, the times of day filled into IP timestamp
+ * options (see maskTsTimes). Outer checksums are recomputed by the
  * masking; quoted packets (inner checksums included) are compared as is.
  */
 import { readFileSync } from "node:fs";
@@ -89,14 +90,7 @@ const BASE: Record<string, string> = {
 };
 
 /** Cases the twin does not model (the kernel's behaviour recorded all the same). */
-const NOT_MODELLED: Record<string, string> = {
-  "udp-closed-rr": "IP options: record route filled on receipt and echoed in the error",
-  "icmp-echo-rr": "IP options: record route echoed in the reply",
-  "reject-in-opts":
-    "IP options: the kernel fills RR without fixing the header checksum, so REJECT's checksum check fails",
-  "log-ipopt": "IP options: the timestamp option is filled on receipt (time of day)",
-  "log-ipopt-off": "IP options: the timestamp option is echoed, filled, in the ICMP error",
-};
+const NOT_MODELLED: Record<string, string> = {};
 
 class Twin {
   clock = 0;
@@ -246,6 +240,11 @@ function masked(ip: Uint8Array): string {
   const ihl = (b[0]! & 15) * 4;
   const proto = b[9]!;
   b[10] = b[11] = 0;
+  maskTsTimes(b, 20, ihl);
+  if (proto === 1 && [3, 4, 5, 11, 12].includes(b[ihl]!) && b.length >= ihl + 28) {
+    const q = ihl + 8;
+    maskTsTimes(b, q + 20, Math.min(b.length, q + (b[q]! & 15) * 4));
+  }
   if (proto === 1) {
     b[4] = b[5] = 0; // ip_idents_reserve()
     b[ihl + 2] = b[ihl + 3] = 0;
@@ -270,6 +269,40 @@ function masked(ip: Uint8Array): string {
   return toHex(b);
 }
 
+/**
+ * Zeroes the times filled into IP timestamp options in b[start, end): the kernel writes its time of
+ * day (ms since midnight UTC, ktime_get_real) there, and the recording has only an estimate of
+ * that clock (dmesg_boot_ms, from /proc/uptime at 10 ms resolution), so the value cannot be
+ * predicted to the millisecond. Addresses, pointers and flags stay compared.
+ */
+function maskTsTimes(b: Uint8Array, start: number, end: number): void {
+  for (let i = start; i < end; ) {
+    const k = b[i]!;
+    if (k === 0) break;
+    if (k === 1) {
+      i++;
+      continue;
+    }
+    const len = b[i + 1] ?? 0;
+    if (len < 2 || i + len > end) break;
+    if (k === 68 && len >= 4) {
+      const filled = Math.min(b[i + 2]! - 1, len);
+      const step = (b[i + 3]! & 15) === 0 ? 4 : 8;
+      for (let t = 4 + step - 4; t + 4 <= filled; t += step) b.fill(0, i + t, i + t + 4);
+    }
+    i += len;
+  }
+}
+
+/** LOG's OPT (…) with the filled IP timestamp times masked (see maskTsTimes). */
+function maskLogOpt(line: string): string {
+  return line.replace(/OPT \(([0-9A-F]+)\)/, (_, h: string) => {
+    const b = hex(h);
+    maskTsTimes(b, 0, b.length);
+    return `OPT (${toHex(b).toUpperCase()})`;
+  });
+}
+
 /** Kernel replies on the wire, as IP packets (frames from the capture, Ethernet header dropped). */
 function kernelIp(r: Reply): Uint8Array {
   return hex(r.hex).subarray(14);
@@ -277,7 +310,7 @@ function kernelIp(r: Reply): Uint8Array {
 
 /** LOG lines with the random IP ID of a dut-made ICMP message masked. */
 function maskLog(line: string): string {
-  return line.replace(
+  return maskLogOpt(line).replace(
     /^(.*?SRC=10\.77\.[12]\.1 DST=\S+ LEN=\d+ TOS=\S+ PREC=\S+ TTL=\d+ ID=)\d+( PROTO=ICMP)/,
     "$1#$2",
   );
@@ -334,10 +367,12 @@ function ssSorted(text: string): string[] {
 }
 
 describe("TCP connect and close against a listener", () => {
-  // Both handshakes run on one host, one after the other, as in the experiment.
-  const t = new Twin([], {});
+  // The handshakes run on one host, one after the other, as in the experiment.
+  const shared = new Twin([], {});
   for (const h of REC.handshakes) {
     it(h.name, () => {
+      // hs-ipopt was recorded after ss_after (IP options on every segment): a host of its own
+      const t = h.name === "hs-ipopt" ? new Twin([], {}) : shared;
       let delta = 0;
       for (const [n, s] of h.steps.entries()) {
         // The peer acknowledges the kernel's ISN: shift its ACK to the twin's.
@@ -347,8 +382,9 @@ describe("TCP connect and close against a listener", () => {
         t.clock += 20_000_000;
         if (n === 0) {
           const k = kernelIp(s.replies[0]!);
+          const at = (k[0]! & 15) * 4 + 4;
           delta =
-            (new DataView(out[0]!.buffer).getUint32(24) - new DataView(k.buffer, k.byteOffset).getUint32(24)) >>> 0;
+            (new DataView(out[0]!.buffer).getUint32(at) - new DataView(k.buffer, k.byteOffset).getUint32(at)) >>> 0;
         }
         expect(
           out.map((b) => masked(b)),
@@ -356,13 +392,14 @@ describe("TCP connect and close against a listener", () => {
         ).toEqual(s.replies.map((r) => masked(kernelIp(r))));
         // Acknowledgment numbers are not masked: compare them exactly.
         for (const [i, r] of s.replies.entries()) {
-          expect(toHex(out[i]!.subarray(28, 32)), `step ${n} ack`).toBe(toHex(kernelIp(r).subarray(28, 32)));
+          const at = (kernelIp(r)[0]! & 15) * 4 + 8;
+          expect(toHex(out[i]!.subarray(at, at + 4)), `step ${n} ack`).toBe(toHex(kernelIp(r).subarray(at, at + 4)));
         }
       }
     });
   }
   it("the accept queue afterwards (ss -ltn Recv-Q)", () => {
-    expect(ssSorted(t.sockets.ss(["-ltn"]).stdout)).toEqual(ssSorted(REC.ss_after.ltn!));
+    expect(ssSorted(shared.sockets.ss(["-ltn"]).stdout)).toEqual(ssSorted(REC.ss_after.ltn!));
   });
 });
 
@@ -456,5 +493,38 @@ describe("packets the twin builds are well formed", () => {
     const [r] = t.inject(REC.cases.find((x) => x.name === "udp-closed")!.inject[0]!);
     const p: Packet = parseIp(hex(r!.hex))!;
     expect(toHex(ipBytes(p))).toBe(r!.hex);
+  });
+});
+
+describe("IP options", () => {
+  const rec = (name: string) => REC.cases.find((x) => x.name === name)!;
+
+  it("a forwarded packet leaves with its header checksum fixed (ip_forward_options), byte for byte", () => {
+    for (const name of ["ipopt-fwd-rr", "ipopt-lsrr"]) {
+      const c = rec(name);
+      const t = new Twin(c.rules ?? [], c.sysctl ?? {});
+      const got = c.inject.flatMap((i) => t.inject(i));
+      expect(
+        got.map((r) => r.hex),
+        name,
+      ).toEqual(c.replies.map((r) => toHex(kernelIp(r))));
+    }
+  });
+
+  it("the time of day filled on receipt is the wall clock's ms since midnight UTC (kernel: within its clock estimate)", () => {
+    // The kernel's value against the recording's estimate of its wall clock at the LOG line.
+    const c = rec("log-ipopt");
+    const opt = hex(/OPT \(([0-9A-F]+)\)/.exec(c.log[0]!.text)![1]!);
+    const kernelMs = new DataView(opt.buffer).getUint32(8);
+    const estimate = (REC.dmesg_boot_ms + c.log[0]!.usec / 1000) % 86_400_000;
+    expect(Math.abs(kernelMs - estimate)).toBeLessThan(50);
+    // The twin's: its virtual wall clock (Host: epoch + elapsed), 12:34:56.789 UTC here.
+    const h = new Host({ epoch: Date.UTC(2026, 10, 22, 12, 34, 56) / 1000 });
+    h.elapsedNs = 789_000_000n;
+    for (const cmd of ["link add eth0 type veth peer name veth0", "link set eth0 up", "addr add 10.77.1.1/24 dev eth0"])
+      expect(h.ip(cmd.split(" ")).stderr).toBe("");
+    const inj = parseFrame(hex(c.inject[0]!.hex!))!;
+    expect(h.stack().receive(inj, "eth0").fate.kind).toBe("delivered");
+    expect(toHex(inj.ipOptions!)).toBe(`440c0d010a4d0101${(45_296_789).toString(16).padStart(8, "0")}`);
   });
 });

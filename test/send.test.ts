@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { ShellSession } from "../src/compat/session.js";
+import "../src/index.js";
 import { twinHost } from "./support/kernel-host.js";
 
 function session(script: string): ShellSession {
@@ -103,6 +104,74 @@ iptables -A FORWARD -s 10.0.2.0/24 -j ACCEPT`);
     expect(out).toHaveLength(5);
     // Nothing half-applied: only the two good packets were counted.
     expect(run(s, "iptables-save -c").stdout).toContain("[1:40] -A INPUT -p tcp -m tcp --dport 23 -j DROP");
+  });
+});
+
+describe("martian sources", () => {
+  // The lines Linux logs under log_martians (ip_handle_martian_source(), net_ratelimit()), as
+  // scripts/kernel-martian.py records them: "IPv4: martian source DST from SRC, on dev DEV" and
+  // the link header; what gets through per rp_filter mode is compared with the kernel in
+  // kernel-packets.test.ts.
+  it("are dropped, and logged with their link header under log_martians, 10 per 5 s", () => {
+    const s = session("sysctl -qw net.ipv4.conf.all.log_martians=1 net.ipv4.conf.all.rp_filter=1");
+    const r = run(s, "send -i eth0 -p udp -s 10.0.1.1 -d 10.0.0.1 --dport 53 --mac-source 02:00:00:00:01:02");
+    expect(r.stdout.split("\n")[0]).toBe("discarded: martian source 10.0.1.1");
+    expect(r.stdout).toContain(
+      "log: IPv4: martian source 10.0.0.1 from 10.0.1.1, on dev eth0\n" +
+        "log: ll header: 00000000: 02 00 00 00 00 01 02 00 00 00 01 02 08 00",
+    );
+    // no route back through eth0 (the default goes out eth1): strict reverse path
+    expect(run(s, "send -i eth0 -p udp -s 198.51.100.7 -d 10.0.0.1 --dport 53").stdout).toContain(
+      "IPv4: martian source 10.0.0.1 from 198.51.100.7, on dev eth0",
+    );
+    for (let i = 0; i < 12; i++) run(s, "send -i eth0 -p udp -s 198.51.100.7 -d 10.0.0.1 --dport 53");
+    const dmesg = run(s, "dmesg").stdout;
+    expect(dmesg.match(/martian source/g)?.length).toBe(10);
+    run(s, "clock advance 6s");
+    run(s, "send -i eth0 -p udp -s 198.51.100.7 -d 10.0.0.1 --dport 53");
+    expect(run(s, "dmesg").stdout).toMatch(/net_ratelimit: 4 callbacks suppressed\n.*martian source/);
+  });
+
+  it("a refused source route is logged as Linux logs it (ip_rcv_options())", () => {
+    const s = session("sysctl -qw net.ipv4.conf.all.log_martians=1");
+    // loose source route through 10.0.1.2; accept_source_route is off (all = 0)
+    const r = run(s, "send -i eth0 -p udp -s 10.0.0.2 -d 10.0.0.1 --dport 53 --ip-options 8307040a00010200");
+    expect(r.stdout).toBe(
+      "discarded: source route option (accept_source_route is off)\nlog: IPv4: source route option 10.0.0.2 -> 10.0.0.1\n",
+    );
+  });
+});
+
+describe("send --ip-options", () => {
+  it("carries IP options: filled on receipt, echoed in the reply, shown in JSON", () => {
+    const s = session("");
+    // record route with one slot: this host's address goes in on receipt, the error echoes it
+    const line = '{"in":"eth0","proto":"udp","src":"10.0.0.2","dst":"10.0.0.1","dport":9,"ipopts":"07070400000000"}';
+    const out = JSON.parse(run(s, "send --json", `${line}\n`).stdout);
+    expect(out.verdict).toBe("delivered");
+    expect(out.emitted[0].ipopts).toBe("0707080a00000100");
+    expect(out.emitted[0].len).toBe(20 + 8 + 8 + 28 + 8);
+    const text = run(s, "send -i eth0 -p icmp -s 10.0.0.2 -d 10.0.0.1 --ip-options 0707040000000001").stdout;
+    expect(text).toContain("out eth0: IP 10.0.0.1 > 10.0.0.2: ICMP echo reply, id 1, seq 1, length 8, ttl 64\n");
+  });
+
+  it("a bad option is answered with a parameter problem pointing at it", () => {
+    const s = session("");
+    const r = run(s, "send -i eth0 -p udp -s 10.0.0.2 -d 10.0.0.1 --dport 9 --ip-options 07070300000000");
+    expect(r.stdout).toBe(
+      "discarded: bad IP options (parameter problem)\n" +
+        "out eth0: IP 10.0.0.1 > 10.0.0.2: ICMP parameter problem - octet 22, length 44, ttl 64\n",
+    );
+  });
+
+  it("refuses what is not option bytes", () => {
+    const s = session("");
+    expect(run(s, "send -i eth0 --ip-options 0x07").stderr).toBe(
+      'send: --ip-options: expected IP option bytes in hex, e.g. "0707040000000001", not "0x07"\n',
+    );
+    expect(run(s, `send -i eth0 --ip-options ${"01".repeat(41)}`).stderr).toBe(
+      "send: --ip-options: 41 bytes of IP options: at most 40 fit in the header\n",
+    );
   });
 });
 

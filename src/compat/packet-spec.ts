@@ -76,6 +76,8 @@ export interface PacketSpec {
   uid?: number;
   gid?: number;
   inner?: InnerSpec;
+  /** IP options bytes, padded with END (0) to a multiple of 4, at most 40. */
+  ipopts?: Uint8Array;
 }
 
 /** A field that does not make sense: `field` names it as the user wrote it. */
@@ -265,6 +267,17 @@ function innerSpec(v: unknown): InnerSpec {
 }
 
 /** One JSON input line's object → spec (throws SpecError naming the field). */
+/** IP options as hex ("07070400000000" …): padded with END to a multiple of 4, at most 40 bytes. */
+function ipOptionsHex(field: string, v: unknown): Uint8Array {
+  if (typeof v !== "string" || !/^([0-9a-fA-F]{2})*$/.test(v))
+    throw new SpecError(field, `expected IP option bytes in hex, e.g. "0707040000000001", not ${JSON.stringify(v)}`);
+  const n = v.length / 2;
+  if (n > 40) throw new SpecError(field, `${n} bytes of IP options: at most 40 fit in the header`);
+  const b = new Uint8Array((n + 3) & ~3);
+  for (let i = 0; i < n; i++) b[i] = Number.parseInt(v.slice(2 * i, 2 * i + 2), 16);
+  return b;
+}
+
 export function specFromJson(o: unknown): PacketSpec {
   if (o === null || typeof o !== "object" || Array.isArray(o)) throw new SpecError("(line)", "expected a JSON object");
   const r = o as Record<string, unknown>;
@@ -358,6 +371,9 @@ export function specFromJson(o: unknown): PacketSpec {
         break;
       case "inner":
         s.inner = innerSpec(v);
+        break;
+      case "ipopts":
+        s.ipopts = ipOptionsHex(k, v);
         break;
       case "out":
         // Emitted packets carry "out": feeding one back needs "in" instead.
@@ -728,6 +744,7 @@ function emptySpec(): PacketSpec {
     uid: undefined,
     gid: undefined,
     inner: undefined,
+    ipopts: undefined,
   };
 }
 
@@ -759,6 +776,7 @@ function clearSpec(s: PacketSpec): PacketSpec {
   s.uid = undefined;
   s.gid = undefined;
   s.inner = undefined;
+  s.ipopts = undefined;
   return s;
 }
 
@@ -842,6 +860,8 @@ export const SEND_OPTIONS_HELP = `Packet options (as iptables users write them):
   --ttl N  --tos N  --mark N  --df  --mac-source MAC  --uid N  --gid N
   --mf  --frag-offset N      a fragment: more fragments, offset in 8-byte units (as LOG's FRAG:);
                              one at a non-zero offset carries --len bytes of zeros after its header
+  --ip-options HEX           IP options (hex bytes, padded with END to 4-byte words, at most 40), e.g.
+                             0707040000000001 (record route, one slot), 440c05010000000000000000 (timestamp)
 `;
 
 /** iptables-style words → spec. Throws SpecError naming the option. */
@@ -929,6 +949,9 @@ export function specFromArgs(args: readonly string[], db: NameDb): PacketSpec {
         break;
       case "--tos":
         s.tos = int(a, value(), 0, 255);
+        break;
+      case "--ip-options":
+        s.ipopts = ipOptionsHex(a, value());
         break;
       case "--mark":
         s.mark = int(a, value(), 0, 0xffffffff);
@@ -1035,6 +1058,7 @@ export function buildPacket(s: PacketSpec, net: NetConfig): Packet {
   p.ttl = s.ttl ?? 64;
   p.tos = s.tos ?? 0;
   p.mark = s.mark ?? 0;
+  if (s.ipopts?.length) p.ipOptions = s.ipopts;
   if (s.df) p.frag = IP_DF;
   if (s.mf) p.frag |= IP_MF;
   if (s.fragoff) p.frag |= s.fragoff;
@@ -1079,7 +1103,7 @@ export function buildPacket(s: PacketSpec, net: NetConfig): Packet {
         p.payload = b;
       }
   }
-  let min = 20 + l4Len(p.proto) + (p.payload?.length ?? 0);
+  let min = p.ihl + l4Len(p.proto) + (p.payload?.length ?? 0);
   if (icmp && isIcmpError(p.icmpType)) {
     const q = s.inner ?? {};
     const inner = new Packet();
@@ -1100,7 +1124,7 @@ export function buildPacket(s: PacketSpec, net: NetConfig): Packet {
     inner.len = 20 + Math.max(8, l4Len(inner.proto));
     p.inner = inner;
     p.innerLen = inner.len - 20;
-    min = 20 + 8 + inner.len;
+    min = p.ihl + 8 + inner.len;
   } else if (s.inner)
     throw new SpecError("inner", "only ICMP errors (destination-unreachable, time-exceeded, …) quote a packet");
   if (s.len !== undefined && s.len < min) throw new SpecError("len", `${s.len} is shorter than the headers (${min})`);
@@ -1181,6 +1205,7 @@ export function packetJson(p: Packet, out: string | undefined): Record<string, u
   if (p.frag & IP_MF) o.mf = true;
   if (p.frag & IP_OFFMASK) o.fragoff = p.frag & IP_OFFMASK;
   if (p.mark) o.mark = p.mark >>> 0;
+  if (p.ipOptions?.length) o.ipopts = hexOf(p.ipOptions);
   if (p.hasMac) o.mac = macToString(p.macSrc);
   return o;
 }
@@ -1213,6 +1238,15 @@ const J_MARK = lit(',"mark":');
 const J_MF = lit(',"mf":true');
 const J_FRAGOFF = lit(',"fragoff":');
 const J_MAC = lit(',"mac":');
+const J_IPOPTS = lit(',"ipopts":"');
+/** Lower-case hex digits as character codes. */
+const HEXD = Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
+
+function hexOf(b: Uint8Array): string {
+  let s = "";
+  for (const x of b) s += x.toString(16).padStart(2, "0");
+  return s;
+}
 /** Flag bits and their letters in flagLetters() order. */
 const FLAG_BITS = [TCP_FIN, TCP_SYN, TCP_RST, TCP_PSH, TCP_ACK, TCP_URG, TCP_ECE, TCP_CWR];
 const FLAG_CHARS = lit("FSRPAUEC");
@@ -1338,6 +1372,15 @@ export function writePacketJson(w: JsonWriter, p: Packet, out: string | undefine
   if (p.mark) {
     n = putLit(b, n, J_MARK);
     n = putUint(b, n, p.mark >>> 0);
+  }
+  if (p.ipOptions?.length) {
+    n = putLit(b, n, J_IPOPTS);
+    const o = p.ipOptions;
+    for (let i = 0; i < o.length; i++) {
+      b[n++] = HEXD[o[i]! >>> 4]!;
+      b[n++] = HEXD[o[i]! & 15]!;
+    }
+    b[n++] = 0x22;
   }
   if (p.hasMac) {
     n = putLit(b, n, J_MAC);

@@ -75,6 +75,11 @@ function icmpText(p: Packet): string {
     }
     case 11:
       return `ICMP time exceeded in-${p.icmpCode === 0 ? "transit" : "reassembly"}, length ${len}`;
+    case 12:
+      // print-icmp.c ICMP_PARAMPROB: the pointer byte
+      return p.icmpCode
+        ? `ICMP parameter problem - code ${p.icmpCode}, length ${len}`
+        : `ICMP parameter problem - octet ${p.icmpRest >>> 24}, length ${len}`;
     default:
       return `ICMP type-#${p.icmpType}, length ${len}`;
   }

@@ -34,7 +34,7 @@ export const SEND_USAGE = `Usage: send [--json] <packet options>
 ${SEND_OPTIONS_HELP}  --after SECONDS            let virtual time pass before sending
 With --json, packets are read from standard input, one JSON object per line
 (fields: in local src dst proto sport dport flags type code id ipid seq ack window
-len ttl tos mark df mf fragoff mac uid gid inner after), and one JSON result is written per line.
+len ttl tos mark df mf fragoff mac uid gid inner ipopts after), and one JSON result is written per line.
 `;
 
 /** A packet run through the host; the report plus the kernel log lines it produced. */

@@ -57,6 +57,35 @@ export function parseMac(s: string): Mac | undefined {
   return m;
 }
 
+/**
+ * struct ip_options as IPCB(skb) holds it after ip_options_compile(): offsets of the options from
+ * the start of the IP header (0: absent) and what is left to fill. Never changed in place (a
+ * packet's clones share it): a change makes a new one.
+ */
+export interface IpOptCb {
+  optlen: number;
+  srr: number;
+  rr: number;
+  ts: number;
+  routerAlert: number;
+  cipso: number;
+  isStrictroute: boolean;
+  srrIsHit: boolean;
+  rrNeedaddr: boolean;
+  tsNeedtime: boolean;
+  tsNeedaddr: boolean;
+  /** The first hop of a source route (echoed options: where the reply goes). */
+  faddr: number;
+  /** ip_options_rcv_srr(): the next hop of a source route this host forwards along. */
+  nexthop: number;
+  /**
+   * The option bytes the header checksum still covers: ip_options_compile() fills record route and
+   * timestamps on receipt without fixing the checksum (ip_forward_options() fixes it, for a
+   * forwarded packet, after FORWARD); null: the checksum is right.
+   */
+  csumOver: Uint8Array | null;
+}
+
 export class Packet {
   // Link layer (absent for locally generated packets until they are routed out).
   macSrc: Mac = 0;
@@ -77,6 +106,8 @@ export class Packet {
   dst = 0;
   /** IP options bytes (a multiple of 4), usually empty. */
   ipOptions: Uint8Array | null = null;
+  /** IPCB(skb)->opt: the options as ip_options_compile() found them on receipt (src/engine/ip-options.ts), or null. */
+  ipOpt: IpOptCb | null = null;
 
   // Transport
   sport = 0;
@@ -157,6 +188,7 @@ export class Packet {
     p.src = this.src;
     p.dst = this.dst;
     p.ipOptions = this.ipOptions;
+    p.ipOpt = this.ipOpt;
     p.sport = this.sport;
     p.dport = this.dport;
     p.seq = this.seq;
@@ -265,8 +297,11 @@ export function ipBytes(p: Packet): Uint8Array {
   b[9] = p.proto;
   put32(b, 12, p.src);
   put32(b, 16, p.dst);
-  if (p.ipOptions) b.set(p.ipOptions, 20);
+  const stale = p.ipOpt?.csumOver;
+  if (stale) b.set(stale, 20);
+  else if (p.ipOptions) b.set(p.ipOptions, 20);
   put16(b, 10, ~onesSum(b, 0, ihl) & 0xffff);
+  if (stale && p.ipOptions) b.set(p.ipOptions, 20);
   if (p.isFragment()) {
     if (p.payload) b.set(p.payload.subarray(0, total - ihl), ihl);
     return b;

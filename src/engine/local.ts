@@ -47,6 +47,8 @@ import {
 } from "../core/packet.js";
 import type { Rng } from "../core/rng.js";
 import type { Conn } from "./conntrack.js";
+import { RTN_UNICAST } from "./context.js";
+import { buildOptions, type EchoedOptions, optionsEcho } from "./ip-options.js";
 import type { NetConfig } from "./net.js";
 
 /** CONFIG_HZ of the reference kernel (Debian's too). */
@@ -144,6 +146,8 @@ export interface TcpConn {
   tsRecent: number;
   /** IP ID of the next segment of the established socket (inet_id). */
   ipId: number;
+  /** IP options of the connection (tcp_v4_save_options(): the SYN's, echoed), carried by every segment. */
+  ipOpts?: EchoedOptions | null;
 }
 
 const SOMAXCONN = 4096;
@@ -487,6 +491,36 @@ export class LocalHost {
     return Math.floor(this.deps.nowNs() / 1e6);
   }
 
+  private wallMs(): number {
+    return this.deps.wallMs ? this.deps.wallMs() : this.nowMs();
+  }
+
+  /** __ip_options_echo(): the options of a reply to `orig` (src/engine/ip-options.ts); "EINVAL": no reply. */
+  private echoOpts(orig: Packet): EchoedOptions | null | "EINVAL" {
+    if (orig.ipOpt === null) return null;
+    const net = this.deps.net;
+    return optionsEcho(orig, (a) => net.addrTypeDev(a >>> 0) === RTN_UNICAST);
+  }
+
+  /**
+   * ip_options_build() as a reply with echoed options leaves (its source chosen): the options in,
+   * the length grown, and a source-routed reply sent to its first hop (`daddr` in the last slot).
+   */
+  private withOpts(r: Packet, o: EchoedOptions | null | undefined, daddr: number): void {
+    if (!o) return;
+    buildOptions(r, o, daddr >>> 0, () => this.wallMs());
+    if (r.len > 0) r.len += o.data.length;
+    if (o.srr) r.dst = o.faddr >>> 0;
+  }
+
+  /** tcp_v4_send_reset() through ip_send_unicast_reply(): the segment's options echoed. */
+  private sendReset(p: Packet, r: Packet, send: (reply: Packet) => void): void {
+    const o = this.echoOpts(p);
+    if (o === "EINVAL") return;
+    this.withOpts(r, o, p.src);
+    send(r);
+  }
+
   private ttl(): number {
     return this.sysctl("net.ipv4.ip_default_ttl");
   }
@@ -644,6 +678,8 @@ export class LocalHost {
     // icmp_xmit_lock(): a spin_trylock on the icmp socket, which the packet being sent may hold
     // (REJECT in OUTPUT of an echo reply or of an ICMP error): then no error
     if (this.icmpBusy) return;
+    const opts = this.echoOpts(orig);
+    if (opts === "EINVAL") return;
     // Source address: the destination of a packet that was for us, else what routing picks.
     let saddr = orig.dst >>> 0;
     if (cls !== "local") {
@@ -662,7 +698,7 @@ export class LocalHost {
     if (!saddr) saddr = route.src || INADDR_DUMMY;
     // RFC 1812: as much of the packet as fits in 576 bytes (or the route's MTU).
     const mtu = outDev === "lo" ? (net.iface("lo")?.mtu ?? 65536) : (net.iface(outDev)?.mtu ?? 1500);
-    const room = Math.min(mtu, 576) - 20 - 8;
+    const room = Math.min(mtu, 576) - 20 - (opts?.data.length ?? 0) - 8;
     if (room <= 20) return;
     const origLen = origTotal(orig);
     const dataLen = Math.min(skbLen ?? origLen, origLen, room);
@@ -683,6 +719,7 @@ export class LocalHost {
     r.inner = inner;
     r.innerLen = dataLen - inner.ihl;
     r.len = 20 + 8 + dataLen;
+    this.withOpts(r, opts, orig.src);
     r.mark = this.replyMark(orig);
     r.sockKind = SOCK_KERNEL; // the icmp control socket
     attachRelated(r, orig);
@@ -781,6 +818,8 @@ export class LocalHost {
     }
     if (t === ICMP_ECHO) {
       if (this.sysctl("net.ipv4.icmp_echo_ignore_all")) return;
+      const opts = this.echoOpts(p); // icmp_reply()
+      if (opts === "EINVAL") return;
       const r = this.icmpReplyBase(p, cls);
       r.icmpType = ICMP_ECHOREPLY;
       r.icmpCode = p.icmpCode;
@@ -788,9 +827,12 @@ export class LocalHost {
       r.icmpSeq = p.icmpSeq;
       r.payload = p.payload;
       r.len = 20 + 8 + Math.max(0, origTotal(p) - p.ihl - 8);
+      this.withOpts(r, opts, p.src);
       this.icmpSend(r, send);
     } else if (t === ICMP_TIMESTAMP) {
       if (origTotal(p) - p.ihl - 8 < 4) return;
+      const opts = this.echoOpts(p); // icmp_reply()
+      if (opts === "EINVAL") return;
       const r = this.icmpReplyBase(p, cls);
       r.icmpType = ICMP_TIMESTAMPREPLY;
       r.icmpCode = 0;
@@ -801,6 +843,7 @@ export class LocalHost {
       const orig = p.payload ?? new Uint8Array(4);
       r.payload = new Uint8Array([orig[0] ?? 0, orig[1] ?? 0, orig[2] ?? 0, orig[3] ?? 0, ...u32be(ms), ...u32be(ms)]);
       r.len = 20 + 8 + 12;
+      this.withOpts(r, opts, p.src);
       this.icmpSend(r, send);
     }
   }
@@ -834,12 +877,12 @@ export class LocalHost {
     }
     const l = this.sockets.lookup("tcp", p.dst, p.dport);
     if (!l) {
-      if (!(f & TCP_RST)) send(resetFor(p, this.ttl(), p.tos & ~3, "ctl"));
+      if (!(f & TCP_RST)) this.sendReset(p, resetFor(p, this.ttl(), p.tos & ~3, "ctl"), send);
       return;
     }
     // LISTEN (tcp_rcv_state_process)
     if (f & TCP_ACK) {
-      if (!(f & TCP_RST)) send(resetFor(p, this.ttl(), p.tos & ~3, l));
+      if (!(f & TCP_RST)) this.sendReset(p, resetFor(p, this.ttl(), p.tos & ~3, l), send);
       return;
     }
     if (f & TCP_RST || !(f & TCP_SYN) || f & TCP_FIN) return;
@@ -875,6 +918,7 @@ export class LocalHost {
       wscale = Math.max(0, Math.min(14, Math.floor(Math.log2(max)) - 15));
     }
     const peerIsn = p.seq >>> 0;
+    const ipOpts = this.echoOpts(p);
     return {
       state: "SYN-RECV",
       listener: l,
@@ -896,6 +940,8 @@ export class LocalHost {
       tsOff: tsOk ? this.tsOffset(p.dst >>> 0, p.src >>> 0) : 0,
       tsRecent: o.tsval ?? 0,
       ipId: 0,
+      // tcp_v4_save_options(): an echo the kernel refuses leaves the request without options
+      ipOpts: ipOpts === "EINVAL" ? null : ipOpts,
     };
   }
 
@@ -916,6 +962,7 @@ export class LocalHost {
     if (c.wscaleOk) o.push(1, 3, 3, c.wscale);
     r.tcpOptions = new Uint8Array(o);
     r.len = 20 + 20 + o.length;
+    this.withOpts(r, c.ipOpts, c.raddr);
     // skb->sk is the request socket; the owner match sees its listener
     r.sockKind = SOCK_REQUEST;
     r.uid = c.listener.uid;
@@ -951,12 +998,12 @@ export class LocalHost {
     }
     if (f & TCP_ACK && !(f & TCP_RST) && p.ack >>> 0 !== (c.isn + 1) >>> 0) {
       // the listener sees it: an ACK in LISTEN is answered with a reset
-      send(resetFor(p, this.ttl(), p.tos & ~3, c.listener));
+      this.sendReset(p, resetFor(p, this.ttl(), p.tos & ~3, c.listener), send);
       return;
     }
     if (f & (TCP_RST | TCP_SYN)) {
       this.sockets.conns.delete(key);
-      if (!(f & TCP_RST)) send(resetFor(p, this.ttl(), p.tos & ~3, c.listener));
+      if (!(f & TCP_RST)) this.sendReset(p, resetFor(p, this.ttl(), p.tos & ~3, c.listener), send);
       return;
     }
     if (!(f & TCP_ACK)) return;
@@ -1014,6 +1061,7 @@ export class LocalHost {
       r.tcpOptions = new Uint8Array([1, 1, 8, 10, ...u32be(this.tsval(c)), ...u32be(c.tsRecent)]);
     }
     r.len = 40 + (r.tcpOptions?.length ?? 0);
+    this.withOpts(r, c.ipOpts, c.raddr);
     return r;
   }
 }

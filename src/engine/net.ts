@@ -23,6 +23,25 @@ import {
   RTN_UNREACHABLE,
 } from "./context.js";
 import {
+  defaultRules,
+  type FibRule,
+  FR_ACT_BLACKHOLE,
+  FR_ACT_GOTO,
+  FR_ACT_NOP,
+  FR_ACT_PROHIBIT,
+  FR_ACT_TO_TBL,
+  FR_ACT_UNREACHABLE,
+  findRule,
+  insertRule,
+  type RuleFlow,
+  type RuleSelector,
+  removeRule,
+  ruleExists,
+  ruleMatches,
+  rulesFromJSON,
+  rulesToJSON,
+} from "./fib-rules.js";
+import {
   type ConfKind,
   formatConf,
   GLOBAL_KIND,
@@ -136,6 +155,8 @@ export interface Route {
   onlink: boolean;
   /** Scope of the nexthop (fib_nh_scope): NOWHERE for host routes, HOST for direct ones, LINK via a gateway. */
   nhScope: number;
+  /** Only on what a rule's blackhole / unreachable / prohibit action answers: its error. */
+  ruleErr?: Errno;
 }
 
 interface FibTable {
@@ -193,7 +214,7 @@ export const STRERROR: Record<Errno, string> = {
   EXDEV: "Invalid cross-device link",
 };
 
-function kerr(errno: Errno, extack?: string): KErr {
+export function kerr(errno: Errno, extack?: string): KErr {
   return extack === undefined ? { errno } : { errno, extack };
 }
 
@@ -248,6 +269,42 @@ const TYPE_ERROR: Record<number, Errno | undefined> = {
   [RTN_UNREACHABLE]: "EHOSTUNREACH",
   [RTN_PROHIBIT]: "EACCES",
   [RTN_THROW]: "EAGAIN" as Errno,
+};
+
+/** The error a looked-up route gives (a rejecting type's, or a rule's own), undefined for a usable one. */
+function routeErrno(r: Route): Errno | undefined {
+  return r.ruleErr ?? TYPE_ERROR[r.type];
+}
+
+const LOOPBACK_IFINDEX = 1;
+const VS_TX_REDIRECTS = 4;
+const VS_ACCEPT_LOCAL = 8;
+const MERGED_MAIN = [RT_TABLE_LOCAL, RT_TABLE_MAIN];
+const DEFAULT_ONLY = [RT_TABLE_DEFAULT];
+
+/** What a rule's blackhole / unreachable / prohibit action answers (fib4_rule_action()): a route of no table. */
+function ruleReject(type: number, err: Errno): Route {
+  return {
+    table: 0,
+    type,
+    dst: 0,
+    plen: 0,
+    tos: 0,
+    metric: 0,
+    proto: 0,
+    scope: RT_SCOPE_UNIVERSE,
+    prefsrc: 0,
+    gateway: 0,
+    oif: 0,
+    onlink: false,
+    nhScope: RT_SCOPE_NOWHERE,
+    ruleErr: err,
+  };
+}
+const RULE_REJECT: Record<number, Route> = {
+  [FR_ACT_BLACKHOLE]: ruleReject(RTN_BLACKHOLE, "EINVAL"),
+  [FR_ACT_UNREACHABLE]: ruleReject(RTN_UNREACHABLE, "ENETUNREACH"),
+  [FR_ACT_PROHIBIT]: ruleReject(RTN_PROHIBIT, "EACCES"),
 };
 
 /** fib_props[type].scope: the narrowest scope a route of the type may have. */
@@ -375,6 +432,18 @@ export class NetConfig {
   private tableSeq = 0;
   /** A route of type local was added by a user (fib_has_custom_local_routes). */
   customLocalRoutes = false;
+  /** validateSource()'s per-device sysctls (rp_filter | VS_*) and local addresses, valid in generation vsGen. */
+  private vsGen = -1;
+  private readonly vsFlags: number[] = [];
+  private readonly vsLocal = new Set<number>();
+  /** Policy routing rules in priority order (`ip rule`). */
+  rules: FibRule[] = defaultRules();
+  /**
+   * A rule was added or deleted (fib_has_custom_rules, and fib_unmerge() has split the local table
+   * from main): lookups walk the rules. Until then the kernel looks up main, which holds the local
+   * routes too, then default.
+   */
+  customRules = false;
   /** Bumped on every change, so that callers know when to save. */
   gen = 0;
   rng: Rng;
@@ -1162,9 +1231,93 @@ export class NetConfig {
     return true;
   }
 
-  /** fib_lookup() with the default rules and merged local/main tables. */
+  /**
+   * fib_lookup(): the route for a flow, possibly of a rejecting type (or a rule's rejection, see
+   * RULE_REJECT); undefined when nothing routes it (ENETUNREACH).
+   */
   fibLookup(fl: Flow, scope = RT_SCOPE_UNIVERSE, ignoreLinkstate = false): Route | undefined {
-    return this.tableLookup([RT_TABLE_LOCAL, RT_TABLE_MAIN], fl, scope, ignoreLinkstate);
+    if (this.customRules) return this.rulesLookup(fl, scope, ignoreLinkstate);
+    // main (holding the local routes while they are merged), then default
+    const r = this.tableLookup(MERGED_MAIN, fl, scope, ignoreLinkstate);
+    if (r && r.type !== RTN_THROW) return r;
+    if (!this.tables.has(RT_TABLE_DEFAULT)) return r;
+    return this.tableLookup(DEFAULT_ONLY, fl, scope, ignoreLinkstate) ?? r;
+  }
+
+  /** fib_rules_lookup() with fib4_rule_action() and fib4_rule_suppress(). */
+  private rulesLookup(fl: Flow, scope: number, ignoreLinkstate: boolean): Route | undefined {
+    const rf: RuleFlow = {
+      src: fl.src ?? 0,
+      dst: fl.dst,
+      iif: fl.iif ?? LOOPBACK_IFINDEX,
+      oif: fl.oif ?? 0,
+      mark: fl.mark ?? 0,
+      tos: fl.tos ?? 0,
+    };
+    const ifindex = (name: string) => this.iface(name)?.index ?? -1;
+    const rules = this.rules;
+    for (let i = 0; i < rules.length; i++) {
+      let rule = rules[i]!;
+      if (!ruleMatches(rule, rf, ifindex)) continue;
+      if (rule.action === FR_ACT_GOTO) {
+        const target = rule.ctarget;
+        if (!target) continue;
+        // jumped: the target is matched in its turn
+        i = rules.indexOf(target);
+        if (i < 0 || !ruleMatches(target, rf, ifindex)) continue;
+        rule = target;
+        if (rule.action === FR_ACT_GOTO || rule.action === FR_ACT_NOP) {
+          i--;
+          continue;
+        }
+      }
+      if (rule.action === FR_ACT_NOP) continue;
+      if (rule.action !== FR_ACT_TO_TBL) return RULE_REJECT[rule.action] ?? RULE_REJECT[FR_ACT_BLACKHOLE];
+      const r = this.tableLookup([rule.table], fl, scope, ignoreLinkstate);
+      if (!r || r.type === RTN_THROW) continue;
+      if (!TYPE_ERROR[r.type] && r.plen <= rule.suppressPrefixlen) continue;
+      return r;
+    }
+    return undefined;
+  }
+
+  /** The table `ip route get` names for a route: local routes are main's while the tables are merged. */
+  reportedTable(r: Route): number {
+    return !this.customRules && r.table === RT_TABLE_LOCAL ? RT_TABLE_MAIN : r.table;
+  }
+
+  /** ip rule add (fib_nl_newrule() with NLM_F_EXCL). */
+  addRule(rule: FibRule): KErr | undefined {
+    if (rule.action === FR_ACT_GOTO && rule.target <= rule.pref) return kerr("EINVAL", "Backward goto not supported");
+    if (ruleExists(this.rules, rule)) return kerr("EEXIST");
+    if (rule.table === 0 && rule.action === FR_ACT_TO_TBL) {
+      // fib_empty_table(): the first unused table id
+      let id = 1;
+      while (this.tables.has(id)) id++;
+      this.table(id, true);
+      rule.table = id;
+    }
+    insertRule(this.rules, rule);
+    this.customRules = true;
+    this.gen++;
+    return undefined;
+  }
+
+  /** ip rule del (fib_nl_delrule()). */
+  delRule(sel: RuleSelector): KErr | undefined {
+    const r = findRule(this.rules, sel);
+    if (!r) return kerr("ENOENT");
+    removeRule(this.rules, r);
+    this.customRules = true;
+    this.gen++;
+    return undefined;
+  }
+
+  /** Removes one rule (ip rule flush deletes what it listed, one by one). */
+  dropRule(r: FibRule): void {
+    removeRule(this.rules, r);
+    this.customRules = true;
+    this.gen++;
   }
 
   /**
@@ -1206,8 +1359,11 @@ export class NetConfig {
     return this.selectAddr(this.ifaceByIndex(r.oif), r.gateway, r.scope);
   }
 
-  /** ip_route_output_key(): what `ip route get` (without iif) finds. */
-  routeOutput(fl: Flow): RouteGet | KErr {
+  /**
+   * ip_route_output_key(): what `ip route get` (without iif) finds. `ruleFl`, when given, is the flow
+   * the FIB lookup itself matches rules against (the packet path routes arriving packets this way).
+   */
+  routeOutput(fl: Flow, ruleFl?: Flow): RouteGet | KErr {
     const lo = this.iface("lo")!;
     let src = fl.src ?? 0;
     let dst = fl.dst;
@@ -1235,8 +1391,9 @@ export class NetConfig {
       if (!dst) dst = src = 0x7f000001;
       return this.mkOutput(dst, src, lo.index, 0, RTN_LOCAL, undefined);
     }
-    const r = this.fibLookup({ dst, oif: fl.oif, tos: fl.tos });
-    if (!r || (fl.oif && TYPE_ERROR[r.type])) {
+    // (the rules see the source and mark asked for, not the source chosen above)
+    const r = this.fibLookup(ruleFl ?? { dst, oif: fl.oif, tos: fl.tos, src: fl.src, mark: fl.mark });
+    if (!r || (fl.oif && routeErrno(r))) {
       // With an output device, a failed lookup means "assume the destination is on link".
       if (fl.oif && oifDev) {
         if (!src) src = this.selectAddr(oifDev, 0, RT_SCOPE_LINK);
@@ -1251,7 +1408,7 @@ export class NetConfig {
       }
       return kerr("ENETUNREACH");
     }
-    const te = TYPE_ERROR[r.type];
+    const te = routeErrno(r);
     if (te) return kerr(te === ("EAGAIN" as Errno) ? "ENETUNREACH" : te);
     if (r.type === RTN_LOCAL) {
       if (!src) src = r.prefsrc || dst;
@@ -1307,9 +1464,9 @@ export class NetConfig {
     if (isMulticast(dst)) return kerr("EINVAL");
     const forward = this.confOf(dev, "forwarding") !== 0;
     const r = this.fibLookup({ dst, src, iif: fl.iif, mark: fl.mark, tos: fl.tos });
-    if (!r || TYPE_ERROR[r.type]) {
+    if (!r || routeErrno(r)) {
       if (!forward) return kerr("EHOSTUNREACH");
-      const te = r ? TYPE_ERROR[r.type]! : "ENETUNREACH";
+      const te = r ? routeErrno(r)! : "ENETUNREACH";
       return kerr(te === ("EAGAIN" as Errno) ? "ENETUNREACH" : te);
     }
     if (r.type === RTN_BROADCAST) {
@@ -1376,19 +1533,31 @@ export class NetConfig {
    * source is directly connected on the arrival device, else 0.
    */
   validateSource(src: number, dst: number, oif: number, dev: Iface, mark: number): number {
-    const rpf = Math.max(this.confAll.rp_filter!, dev.conf.rp_filter ?? 0);
-    const txRedirects = this.confOr(dev, "send_redirects");
-    if (!rpf && (dev.index !== oif || !txRedirects)) {
-      if (this.confOr(dev, "accept_local")) return 0;
-      if (!this.customLocalRoutes) {
-        if (this.ifaces.some((d) => d.addrs.some((a) => a.addr === src))) return -1;
-        return 0;
-      }
+    // the sysctls and addresses it reads, per generation (every arriving packet comes here)
+    if (this.vsGen !== this.gen) {
+      this.vsFlags.length = 0;
+      this.vsLocal.clear();
+      for (const d of this.ifaces) for (const a of d.addrs) this.vsLocal.add(a.addr >>> 0);
+      this.vsGen = this.gen;
+    }
+    let f = this.vsFlags[dev.index];
+    if (f === undefined) {
+      f =
+        Math.max(this.confAll.rp_filter!, dev.conf.rp_filter ?? 0) |
+        (this.confOr(dev, "send_redirects") ? VS_TX_REDIRECTS : 0) |
+        (this.confOr(dev, "accept_local") ? VS_ACCEPT_LOCAL : 0);
+      this.vsFlags[dev.index] = f;
+    }
+    const rpf = f & 3;
+    if (!rpf && (dev.index !== oif || !(f & VS_TX_REDIRECTS))) {
+      if (f & VS_ACCEPT_LOCAL) return 0;
+      // with custom local routes or rules the full check follows
+      if (!this.customLocalRoutes && !this.customRules) return this.vsLocal.has(src >>> 0) ? -1 : 0;
     }
     const fl: Flow = { dst: src, src: dst, iif: oif || 1, mark: this.confOr(dev, "src_valid_mark") ? mark : 0 };
     const noAddr = dev.addrs.length === 0;
     const r = this.fibLookup(fl);
-    if (!r || TYPE_ERROR[r.type]) return rpf ? -1 : 0;
+    if (!r || routeErrno(r)) return rpf ? -1 : 0;
     if (r.type !== RTN_UNICAST && (r.type !== RTN_LOCAL || !this.confOr(dev, "accept_local"))) return -1;
     const lo = this.iface("lo");
     if (r.oif === dev.index || (r.type === RTN_LOCAL && dev === lo)) return r.nhScope >= RT_SCOPE_HOST ? 1 : 0;
@@ -1623,11 +1792,23 @@ export class NetConfig {
     return r;
   }
 
-  private lookupUncached(dst: number): RouteResult | undefined {
-    const r = this.routeOutput({ dst });
+  /**
+   * The packet path's route for a flow: arriving on `iif` (LOOPBACK_IFINDEX for the host's own),
+   * from `src` (0: not chosen yet), with its mark and TOS. Per destination, cached, while no
+   * policy rule can tell flows apart.
+   */
+  lookupFlow(dst: number, src: number, iif: number, mark: number, tos: number): RouteResult | undefined {
+    if (!this.customRules) return this.lookup(dst);
+    this.checkCaches();
+    const found = this.lookupUncached(dst, { dst, src, iif, mark, tos });
+    return found && this.internRoute(found);
+  }
+
+  private lookupUncached(dst: number, ruleFl?: Flow): RouteResult | undefined {
+    const r = this.routeOutput({ dst }, ruleFl);
     if ("errno" in r) {
-      const fib = this.fibLookup({ dst });
-      if (fib && TYPE_ERROR[fib.type] && fib.type !== RTN_THROW)
+      const fib = this.fibLookup(ruleFl ?? { dst });
+      if (fib && routeErrno(fib) && fib.type !== RTN_THROW)
         return { type: TYPE_NAME[fib.type]!, route: fib, dev: "", gateway: 0, src: 0 };
       return undefined;
     }
@@ -1671,6 +1852,8 @@ export class NetConfig {
       nextIndex: this.nextIndex,
       tableSeq: this.tableSeq,
       customLocalRoutes: this.customLocalRoutes,
+      rules: rulesToJSON(this.rules),
+      customRules: this.customRules,
       rng: this.rng.state(),
     };
   }
@@ -1690,6 +1873,8 @@ export class NetConfig {
       nextIndex: number;
       tableSeq: number;
       customLocalRoutes: boolean;
+      rules?: unknown;
+      customRules?: boolean;
       rng: number[];
     };
     n.ifaces = j.ifaces;
@@ -1705,6 +1890,9 @@ export class NetConfig {
     n.nextIndex = j.nextIndex;
     n.tableSeq = j.tableSeq;
     n.customLocalRoutes = j.customLocalRoutes;
+    // (states written before `ip rule` have the default rules)
+    if (j.rules) n.rules = rulesFromJSON(j.rules);
+    n.customRules = j.customRules ?? false;
     n.rng = Rng.fromState(j.rng);
     n.gen = 0;
     return n;

@@ -29,6 +29,7 @@ import {
   IP_DEFRAG_LOCAL_DELIVER,
   reassembledInfo,
 } from "./defrag.js";
+import { forwardOptions, receiveOptions } from "./ip-options.js";
 import type { NetConfig, RouteResult } from "./net.js";
 import {
   type CompiledTable,
@@ -136,6 +137,8 @@ export interface StackDeps {
   nowNs(): number;
   /** The virtual wall clock in whole seconds (the time match). */
   wallSeconds?(): number;
+  /** The virtual wall clock in milliseconds since the epoch (IP timestamp options); default: boot at midnight. */
+  wallMs?(): number;
   log(level: number, line: string): void;
   shared: Map<string, unknown>;
   conntrack: ConntrackHooks;
@@ -175,6 +178,8 @@ export class NetStack implements NetView {
   private bh = 0;
   /** Packets waiting for a neighbour that will not answer, per device and next hop. */
   private readonly arpQueues = new Map<string, { failAt: number; pkts: Packet[] }>();
+  /** net_ratelimit_state (begin < 0: not started). */
+  private readonly netRl = { begin: -1, printed: 0, missed: 0 };
   /** Evaluation contexts by nesting depth (a REJECT reply runs inside its packet's traversal): reused, not rebuilt. */
   private readonly ctxPool: EvalContext[] = [];
   private ctxDepth = 0;
@@ -621,6 +626,8 @@ export class NetStack implements NetView {
     }
     p.inDev = dev;
     p.outDev = "";
+    // ip_rcv_core(): IPCB starts empty
+    p.ipOpt = null;
     if (this.hook(NF_INET_PRE_ROUTING, p) !== NF_ACCEPT) return;
     const r = this.routeInput(p, dev);
     if (r === "local") {
@@ -644,19 +651,54 @@ export class NetStack implements NetView {
   /** ip_route_input(): "local", a forwarding route, or null (dropped, with any ICMP sent). */
   private routeInput(p: Packet, dev: string): "local" | RouteResult | null {
     const net = this.deps.net;
-    if (p.src === 0xffffffff || p.src >>> 28 === 0xe || (p.src >>> 24 === 0 && p.src !== 0)) {
-      this.discard(`martian source ${formatIPv4(p.src)}`);
-      return null;
-    }
-    const local = net.lookup(p.dst);
+    if (p.src === 0xffffffff || p.src >>> 28 === 0xe || (p.src >>> 24 === 0 && p.src !== 0))
+      return this.martianSource(p, dev);
+    const local = net.customRules
+      ? net.lookupFlow(p.dst, p.src, net.iface(dev)?.index ?? 0, p.mark, p.tos)
+      : net.lookup(p.dst);
     const loopbackDst = p.dst >>> 24 === 127;
     if (loopbackDst && dev !== "lo" && !net.confInt(dev, "route_localnet", "or")) {
       this.discard(`martian destination ${formatIPv4(p.dst)}`);
+      const iface = net.iface(dev);
+      if (iface && net.confOr(iface, "log_martians") && this.netRatelimit())
+        this.deps.log(4, `IPv4: martian destination ${formatIPv4(p.dst)} from ${formatIPv4(p.src)}, dev ${dev}`);
       return null;
     }
-    if (local && (local.type === "local" || local.type === "broadcast")) return "local";
-    if (p.dst === 0xffffffff) return "local";
-    if (!net.confInt(dev, "forwarding", "and") && !net.sysctlInt("net.ipv4.ip_forward")) {
+    // (a frame looped back, through lo or as a broadcast's copy, keeps the route it was sent by:
+    // no input route, no source check)
+    const iface = dev === "lo" || p.pktType === PACKET_LOOPBACK ? undefined : net.iface(dev);
+    const isLocal =
+      (local !== undefined && (local.type === "local" || local.type === "broadcast")) || p.dst === 0xffffffff;
+    const forwarding = net.confInt(dev, "forwarding", "and") || net.sysctlInt("net.ipv4.ip_forward");
+    if (iface) {
+      // fib_validate_source() within the route lookup, before the options: a local input's source
+      // (a broadcast's unless it is 0.0.0.0), a forwarded packet's reverse path (rp_filter)
+      if (isLocal) {
+        const brd = local?.type !== "local";
+        if (!(brd && p.src === 0) && net.validateSource(p.src, brd ? 0 : p.dst, 0, iface, p.mark) < 0)
+          return this.martianSource(p, dev);
+      } else if (forwarding && local && !REJECTING_ROUTE.has(local.type)) {
+        if (net.validateSource(p.src, p.dst, net.iface(local.dev)?.index ?? 0, iface, p.mark) < 0)
+          return this.martianSource(p, dev);
+      }
+    }
+    // ip_rcv_options() runs on whatever the route lookup gave (an error route included)
+    if (p.ipOptions !== null) {
+      const kind: string = !local
+        ? "error"
+        : local.type === "local" || local.type === "broadcast"
+          ? local.type
+          : p.dst === 0xffffffff
+            ? "broadcast"
+            : local.type === "unicast" && !forwarding
+              ? "error"
+              : local.type;
+      const o = this.rcvOptions(p, dev, kind);
+      if (o === null) return null;
+      if (o !== undefined) return o;
+    }
+    if (isLocal) return "local";
+    if (!forwarding) {
       this.discard("not for this host and forwarding is off");
       return null;
     }
@@ -671,10 +713,66 @@ export class NetStack implements NetView {
     }
     if (local.type === "unreachable" || local.type === "prohibit") {
       this.discard(`${local.type} route`);
-      this.routeError(p, local.type === "unreachable" ? 1 : 13);
+      // ip_error(): an unreachable route is EHOSTUNREACH, an unreachable rule ENETUNREACH
+      this.routeError(p, local.type === "unreachable" ? (local.route?.ruleErr === "ENETUNREACH" ? 0 : 1) : 13);
       return null;
     }
     return local;
+  }
+
+  /** ip_handle_martian_source(): dropped; logged (with the link header) under log_martians. */
+  private martianSource(p: Packet, dev: string): null {
+    this.discard(`martian source ${formatIPv4(p.src)}`);
+    const iface = this.deps.net.iface(dev);
+    if (!iface || !this.deps.net.confOr(iface, "log_martians") || !this.netRatelimit()) return null;
+    this.deps.log(4, `IPv4: martian source ${formatIPv4(p.dst)} from ${formatIPv4(p.src)}, on dev ${dev}`);
+    if (p.hasMac) {
+      let hex = "";
+      for (const b of [...macBytes(p.macDst), ...macBytes(p.macSrc), 0x08, 0x00])
+        hex += `${hex ? " " : ""}${b.toString(16).padStart(2, "0")}`;
+      this.deps.log(4, `ll header: 00000000: ${hex}`);
+    }
+    return null;
+  }
+
+  /** net_ratelimit(): 10 messages per 5 s (message_burst, message_cost), then how many were held back. */
+  private netRatelimit(): boolean {
+    const now = this.deps.nowNs();
+    const rs = this.netRl;
+    if (rs.begin < 0) rs.begin = now;
+    if (now > rs.begin + 5_000_000_000) {
+      if (rs.missed) {
+        this.deps.log(4, `net_ratelimit: ${rs.missed} callbacks suppressed`);
+        rs.missed = 0;
+      }
+      rs.begin = now;
+      rs.printed = 0;
+    }
+    if (rs.printed < 10) {
+      rs.printed++;
+      return true;
+    }
+    rs.missed++;
+    return false;
+  }
+
+  private wallMs(): number {
+    return this.deps.wallMs ? this.deps.wallMs() : Math.floor(this.deps.nowNs() / 1e6);
+  }
+
+  /** ip_rcv_options() (src/engine/ip-options.ts): null drops the packet, a route is a source route's next hop. */
+  private rcvOptions(p: Packet, dev: string, kind: string): RouteResult | null | undefined {
+    return receiveOptions(p, dev, kind, {
+      net: this.deps.net,
+      wallMs: () => this.wallMs(),
+      discard: (reason) => this.discard(reason),
+      paramProblem: (pointer) =>
+        this.deps.local.icmpError(p, 12, 0, (reply) => this.output(reply), (pointer << 24) >>> 0),
+      martianLog: (level, line) => {
+        const iface = this.deps.net.iface(dev);
+        if (iface && this.deps.net.confOr(iface, "log_martians") && this.netRatelimit()) this.deps.log(level, line);
+      },
+    });
   }
 
   private routeError(p: Packet, code: number): void {
@@ -695,6 +793,12 @@ export class NetStack implements NetView {
       this.deps.local.icmpError(p, 11, 0, (reply) => this.output(reply));
       return;
     }
+    // strict source routing permits no gatewaying
+    if (p.ipOpt?.isStrictroute && r.gateway) {
+      this.discard("strict source route through a gateway");
+      this.deps.local.icmpError(p, 3, 5, (reply) => this.output(reply));
+      return;
+    }
     // ip_exceeds_mtu(): DF and longer than the route's MTU
     const mtu = this.mtu(r.dev);
     if (p.len > mtu && p.frag & IP_DF) {
@@ -707,8 +811,13 @@ export class NetStack implements NetView {
     }
     p.ttl--;
     p.outDev = r.dev;
-    if (p.inDev === r.dev && this.deps.local.redirect) this.maybeRedirect(p);
+    if (p.inDev === r.dev && this.deps.local.redirect && !p.ipOpt?.srr) this.maybeRedirect(p);
     if (this.hook(NF_INET_FORWARD, p) !== NF_ACCEPT) return;
+    // ip_forward_finish(): ip_forward_options()
+    if (p.ipOpt !== null) {
+      const net = this.deps.net;
+      forwardOptions(p, () => net.lookup(p.dst >>> 0)?.src ?? 0);
+    }
     if (this.hook(NF_INET_POST_ROUTING, p) !== NF_ACCEPT) return;
     if (this.unresolved(p, p.outDev, r.gateway || p.dst)) return;
     this.setFate({ kind: "forwarded", dev: p.outDev });
@@ -738,7 +847,8 @@ export class NetStack implements NetView {
     this.depth += p === this.journey?.final ? 0 : 1;
     try {
       const net = this.deps.net;
-      let r = net.lookup(p.dst);
+      // (ip_route_output_key(): the socket's source if bound, else none yet; iif is lo)
+      let r = net.lookupFlow(p.dst, p.src, LOOPBACK_IFINDEX, p.mark, p.tos);
       if (!r || r.type === "blackhole" || r.type === "unreachable" || r.type === "prohibit") {
         this.discard("no route to host");
         return;
@@ -749,7 +859,7 @@ export class NetStack implements NetView {
       const before = { dst: p.dst, mark: p.mark, tos: p.tos };
       if (this.hook(NF_INET_LOCAL_OUT, p) !== NF_ACCEPT) return;
       if (p.dst !== before.dst || p.mark !== before.mark || p.tos !== before.tos) {
-        r = net.lookup(p.dst);
+        r = net.lookupFlow(p.dst, p.src, LOOPBACK_IFINDEX, p.mark, p.tos);
         if (!r) {
           this.discard("no route to host after rerouting");
           return;
@@ -928,6 +1038,17 @@ function queueBypass(v: number): boolean {
 
 /** Until an unanswered ARP resolution fails: mcast_solicit probes, retrans_time apart. */
 const ARP_FAIL_NS = 3 * 1_000_000_000;
+/** Route types that reject a packet (ip_error()) rather than forward it. */
+const REJECTING_ROUTE = new Set(["blackhole", "unreachable", "prohibit"]);
+/** A MAC address's six bytes, most significant first. */
+function macBytes(m: number): number[] {
+  const b: number[] = [];
+  for (let i = 5; i >= 0; i--) b.push(Math.floor(m / 2 ** (8 * i)) % 256);
+  return b;
+}
+
+/** The flow's input interface of a packet the host sends itself (LOOPBACK_IFINDEX). */
+const LOOPBACK_IFINDEX = 1;
 
 /** A 32-bit mix of a sequence number: trace ids look random but replay identically. */
 function traceHash(n: number): number {

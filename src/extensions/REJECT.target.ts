@@ -3,7 +3,9 @@
  * an ICMP error or a TCP reset. The kernel allows it only in the filter
  * table on INPUT/FORWARD/OUTPUT, and tcp-reset only for `-p tcp`.
  */
+
 import { ExitStatus, paramError, XtablesError } from "../core/errors.js";
+import { rejectCsumFails } from "../engine/ip-options.js";
 import { NF_DROP } from "../engine/verdict.js";
 import { defineTarget, HOOK_FWD, HOOK_IN, HOOK_OUT, IPT_INV_PROTO, XtType } from "./api.js";
 
@@ -75,6 +77,8 @@ export const rejectTarget = defineTarget<RejectData>({
     // ipt_REJECT reject_tg(): nf_send_unreach() with these ICMP codes, or nf_send_reset(); always NF_DROP.
     const code = REJECT_ICMP_CODE[d.with];
     return (p, ctx) => {
+      // nf_ip_checksum() fails on a header whose checksum the IP option fill left stale: no reply
+      if (p.ipOpt !== null && rejectCsumFails(p)) return NF_DROP;
       if (d.with === IPT_TCP_RESET) ctx.reply?.tcpReset(p);
       else if (code !== undefined) ctx.reply?.icmpError(p, 3, code);
       return NF_DROP;

@@ -7,4 +7,5 @@ import { STATE_SECTIONS } from "./serialize.js";
 STATE_SECTIONS.set("conntrack", {
   write: (host) => host.conntrack().snapshot(),
   read: (host, data) => host.conntrack().restore(data),
+  plain: true,
 });

@@ -329,6 +329,8 @@ function reviveTableV3(host: Host, rec: TableV3, lines: readonly string[], at: n
 export interface StateSection {
   write(host: Host): unknown;
   read(host: Host, data: unknown): void;
+  /** Its data never holds bigints: written without the replacer (a large section writes faster). */
+  plain?: boolean;
 }
 
 export const STATE_SECTIONS = new Map<string, StateSection>();
@@ -342,16 +344,20 @@ STATE_SECTIONS.set("net", {
 });
 
 export function serializeHost(host: Host): string {
-  const extra: Record<string, unknown> = {};
-  for (const [name, s] of STATE_SECTIONS) extra[name] = s.write(host);
-  const meta: Meta = {
+  // the sections are written one by one into the metadata's "extra" (the same JSON as one object)
+  const extra: string[] = [];
+  for (const [name, s] of STATE_SECTIONS) {
+    const json = JSON.stringify(s.write(host), s.plain ? undefined : replacer) as string | undefined;
+    if (json !== undefined) extra.push(`${JSON.stringify(name)}:${json}`);
+  }
+  const meta: Omit<Meta, "extra"> = {
     flavour: host.flavour,
     epoch: host.epoch,
     elapsedNs: host.elapsedNs.toString(),
     hosts: host.db.hosts,
-    extra,
   };
-  const parts = [MAGIC, JSON.stringify(meta, replacer)];
+  const head = JSON.stringify(meta, replacer);
+  const parts = [MAGIC, `${head.slice(0, -1)},"extra":{${extra.join(",")}}}`];
   for (const t of host.ruleset.tables.values()) tableLines(t, parts);
   const body = `${parts.join("\n")}\n`;
   return `${body}# end ${body.length} ${fnv1a(body)}\n`;
@@ -407,7 +413,10 @@ export function deserializeHost(text: string): Host {
   const lines = text.slice(MAGIC.length + 1, endAt).split("\n");
   let meta: Meta;
   try {
-    meta = JSON.parse(lines[0]!, reviver) as Meta;
+    // the reviver only turns {"$big": …} back into bigints: without one it is not needed (and
+    // would make reading a large conntrack section several times slower)
+    const metaLine = lines[0]!;
+    meta = (metaLine.includes('"$big"') ? JSON.parse(metaLine, reviver) : JSON.parse(metaLine)) as Meta;
   } catch (e) {
     throw new StateError(`bad metadata: ${(e as Error).message}`);
   }

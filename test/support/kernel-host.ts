@@ -374,7 +374,27 @@ export class KernelLab {
   }
 
   /** Empties the rule set (all tables go, with their handles), conntrack and sets the sysctls. */
+  /** Policy routing a case set up (ip rules, routes of tables 100 and 200): undone by the next reset. */
+  private ipDirty = false;
+
+  /** Runs a case's `ip` commands in the DUT; a failure is the case's error. */
+  ip(cmds: readonly string[]): void {
+    this.ipDirty = true;
+    for (const c of cmds) {
+      const r = this.inDut(["ip", ...c.split(" ")]);
+      if (r.status !== 0) throw new Error(`ip ${c}: ${r.stderr}`);
+    }
+  }
+
   reset(sysctls: Record<string, string>): void {
+    if (this.ipDirty) {
+      // ip rule flush keeps the priority 0 rule only: main and default come back by hand
+      this.inDut(["ip", "rule", "flush"]);
+      this.inDut(["ip", "rule", "add", "from", "all", "lookup", "main", "pref", "32766"]);
+      this.inDut(["ip", "rule", "add", "from", "all", "lookup", "default", "pref", "32767"]);
+      for (const t of ["100", "200"]) this.inDut(["ip", "route", "flush", "table", t]);
+      this.ipDirty = false;
+    }
     this.inDut(["nft", "flush", "ruleset"]);
     this.inDut(["conntrack", "-F"]);
     // A packet still waiting for a neighbour that never answers (an ARP queue, e.g. for a subnet's

@@ -29,7 +29,7 @@ function hookExit(): void {
 
 /** One command of a batch: program, arguments, optional standard input. */
 export interface RealCommand {
-  prog: "iptables" | "iptables-save" | "iptables-restore";
+  prog: "iptables" | "iptables-save" | "iptables-restore" | "sh";
   argv: readonly string[];
   stdin?: string;
 }

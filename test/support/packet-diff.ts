@@ -388,6 +388,7 @@ export class KernelSide implements Side {
     await this.lab.relisten();
     await this.lab.drain();
     const r = this.lab.restore(c.rules);
+    if (c.ip) this.lab.ip(c.ip);
     if (c.trace) await this.lab.startMonitor();
     return `${r.status} ${r.stderr}`;
   }
@@ -434,6 +435,11 @@ export class TwinSide implements Side {
     this.host = twinHost(c.sysctls);
     this.traces = [];
     const r = this.host.iptablesRestore([], c.rules);
+    if (c.ip) {
+      const sh = new ShellSession(this.host);
+      for (const x of sh.run(c.ip.map((l) => `ip ${l}`).join("\n")))
+        if (x.status !== 0) throw new Error(`twin: ${x.cmd}: ${x.stderr}`);
+    }
     return `${r.status} ${r.stderr}`;
   }
 

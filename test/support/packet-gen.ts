@@ -27,6 +27,11 @@ export interface KCase {
   steps: PacketStep[];
   /** Also compare xtables-monitor --trace (a -j TRACE rule leads raw PREROUTING and OUTPUT). */
   trace?: boolean;
+  /**
+   * `ip` commands (rules and routes of tables 100 and 200) run on the host after its rules are
+   * restored; the next case starts from the default rules again.
+   */
+  ip?: string[];
 }
 
 type Hook = "PREROUTING" | "INPUT" | "FORWARD" | "OUTPUT" | "POSTROUTING";

@@ -1,7 +1,7 @@
 /**
  * The `ip` command of iproute2 6.1 (ip/ip.c): global options, object
  * dispatch with iproute2's abbreviations, exit statuses. The twin supports
- * link, address, route and neigh; other objects, and options whose output
+ * link, address, route, rule and neigh; other objects, and options whose output
  * depends on things the twin does not keep (-s, -d, -j, -r, -N, colors),
  * are refused with an "iptwin: ip: … is not supported by the twin" message
  * (status 2), never answered approximately.
@@ -20,6 +20,7 @@ import { doIpaddr, ipaddrList } from "./addr.js";
 import { doIplink, type IpCtx } from "./link.js";
 import { doIpneigh } from "./neigh.js";
 import { doIproute } from "./route.js";
+import { doIprule } from "./rule.js";
 import {
   AF_BRIDGE,
   AF_INET,
@@ -198,6 +199,8 @@ function ipMain(net: NetConfig, args: readonly string[], out: IpOut): number {
       return doIpaddr(ctx, a);
     case "route":
       return doIproute(ctx, a);
+    case "rule":
+      return doIprule(ctx, a);
     case "link":
       return doIplink(ctx, a, (c, rest) => ipaddrList(c, rest, true));
     case "neighbor":

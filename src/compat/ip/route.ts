@@ -511,6 +511,9 @@ function formatGet(
   if (from !== undefined) s += `from ${formatIPv4(from)} `;
   if (g.gateway) s += `via ${formatIPv4(g.gateway)} `;
   s += `dev ${net.nameOf(g.oif)} `;
+  // RTA_TABLE: the table the route came from (main not named)
+  const table = g.fib ? net.reportedTable(g.fib) : RT_TABLE_MAIN;
+  if (table !== RT_TABLE_MAIN) s += `table ${tableN2a(table)} `;
   if (!g.input && g.src && g.src !== from) s += `src ${formatIPv4(g.src)} `;
   if (g.flags & RTCF_MULTICAST) s += "rt_offload_failed ";
   if (mark) s += mark >= 16 ? `mark 0x${mark.toString(16)} ` : `mark ${mark} `;
@@ -626,8 +629,8 @@ function iprouteGet(ctx: IpCtx, a: Args): number {
   if (notify) g.flags |= RTCF_NOTIFY;
   if (fibmatch) {
     if (!g.fib) kernelError(out, { errno: "ENETUNREACH" });
-    // Local and main share one trie; the answer names the merged table (main).
-    out.stdout += formatRoute(net, { ...g.fib, table: RT_TABLE_MAIN }, true);
+    // While local and main share one trie, the answer names the merged table (main).
+    out.stdout += formatRoute(net, { ...g.fib, table: net.reportedTable(g.fib) }, true);
     return 0;
   }
   const line = formatGet(net, dst.addr, src, g, mark, uid, iif, ctx.oneline);
