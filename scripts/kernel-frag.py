@@ -82,6 +82,9 @@ LOC_SELF = U(41041, 5353, src=DUT0, dst=DUT1, ident=0x4848)
 SLEEP = 1.6
 BIG = U(41052, 7, dst=PEER1, payload=bytes(range(200)) * 7, ident=0x5252)
 MTU600 = ["ip link set eth1 mtu 600"]
+# A datagram forwarded to c1 whose first fragment carries record route (one free slot) and the others no option.
+RR_FRAGS = frags(kr.ip4(PEER0, PEER1, 17, kr.udp(PEER0, PEER1, 41060, 7, PAY40), ident=0x5353, frag=0, opts=kr.RR_OPT),
+                 [(0, 16)]) + frags(U(41060, 7, dst=PEER1, ident=0x5353), [(16, 32), (32, 48)])
 
 
 
@@ -166,6 +169,10 @@ CASES = [
       note="reassembled, fragments too big for the MTU: cut again to the MTU (slow path)"),
     C("ct-fwd-mtu-df", frags(BIG, [(0, 800), (800, 1408)], df=True), rules=[CT], setup=MTU600,
       note="DF fragments bigger than the MTU: fragmentation needed"),
+    C("frag-fwd-rr", RR_FRAGS, rules=[LOG_FWD], note="no conntrack: a first fragment with record route, filled as it passes"),
+    C("ct-fwd-rr", RR_FRAGS, rules=[CT, LOG_FWD],
+      note="the reassembled datagram has the first fragment's options; fragmented again, the later fragments "
+           "carry them with record route turned into NOPs (ip_options_fragment())"),
     C("ct-fwd-ttl", frags(U(41032, 7, dst=PEER1, ident=0x4949, ttl=1), THIRDS), rules=[CT],
       note="TTL 1: ICMP time exceeded in transit quoting the reassembled datagram"),
 ]
