@@ -51,6 +51,22 @@ import { RTN_UNICAST } from "./context.js";
 import { buildOptions, type EchoedOptions, optionsEcho } from "./ip-options.js";
 import type { NetConfig } from "./net.js";
 
+/** A Map that counts its writes (a cache of what it holds knows when to start again). */
+class CountedMap<K, V> extends Map<K, V> {
+  writes = 0;
+  override set(k: K, v: V): this {
+    this.writes++;
+    return super.set(k, v);
+  }
+  override delete(k: K): boolean {
+    this.writes++;
+    return super.delete(k);
+  }
+  override clear(): void {
+    this.writes++;
+    super.clear();
+  }
+}
 /** CONFIG_HZ of the reference kernel (Debian's too). */
 export const HZ = 250;
 /** INITIAL_JIFFIES: jiffies start 5 minutes before wrapping. */
@@ -464,15 +480,36 @@ export class LocalHost {
    * Sysctls the NetConfig does not know yet (tcp_*, icmp_msgs_*, route.error_*), as
    * /proc/sys text; NetConfig's own value wins when it has the file.
    */
-  readonly sysctls = new Map<string, string>();
+  readonly sysctls = new CountedMap<string, string>();
 
   // ---- helpers ----
   private sysctlText(name: string): string {
     return this.deps.net.sysctlRead(name.split(".")) ?? this.sysctls.get(name) ?? SYSCTL_DEFAULTS[name] ?? "0";
   }
 
+  /**
+   * The sysctls as numbers, while NetConfig's generation (every write bumps it) and `sysctls`
+   * stay as they were: a packet reads several, and a read by name splits and looks up its path.
+   */
+  private readonly sysNum = new Map<string, number>();
+  private sysNumNet: NetConfig | null = null;
+  private sysNumGen = -1;
+  private sysNumWrites = -1;
+
   private sysctl(name: string): number {
-    return Number.parseInt(this.sysctlText(name), 10) || 0;
+    const net = this.deps.net;
+    if (net !== this.sysNumNet || net.gen !== this.sysNumGen || this.sysctls.writes !== this.sysNumWrites) {
+      this.sysNum.clear();
+      this.sysNumNet = net;
+      this.sysNumGen = net.gen;
+      this.sysNumWrites = this.sysctls.writes;
+    }
+    let v = this.sysNum.get(name);
+    if (v === undefined) {
+      v = Number.parseInt(this.sysctlText(name), 10) || 0;
+      this.sysNum.set(name, v);
+    }
+    return v;
   }
 
   private sysctlList(name: string): number[] {
