@@ -20,6 +20,7 @@ import {
 } from "../extensions/api.js";
 import { PACKET_LOOPBACK } from "../extensions/pkt-util.js";
 import type { EvalContext, NetView } from "./context.js";
+import type { Sockets } from "./local.js";
 import type { NetConfig, RouteResult } from "./net.js";
 import {
   type CompiledTable,
@@ -108,6 +109,8 @@ export interface LocalStack {
   tcpReset?(orig: Packet, send: (reply: Packet) => void): void;
   /** ip_rt_send_redirect(): an ICMP host redirect to `gw` for a packet forwarded back out its input device. */
   redirect?(orig: Packet, gw: number, send: (reply: Packet) => void): void;
+  /** The host's sockets (the socket match looks them up). */
+  readonly sockets?: Sockets;
 }
 
 export interface StackDeps {
@@ -277,6 +280,7 @@ export class NetStack implements NetView {
         return deps.wallSeconds?.();
       },
       dup: (p, gw, oif) => this.dup(p, gw, oif),
+      socket: (proto, saddr, sport, daddr, dport) => deps.local.sockets?.find(proto, saddr, sport, daddr, dport),
       reply: {
         // icmp_send() and the reset run with bottom halves off: what they loop back comes after them
         icmpError: (p, type, code) => this.bhOff(() => deps.local.icmpError(p, type, code, (r) => this.output(r))),
