@@ -569,8 +569,9 @@ export class NetStack implements NetView {
       this.discard(`martian destination ${formatIPv4(p.dst)}`);
       return null;
     }
-    if (local && (local.type === "local" || local.type === "broadcast")) return "local";
-    if (p.dst === 0xffffffff) return "local";
+    if (local && (local.type === "local" || local.type === "broadcast"))
+      return this.validSource(p, dev, 0) ? "local" : null;
+    if (p.dst === 0xffffffff) return p.src === 0 || this.validSource(p, dev, 0) ? "local" : null;
     if (!net.confInt(dev, "forwarding", "and") && !net.sysctlInt("net.ipv4.ip_forward")) {
       this.discard("not for this host and forwarding is off");
       return null;
@@ -589,7 +590,23 @@ export class NetStack implements NetView {
       this.routeError(p, local.type === "unreachable" ? 1 : 13);
       return null;
     }
-    return local;
+    // __mkroute_input()
+    return this.validSource(p, dev, net.iface(local.dev)?.index ?? 0) ? local : null;
+  }
+
+  /**
+   * fib_validate_source() as ip_route_input_slow() calls it for local, broadcast and forwarded
+   * packets: a source that is one of the host's addresses (unless accept_local) or fails the
+   * reverse path filter is a martian, dropped after PREROUTING. Packets on lo and a broadcast's
+   * looped copy keep the route they were sent with and are not routed again.
+   */
+  private validSource(p: Packet, dev: string, oif: number): boolean {
+    if (dev === "lo" || p.pktType === PACKET_LOOPBACK) return true;
+    const net = this.deps.net;
+    const i = net.iface(dev);
+    if (!i || net.validateSource(p.src >>> 0, p.dst >>> 0, oif, i, p.mark) >= 0) return true;
+    this.discard(`martian source ${formatIPv4(p.src)}`);
+    return false;
   }
 
   private routeError(p: Packet, code: number): void {
@@ -688,6 +705,9 @@ export class NetStack implements NetView {
       p.inDev = "";
       p.outDev = net.nameOf(r.oif);
       if (this.hook(NF_INET_LOCAL_OUT, p) !== NF_ACCEPT) return;
+      // nf_dup_ipv4_route() set skb->dev to the route's device, and ip_output() passes skb->dev
+      // as POSTROUTING's input device: LOG and trace show the copy with IN= its output device
+      p.inDev = p.outDev;
       if (this.hook(NF_INET_POST_ROUTING, p) !== NF_ACCEPT) return;
       this.xmit(p.outDev, p);
     } finally {
