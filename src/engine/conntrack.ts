@@ -373,15 +373,12 @@ export const IPPROTO_SCTP = 132;
 export const IPPROTO_UDPLITE = 136;
 export const IPPROTO_GRE = 47;
 
-/** Protocols whose tuple carries ports. */
+/**
+ * Protocols whose tuple carries ports (nf_ct_get_tuple_ports()). Not DCCP: the reference kernel
+ * (6.18) has no DCCP tracker any more, its packets are tracked (and NATed) as a generic protocol.
+ */
 export function hasPorts(proto: number): boolean {
-  return (
-    proto === IPPROTO_TCP ||
-    proto === IPPROTO_UDP ||
-    proto === IPPROTO_UDPLITE ||
-    proto === IPPROTO_SCTP ||
-    proto === IPPROTO_DCCP
-  );
+  return proto === IPPROTO_TCP || proto === IPPROTO_UDP || proto === IPPROTO_UDPLITE || proto === IPPROTO_SCTP;
 }
 
 export function tupleEqual(a: Tuple, b: Tuple): boolean {
