@@ -21,6 +21,7 @@ import {
   TCP_FIN,
   TCP_RST,
   TCP_SYN,
+  udpliteHeaderBad,
 } from "../core/packet.js";
 import type { Rng } from "../core/rng.js";
 import type { Nat } from "./nat.js";
@@ -1518,6 +1519,8 @@ export class Conntrack implements ConntrackHooks {
   private udpPacket(ct: Conn, p: Packet, ctinfo: number, now: number): number {
     const l4len = wireLen(p) - p.ihl;
     if (l4len < 8) return -NF_ACCEPT;
+    // udplite_error(): invalid (no entry) without a checksum or with a bad coverage
+    if (ct.proto === IPPROTO_UDPLITE && udpliteHeaderBad(p, l4len)) return -NF_ACCEPT;
     const status = ct.status;
     if (!(status & IPS_CONFIRMED)) ct.udpStreamTs = now + 2 * SEC;
     if (status & IPS_SEEN_REPLY) {

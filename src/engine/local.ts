@@ -44,6 +44,7 @@ import {
   TCP_FIN,
   TCP_RST,
   TCP_SYN,
+  udpliteHeaderBad,
 } from "../core/packet.js";
 import type { Rng } from "../core/rng.js";
 import type { Conn } from "./conntrack.js";
@@ -779,6 +780,8 @@ export class LocalHost {
   // ---- UDP ----
   private udpRcv(p: Packet, send: (reply: Packet) => void): void {
     if (origTotal(p) - p.ihl < 8) return; // no complete header: dropped
+    // udplite_checksum_init(): no checksum or a bad coverage is a checksum error, dropped silently
+    if (p.proto === IPPROTO_UDPLITE && udpliteHeaderBad(p, origTotal(p) - p.ihl)) return;
     const cls = this.routeClass(p);
     if (p.proto === IPPROTO_UDP && this.sockets.lookup("udp", p.dst, p.dport)) return;
     if (cls !== "local") return;
