@@ -109,7 +109,11 @@ class RefTable {
       const r = rules[i]!;
       let ok = refMatchIp(r.rule, p);
       for (let k = 0; ok && k < r.matches.length; k++) ok = r.matches[k]!(p, ctx);
-      if (ctx.hotdrop) return { verdict: NF_DROP, chain, rule: i + 1, trace };
+      if (ctx.hotdrop) {
+        // a match's hotdrop is the rule's verdict (nft_match_eval), traced as such
+        ev(chain, "rule", i + 1, "DROP");
+        return { verdict: NF_DROP, chain, rule: i + 1, trace };
+      }
       if (!ok) {
         i++;
         continue;

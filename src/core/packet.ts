@@ -492,3 +492,18 @@ export function tcpTsval(p: Packet): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * The UDP-Lite header of a packet whose transport bytes the twin holds raw (ports, then checksum
+ * coverage and checksum; bytes past the payload are zeros): what udplite_error() and
+ * udplite_checksum_init() refuse — a short header, a coverage outside 8..length (0 is all), and a
+ * zero checksum, which UDP-Lite forbids. (The checksum's value is not verified.)
+ */
+export function udpliteHeaderBad(p: Packet, l4len: number): boolean {
+  if (l4len < 8) return true;
+  const b = p.payload;
+  const at = (i: number) => b?.[i] ?? 0;
+  const cscov = (at(4) << 8) | at(5);
+  if (cscov !== 0 && (cscov < 8 || cscov > l4len)) return true;
+  return ((at(6) << 8) | at(7)) === 0;
+}

@@ -21,6 +21,7 @@ import {
   TCP_FIN,
   TCP_RST,
   TCP_SYN,
+  udpliteHeaderBad,
 } from "../core/packet.js";
 import type { Rng } from "../core/rng.js";
 import type { Nat } from "./nat.js";
@@ -357,15 +358,12 @@ export const IPPROTO_SCTP = 132;
 export const IPPROTO_UDPLITE = 136;
 export const IPPROTO_GRE = 47;
 
-/** Protocols whose tuple carries ports. */
+/**
+ * Protocols whose tuple carries ports (nf_ct_get_tuple_ports()). Not DCCP: the reference kernel
+ * (6.18) has no DCCP tracker any more, its packets are tracked (and NATed) as a generic protocol.
+ */
 export function hasPorts(proto: number): boolean {
-  return (
-    proto === IPPROTO_TCP ||
-    proto === IPPROTO_UDP ||
-    proto === IPPROTO_UDPLITE ||
-    proto === IPPROTO_SCTP ||
-    proto === IPPROTO_DCCP
-  );
+  return proto === IPPROTO_TCP || proto === IPPROTO_UDP || proto === IPPROTO_UDPLITE || proto === IPPROTO_SCTP;
 }
 
 export function tupleEqual(a: Tuple, b: Tuple): boolean {
@@ -1497,6 +1495,11 @@ export class Conntrack implements ConntrackHooks {
         return this.udpPacket(ct, p, ctinfo, now);
       case IPPROTO_ICMP:
         return this.icmpPacket(ct, p, ctinfo, now);
+      case IPPROTO_SCTP:
+        if (sctpInvalid(ct, p, hook === 0 /* NF_INET_PRE_ROUTING */ && this.sysctl("nf_conntrack_checksum") !== 0))
+          return -NF_ACCEPT;
+        this.refreshAcct(ct, ctinfo, p, this.timeoutSecs("nf_conntrack_generic_timeout") * SEC, now);
+        return NF_ACCEPT;
       default:
         this.refreshAcct(ct, ctinfo, p, this.timeoutSecs("nf_conntrack_generic_timeout") * SEC, now);
         return NF_ACCEPT;
@@ -1506,6 +1509,8 @@ export class Conntrack implements ConntrackHooks {
   private udpPacket(ct: Conn, p: Packet, ctinfo: number, now: number): number {
     const l4len = wireLen(p) - p.ihl;
     if (l4len < 8) return -NF_ACCEPT;
+    // udplite_error(): invalid (no entry) without a checksum or with a bad coverage
+    if (ct.proto === IPPROTO_UDPLITE && udpliteHeaderBad(p, l4len)) return -NF_ACCEPT;
     const status = ct.status;
     if (!(status & IPS_CONFIRMED)) ct.udpStreamTs = now + 2 * SEC;
     if (status & IPS_SEEN_REPLY) {
@@ -2409,4 +2414,62 @@ function unlinkChained(buckets: Int32Array, nodes: Int32Array, item: number): vo
     }
     n = next;
   }
+}
+
+/** CRC32c (Castagnoli, reflected) table. */
+const CRC32C = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0x82f63b78 : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+const SCTP_CID_INIT = 1;
+const SCTP_CID_INIT_ACK = 2;
+const SCTP_CID_ABORT = 6;
+const SCTP_CID_COOKIE_ECHO = 10;
+const SCTP_CID_COOKIE_ACK = 11;
+const SCTP_CID_SHUTDOWN_COMPLETE = 14;
+
+/**
+ * What nf_conntrack_sctp_packet() finds invalid before its state machine (which the twin does not
+ * model: a valid SCTP packet is tracked like a generic one): sctp_error() — a header shorter than
+ * 12 bytes, or in PREROUTING (nf_conntrack_checksum) a wrong CRC32c; do_basic_checks() — no chunk,
+ * a zero-length chunk, INIT / INIT ACK / SHUTDOWN COMPLETE or COOKIE ECHO / ACK not alone or first;
+ * and for a new entry an out-of-the-blue ABORT, SHUTDOWN COMPLETE or COOKIE ACK. The twin holds
+ * SCTP's bytes raw (ports first; past the payload, zeros).
+ */
+function sctpInvalid(ct: Conn, p: Packet, checkCrc: boolean): boolean {
+  const len = wireLen(p) - p.ihl;
+  if (len < 12) return true;
+  const b = p.payload;
+  const at = (i: number) => b?.[i] ?? 0;
+  if (checkCrc) {
+    let crc = 0xffffffff;
+    for (let i = 0; i < len; i++) {
+      const x = i >= 8 && i < 12 ? 0 : at(i);
+      crc = CRC32C[(crc ^ x) & 0xff]! ^ (crc >>> 8);
+    }
+    crc = ~crc >>> 0;
+    // the checksum field holds it little-endian (cpu_to_le32)
+    const stored = (at(8) | (at(9) << 8) | (at(10) << 16) | (at(11) << 24)) >>> 0;
+    if (stored !== crc) return true;
+  }
+  let count = 0;
+  let flag = false;
+  let ootb = false;
+  for (let off = 12; off + 4 <= len; count++) {
+    const type = at(off);
+    const clen = (at(off + 2) << 8) | at(off + 3);
+    if (type === SCTP_CID_INIT || type === SCTP_CID_INIT_ACK || type === SCTP_CID_SHUTDOWN_COMPLETE) flag = true;
+    if (((type === SCTP_CID_COOKIE_ACK || type === SCTP_CID_COOKIE_ECHO || flag) && count !== 0) || clen === 0)
+      return true;
+    if (type === SCTP_CID_ABORT || type === SCTP_CID_SHUTDOWN_COMPLETE || type === SCTP_CID_COOKIE_ACK) ootb = true;
+    off += (clen + 3) & ~3;
+  }
+  if (count === 0) return true;
+  return ootb && !(ct.status & IPS_CONFIRMED);
 }

@@ -4,6 +4,7 @@
  * log and a way to emit packets (REJECT replies, TEE copies).
  */
 import type { Packet } from "../core/packet.js";
+import type { SockHit } from "./local.js";
 
 /** Address classes of addrtype (RTN_*). */
 export const RTN_UNSPEC = 0;
@@ -56,6 +57,8 @@ export interface EvalContext {
   wallSeconds?: number;
   /** nf_dup_ipv4() (TEE): sends the copy `p` with `gw` as next hop (oif "" = any) through OUTPUT and POSTROUTING. */
   dup?(p: Packet, gw: number, oif: string): void;
+  /** nf_sk_lookup_slow_v4()'s lookup among the host's sockets (the socket match); absent: the host has none. */
+  socket?(proto: "tcp" | "udp", saddr: number, sport: number, daddr: number, dport: number): SockHit | undefined;
   /** The host's own replies for REJECT (they go out through OUTPUT like sendLocal); absent: none sent. */
   reply?: {
     /** nf_send_unreach() → icmp_send(): an ICMP error about `p`, with the kernel's checks and rate limits. */

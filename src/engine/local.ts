@@ -44,6 +44,7 @@ import {
   TCP_FIN,
   TCP_RST,
   TCP_SYN,
+  udpliteHeaderBad,
 } from "../core/packet.js";
 import type { Rng } from "../core/rng.js";
 import type { Conn } from "./conntrack.js";
@@ -127,6 +128,12 @@ export interface BoundSocket {
   /** Credentials of the socket's file (the owner match): root, like the sockets an administrator opens. */
   uid: number;
   gid: number;
+}
+
+/** A socket a lookup found: a full socket (not a request socket) and the address it is bound to (0: INADDR_ANY). */
+export interface SockHit {
+  full: boolean;
+  boundAddr: number;
 }
 
 /** Connection states a passive open goes through (ss names). */
@@ -237,6 +244,21 @@ export class Sockets {
       if (s.addr === 0) wild = s;
     }
     return wild;
+  }
+
+  /**
+   * inet_lookup() / udp4_lib_lookup() as nf_sk_lookup_slow_v4() calls them (the socket match): for
+   * TCP a connection by its four-tuple first (a half-open one is a request socket, not a full
+   * socket; a closed one is unhashed), then a listener; for UDP a bound socket. Either binds any
+   * destination address when bound to INADDR_ANY, a forwarded packet's too.
+   */
+  find(proto: SockProto, saddr: number, sport: number, daddr: number, dport: number): SockHit | undefined {
+    if (proto === "tcp") {
+      const c = this.conns.get(connKey(daddr >>> 0, dport, saddr >>> 0, sport));
+      if (c && c.state !== "CLOSE") return { full: c.state !== "SYN-RECV", boundAddr: c.laddr };
+    }
+    const s = this.lookup(proto, daddr, dport);
+    return s ? { full: true, boundAddr: s.addr } : undefined;
   }
 
   /** Children waiting in a listener's accept queue (ss Recv-Q of the listener). */
@@ -833,6 +855,8 @@ export class LocalHost {
   // ---- UDP ----
   private udpRcv(p: Packet, send: (reply: Packet) => void): void {
     if (origTotal(p) - p.ihl < 8) return; // no complete header: dropped
+    // udplite_checksum_init(): no checksum or a bad coverage is a checksum error, dropped silently
+    if (p.proto === IPPROTO_UDPLITE && udpliteHeaderBad(p, origTotal(p) - p.ihl)) return;
     const cls = this.routeClass(p);
     if (p.proto === IPPROTO_UDP && this.sockets.lookup("udp", p.dst, p.dport)) return;
     if (cls !== "local") return;

@@ -27,6 +27,7 @@ import {
   IP_CT_NEW,
   IP_CT_RELATED,
   IP_CT_RELATED_REPLY,
+  IPPROTO_GRE,
   IPS_DST_NAT,
   IPS_DST_NAT_DONE,
   IPS_DYING,
@@ -41,6 +42,7 @@ import {
   TCP_CONNTRACK_TIME_WAIT,
   type Tuple,
   tupleEqual,
+  wireLen,
   zoneIdFor,
 } from "./conntrack.js";
 import type { Ruleset } from "./ruleset.js";
@@ -488,7 +490,7 @@ export class Nat implements NatHooks {
     const dir = ctinfoDir(ctinfo);
     let statusbit = mtype === NF_NAT_MANIP_SRC ? IPS_SRC_NAT : IPS_DST_NAT;
     if (dir === IP_CT_DIR_REPLY) statusbit ^= IPS_NAT_MASK;
-    if (ct.status & statusbit) manipPkt(p, invertTupleInto(TARGET, ct.tupleOf(1 - dir))!, mtype);
+    if (ct.status & statusbit && !manipPkt(p, invertTupleInto(TARGET, ct.tupleOf(1 - dir))!, mtype)) return NF_DROP;
     return NF_ACCEPT;
   }
 
@@ -552,8 +554,12 @@ export class Nat implements NatHooks {
   }
 }
 
-/** nf_nat_ipv4_manip_pkt(): rewrite one side of the packet to the target tuple. */
-export function manipPkt(p: Packet, target: Tuple, manip: number): void {
+/**
+ * nf_nat_ipv4_manip_pkt(): rewrite one side of the packet to the target tuple. False (the packet is
+ * dropped) when the transport header cannot be written: gre_manip_pkt() needs 8 bytes of GRE header.
+ */
+export function manipPkt(p: Packet, target: Tuple, manip: number): boolean {
+  if (target.proto === IPPROTO_GRE && wireLen(p) - p.ihl < 8) return false;
   if (!p.isFragment()) {
     if (target.proto === IPPROTO_ICMP) {
       const t = p.icmpType;
@@ -571,4 +577,5 @@ export function manipPkt(p: Packet, target: Tuple, manip: number): void {
   }
   if (manip === NF_NAT_MANIP_SRC) p.src = target.src;
   else p.dst = target.dst;
+  return true;
 }

@@ -893,6 +893,9 @@ function traverse(
       }
     }
     if (ctx.hotdrop) {
+      // nft_match_eval(): a hotdrop is the rule's verdict, NF_DROP, and nft_trace_verdict() shows it
+      if (p.nfTrace && trace)
+        trace({ table: tableName, chain: names[ci]!, kind: "rule", rule: t.ruleOf[g], verdict: "DROP" });
       decideRule(t, ci, g);
       return NF_DROP;
     }

@@ -30,6 +30,7 @@ import {
   reassembledInfo,
 } from "./defrag.js";
 import { forwardOptions, receiveOptions } from "./ip-options.js";
+import type { Sockets } from "./local.js";
 import type { NetConfig, RouteResult } from "./net.js";
 import {
   type CompiledTable,
@@ -128,6 +129,8 @@ export interface LocalStack {
   tcpReset?(orig: Packet, send: (reply: Packet) => void): void;
   /** ip_rt_send_redirect(): an ICMP host redirect to `gw` for a packet forwarded back out its input device. */
   redirect?(orig: Packet, gw: number, send: (reply: Packet) => void): void;
+  /** The host's sockets (the socket match looks them up). */
+  readonly sockets?: Sockets;
 }
 
 export interface StackDeps {
@@ -305,6 +308,7 @@ export class NetStack implements NetView {
         return deps.wallSeconds?.();
       },
       dup: (p, gw, oif) => this.dup(p, gw, oif),
+      socket: (proto, saddr, sport, daddr, dport) => deps.local.sockets?.find(proto, saddr, sport, daddr, dport),
       reply: {
         // icmp_send() and the reset run with bottom halves off: what they loop back comes after them
         icmpError: (p, type, code) => this.bhOff(() => deps.local.icmpError(p, type, code, (r) => this.output(r))),
@@ -911,6 +915,9 @@ export class NetStack implements NetView {
       p.inDev = "";
       p.outDev = net.nameOf(r.oif);
       if (this.hook(NF_INET_LOCAL_OUT, p) !== NF_ACCEPT) return;
+      // nf_dup_ipv4_route() set skb->dev to the route's device, and ip_output() passes skb->dev
+      // as POSTROUTING's input device: LOG and trace show the copy with IN= its output device
+      p.inDev = p.outDev;
       if (this.hook(NF_INET_POST_ROUTING, p) !== NF_ACCEPT) return;
       this.xmit(p.outDev, p);
     } finally {

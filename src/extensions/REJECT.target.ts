@@ -5,6 +5,7 @@
  */
 
 import { ExitStatus, paramError, XtablesError } from "../core/errors.js";
+import type { Packet } from "../core/packet.js";
 import { rejectCsumFails } from "../engine/ip-options.js";
 import { NF_DROP } from "../engine/verdict.js";
 import { defineTarget, HOOK_FWD, HOOK_IN, HOOK_OUT, IPT_INV_PROTO, XtType } from "./api.js";
@@ -80,7 +81,7 @@ export const rejectTarget = defineTarget<RejectData>({
       // nf_ip_checksum() fails on a header whose checksum the IP option fill left stale: no reply
       if (p.ipOpt !== null && rejectCsumFails(p)) return NF_DROP;
       if (d.with === IPT_TCP_RESET) ctx.reply?.tcpReset(p);
-      else if (code !== undefined) ctx.reply?.icmpError(p, 3, code);
+      else if (code !== undefined && checksumOk(p)) ctx.reply?.icmpError(p, 3, code);
       return NF_DROP;
     };
   },
@@ -97,3 +98,25 @@ export const rejectTarget = defineTarget<RejectData>({
     return `${out}\n(*) See man page or read the INCOMPATIBILITES file for compatibility issues.\n`;
   },
 });
+
+/**
+ * Protocols nf_reject_verify_csum() lets through unchecked: TCP, UDP and ICMP (the twin's always
+ * carry a right checksum), GRE, AH, ESP, SCTP (other integrity checks) and UDP-Lite (partial
+ * checksum). DCCP is not among them on the reference kernel (6.18): it left with its tracker.
+ */
+const UNCHECKED = new Set([1, 6, 17, 47, 51, 50, 132, 136]);
+
+/**
+ * nf_send_unreach(): the ICMP error is sent only if the packet passes nf_ip_checksum(), for other
+ * protocols a one's-complement sum over the whole packet (the IP header sums to zero by its own
+ * checksum). The twin holds their transport bytes raw, with nothing filled in: they must sum to 0.
+ */
+function checksumOk(p: Packet): boolean {
+  if (UNCHECKED.has(p.proto)) return true;
+  const b = p.payload;
+  if (!b) return true;
+  let sum = 0;
+  for (let i = 0; i < b.length; i += 2) sum += (b[i]! << 8) | (b[i + 1] ?? 0);
+  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
+  return sum === 0 || sum === 0xffff;
+}
