@@ -14,13 +14,12 @@
  * kept there with the kernel's observations and replayed on every run
  * (no root needed for the replay).
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ShellSession } from "../src/compat/session.js";
-import { describeWith, livePrereq, type Prereq, REPO_ROOT } from "./support/env.js";
-import { KernelLab, LOG_TAG, twinHost } from "./support/kernel-host.js";
+import { describeWith, livePrereq, REPO_ROOT } from "./support/env.js";
+import { KernelLab, LOG_TAG, labPrereq, twinHost } from "./support/kernel-host.js";
 import { compareObs, KernelSide, type KObs, runCase, stepPacket, TwinSide, traceKey } from "./support/packet-diff.js";
 import { generateCase, type KCase } from "./support/packet-gen.js";
 
@@ -65,27 +64,6 @@ function describeDiffs(d: ReturnType<typeof compareObs>, c: KCase): string {
       return `  ${x.kind}${cat}: ${x.detail}`;
     })
     .join("\n");
-}
-
-/** The tools the lab needs besides root and iptables. */
-function labPrereq(): Prereq {
-  for (const [tool, args] of [
-    ["python3", ["-c", "import ctypes, socket; socket.AF_PACKET"]],
-    ["conntrack", ["--version"]],
-    ["nft", ["--version"]],
-    ["xtables-monitor", ["--help"]],
-  ] as const) {
-    const r = spawnSync(tool, [...args], {
-      encoding: "utf8",
-      env: { ...process.env, PATH: `/usr/sbin:/sbin:${process.env.PATH}` },
-    });
-    if (r.error)
-      return {
-        ok: false,
-        reason: `${tool} not found (apt-get install ${tool === "python3" ? "python3" : tool === "nft" ? "nftables" : tool === "conntrack" ? "conntrack" : "iptables"})`,
-      };
-  }
-  return { ok: true };
 }
 
 const regressions = loadRegressions();

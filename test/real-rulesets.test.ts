@@ -8,13 +8,12 @@
  *    (LOG prefixes get the lab's tag in front, the only change, so that the kernel's lines are
  *    told from other namespaces'.)
  */
-import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { Host } from "../src/host.js";
-import { describeWith, livePrereq, type Prereq, sharedPath, sharedPrereq } from "./support/env.js";
-import { KernelLab, LOG_TAG } from "./support/kernel-host.js";
+import { describeWith, livePrereq, sharedPath, sharedPrereq } from "./support/env.js";
+import { KernelLab, LOG_TAG, labPrereq } from "./support/kernel-host.js";
 import { Netns } from "./support/netns.js";
 import { compareObs, KernelSide, runCase, TwinSide } from "./support/packet-diff.js";
 import { generateCase } from "./support/packet-gen.js";
@@ -62,17 +61,6 @@ describeWith([shared, livePrereq()], "real rule sets: restored and listed as ipt
     });
   }
 });
-
-function labPrereq(): Prereq {
-  const r = spawnSync("python3", ["-c", "import ctypes, socket; socket.AF_PACKET"], { encoding: "utf8" });
-  if (r.error || r.status !== 0) return { ok: false, reason: "python3 with AF_PACKET sockets is needed" };
-  const c = spawnSync("conntrack", ["--version"], {
-    encoding: "utf8",
-    env: { ...process.env, PATH: `/usr/sbin:/sbin:${process.env.PATH}` },
-  });
-  if (c.error) return { ok: false, reason: "conntrack (conntrack-tools) is needed" };
-  return { ok: true };
-}
 
 /** LOG prefixes with the lab's tag in front (prefixes stay within iptables' 29 characters). */
 function tagged(text: string): string {

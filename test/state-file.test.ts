@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ShellSession } from "../src/compat/session.js";
+import { TCP_FIELDS } from "../src/engine/conntrack.js";
 import { Host } from "../src/host.js";
 import "../src/state/conntrack-section.js";
 import { deserializeHost, serializeHost } from "../src/state/serialize.js";
@@ -35,30 +36,6 @@ describe("state file formats", () => {
  * conntrack printed on that host (state-ct-objects.txt). Entries and events are now positional
  * records; both load to the same table.
  */
-const TCP = [
-  "state",
-  "lastDir",
-  "retrans",
-  "lastIndex",
-  "lastSeq",
-  "lastAck",
-  "lastEnd",
-  "lastWin",
-  "lastWscale",
-  "lastFlags",
-  "end0",
-  "maxend0",
-  "maxwin0",
-  "maxack0",
-  "scale0",
-  "flags0",
-  "end1",
-  "maxend1",
-  "maxwin1",
-  "maxack1",
-  "scale1",
-  "flags1",
-] as const;
 
 describe("state file: the conntrack table", () => {
   const recorded = fixture("state-ct-objects.txt");
@@ -102,7 +79,7 @@ describe("state file: the conntrack table", () => {
           ct.mark,
           ct.orig,
           ct.reply,
-          ct.tcp && TCP.map((k) => ct.tcp![k]),
+          ct.tcp && TCP_FIELDS.map((k) => ct.tcp![k]),
         ]);
     expect(fields(loaded)).toEqual(fields(host));
     expect(

@@ -2113,7 +2113,7 @@ interface EntryObject {
 }
 
 /** The TCP fields of an entry, in the order of an EntryRecord's TCP array. */
-const TCP_FIELDS = [
+export const TCP_FIELDS = [
   "state",
   "lastDir",
   "retrans",

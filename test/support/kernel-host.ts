@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { createInterface, type Interface } from "node:readline";
 import { ShellSession } from "../../src/compat/session.js";
 import { Host } from "../../src/host.js";
-import { REPO_ROOT } from "./env.js";
+import { type Prereq, REPO_ROOT } from "./env.js";
 
 export const MAC_ETH0 = 0x020000000001;
 export const MAC_ETH1 = 0x020000000002;
@@ -582,4 +582,25 @@ interface NetApi {
   setUp(i: unknown, up: boolean): unknown;
   addRoute(spec: object, flags: object): unknown;
   sysctlWrite(parts: string[], text: string): string;
+}
+
+/** The tools the lab needs besides root and iptables. */
+export function labPrereq(): Prereq {
+  for (const [tool, args] of [
+    ["python3", ["-c", "import ctypes, socket; socket.AF_PACKET"]],
+    ["conntrack", ["--version"]],
+    ["nft", ["--version"]],
+    ["xtables-monitor", ["--help"]],
+  ] as const) {
+    const r = spawnSync(tool, [...args], {
+      encoding: "utf8",
+      env: { ...process.env, PATH: `/usr/sbin:/sbin:${process.env.PATH}` },
+    });
+    if (r.error)
+      return {
+        ok: false,
+        reason: `${tool} not found (apt-get install ${tool === "python3" ? "python3" : tool === "nft" ? "nftables" : tool === "conntrack" ? "conntrack" : "iptables"})`,
+      };
+  }
+  return { ok: true };
 }
