@@ -21,6 +21,7 @@ import type { PacketReport } from "../src/engine/stack.js";
 import { Host } from "../src/host.js";
 import { labFromFile } from "../src/lab/build.js";
 import { hostIO } from "../src/lab/commands.js";
+import { hexBytes, toHex } from "./support/hex.js";
 
 interface Inject {
   dev: string;
@@ -87,7 +88,7 @@ class Twin {
   }
 
   inject(i: Inject): Reply[] {
-    const b = hex(i.hex);
+    const b = hexBytes(i.hex);
     let rep: PacketReport;
     if (i.dev === "local") {
       const p = parseIp(b)!;
@@ -113,16 +114,6 @@ function replies(rep: PacketReport): Reply[] {
   return rep.emitted
     .filter((e) => e.dev === "eth0" || e.dev === "eth1")
     .map((e) => ({ dev: e.dev === "eth0" ? "veth0" : "veth1", hex: masked(ipBytes(e.pkt)) }));
-}
-
-function hex(s: string): Uint8Array {
-  const b = new Uint8Array(s.length / 2);
-  for (let i = 0; i < b.length; i++) b[i] = Number.parseInt(s.slice(2 * i, 2 * i + 2), 16);
-  return b;
-}
-
-function toHex(b: Uint8Array): string {
-  return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
 }
 
 /** An IP packet with the IP ID of dut's own ICMP messages and the outer checksums zeroed. */
@@ -153,7 +144,7 @@ describe(`IPv4 reassembly vs. Linux ${REC.kernel}`, () => {
       // the capture waited at least 2 s
       got.push(...t.after(2e9));
       for (const dev of ["veth0", "veth1"]) {
-        const want = c.replies.filter((r) => r.dev === dev).map((r) => masked(hex(r.hex).subarray(14)));
+        const want = c.replies.filter((r) => r.dev === dev).map((r) => masked(hexBytes(r.hex).subarray(14)));
         expect(
           got.filter((r) => r.dev === dev).map((r) => r.hex),
           `${dev} replies`,

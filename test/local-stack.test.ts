@@ -28,6 +28,7 @@ import { NetConfig, RT_TABLE_MAIN, RTPROT_STATIC } from "../src/engine/net.js";
 import { NetStack } from "../src/engine/stack.js";
 import { NO_CONNTRACK, NO_NAT } from "../src/engine/stack-stubs.js";
 import { Host } from "../src/host.js";
+import { hexBytes, toHex } from "./support/hex.js";
 
 interface Inject {
   dev?: string;
@@ -190,7 +191,7 @@ class Twin {
       this.clock += Math.round(i.sleep * 1e9);
       return [];
     }
-    const bytes = hex(i.hex!);
+    const bytes = hexBytes(i.hex!);
     let rep: ReturnType<NetStack["send"]>;
     if (i.dev === "local") {
       const p = parseIp(bytes)!;
@@ -219,16 +220,6 @@ class Twin {
         hex: toHex(ipBytes(e.pkt)),
       }));
   }
-}
-
-function hex(s: string): Uint8Array {
-  const b = new Uint8Array(s.length / 2);
-  for (let i = 0; i < b.length; i++) b[i] = Number.parseInt(s.slice(2 * i, 2 * i + 2), 16);
-  return b;
-}
-
-function toHex(b: Uint8Array): string {
-  return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
 }
 
 /**
@@ -297,7 +288,7 @@ function maskTsTimes(b: Uint8Array, start: number, end: number): void {
 /** LOG's OPT (…) with the filled IP timestamp times masked (see maskTsTimes). */
 function maskLogOpt(line: string): string {
   return line.replace(/OPT \(([0-9A-F]+)\)/, (_, h: string) => {
-    const b = hex(h);
+    const b = hexBytes(h);
     maskTsTimes(b, 0, b.length);
     return `OPT (${toHex(b).toUpperCase()})`;
   });
@@ -305,7 +296,7 @@ function maskLogOpt(line: string): string {
 
 /** Kernel replies on the wire, as IP packets (frames from the capture, Ethernet header dropped). */
 function kernelIp(r: Reply): Uint8Array {
-  return hex(r.hex).subarray(14);
+  return hexBytes(r.hex).subarray(14);
 }
 
 /** LOG lines with the random IP ID of a dut-made ICMP message masked. */
@@ -328,13 +319,13 @@ describe(`local stack and logging targets vs. Linux ${REC.kernel}`, () => {
       if (c.name.startsWith("lo-")) {
         const want = c.replies.filter((r) => r.dev === "lo").map((r) => masked(kernelIp(r)));
         expect(
-          t.loTap.map((h) => masked(hex(h))),
+          t.loTap.map((h) => masked(hexBytes(h))),
           "lo",
         ).toEqual(want);
       }
       for (const dev of ["veth0", "veth1"]) {
         const want = c.replies.filter((r) => r.dev === dev).map((r) => masked(kernelIp(r)));
-        const have = got.filter((r) => r.dev === dev).map((r) => masked(hex(r.hex)));
+        const have = got.filter((r) => r.dev === dev).map((r) => masked(hexBytes(r.hex)));
         expect(have, `${dev} replies`).toEqual(want);
       }
       const wantLog = c.log.map((l) => `<${l.level}>${maskLog(l.text)}`);
@@ -376,7 +367,7 @@ describe("TCP connect and close against a listener", () => {
       let delta = 0;
       for (const [n, s] of h.steps.entries()) {
         // The peer acknowledges the kernel's ISN: shift its ACK to the twin's.
-        const p = parseFrame(hex(s.inject))!;
+        const p = parseFrame(hexBytes(s.inject))!;
         if (n > 0 && p.tcpFlags & 0x10) p.ack = (p.ack + delta) >>> 0;
         const out = t.stack.receive(p, "eth0").emitted.map((e) => ipBytes(e.pkt));
         t.clock += 20_000_000;
@@ -483,15 +474,15 @@ describe("packets the twin builds are well formed", () => {
     const c = REC.cases.find((x) => x.name === "udp-closed-big")!;
     const t = new Twin([], {});
     const [r] = t.inject(c.inject[0]!);
-    const q = hex(r!.hex).subarray(28);
-    const orig = hex(c.inject[0]!.hex!).subarray(14);
+    const q = hexBytes(r!.hex).subarray(28);
+    const orig = hexBytes(c.inject[0]!.hex!).subarray(14);
     expect(toHex(q)).toBe(toHex(orig.subarray(0, q.length)));
     expect(q.length).toBe(548);
   });
   it("a parsed reply round-trips", () => {
     const t = new Twin([], {});
     const [r] = t.inject(REC.cases.find((x) => x.name === "udp-closed")!.inject[0]!);
-    const p: Packet = parseIp(hex(r!.hex))!;
+    const p: Packet = parseIp(hexBytes(r!.hex))!;
     expect(toHex(ipBytes(p))).toBe(r!.hex);
   });
 });
@@ -514,7 +505,7 @@ describe("IP options", () => {
   it("the time of day filled on receipt is the wall clock's ms since midnight UTC (kernel: within its clock estimate)", () => {
     // The kernel's value against the recording's estimate of its wall clock at the LOG line.
     const c = rec("log-ipopt");
-    const opt = hex(/OPT \(([0-9A-F]+)\)/.exec(c.log[0]!.text)![1]!);
+    const opt = hexBytes(/OPT \(([0-9A-F]+)\)/.exec(c.log[0]!.text)![1]!);
     const kernelMs = new DataView(opt.buffer).getUint32(8);
     const estimate = (REC.dmesg_boot_ms + c.log[0]!.usec / 1000) % 86_400_000;
     expect(Math.abs(kernelMs - estimate)).toBeLessThan(50);
@@ -523,7 +514,7 @@ describe("IP options", () => {
     h.elapsedNs = 789_000_000n;
     for (const cmd of ["link add eth0 type veth peer name veth0", "link set eth0 up", "addr add 10.77.1.1/24 dev eth0"])
       expect(h.ip(cmd.split(" ")).stderr).toBe("");
-    const inj = parseFrame(hex(c.inject[0]!.hex!))!;
+    const inj = parseFrame(hexBytes(c.inject[0]!.hex!))!;
     expect(h.stack().receive(inj, "eth0").fate.kind).toBe("delivered");
     expect(toHex(inj.ipOptions!)).toBe(`440c0d010a4d0101${(45_296_789).toString(16).padStart(8, "0")}`);
   });
