@@ -509,6 +509,19 @@ function packetTupleInto(t: Tuple, p: Packet): Tuple {
 const SCRATCH: Tuple = { src: 0, dst: 0, proto: 0, sport: 0, dport: 0, type: 0, code: 0 };
 const SCRATCH_REPLY: Tuple = { src: 0, dst: 0, proto: 0, sport: 0, dport: 0, type: 0, code: 0 };
 
+/** Indexes of Conn.n. */
+const N_TIMEOUT = 0;
+const N_UDPSTREAMTS = 1;
+const N_LASTSEQ = 2;
+const N_LASTACK = 3;
+const N_LASTEND = 4;
+const N_END0 = 5;
+const N_MAXEND0 = 6;
+const N_MAXACK0 = 7;
+const N_END1 = 8;
+const N_MAXEND1 = 9;
+const N_MAXACK1 = 10;
+
 /**
  * One entry of the table (struct nf_conn); also used for CT templates (IPS_TEMPLATE). Entries are
  * made by newConn(), an object literal on this prototype, not by `new`: V8 pretenures a literal's
@@ -522,8 +535,6 @@ export class Conn implements TcpInfo {
   /** Rewritten by NAT while the entry is unconfirmed. */
   declare reply: Tuple;
   declare status: number;
-  /** Expiry in virtual ns (absolute once confirmed, relative before, like ct->timeout). */
-  declare timeout: number;
   declare mark: number;
   declare secmark: number;
   declare labels: bigint | null;
@@ -531,7 +542,6 @@ export class Conn implements TcpInfo {
   /** Template zone taken from the packet mark (CT --zone mark). */
   declare zoneFromMark: boolean;
   declare counters: Array<{ packets: number; bytes: number }> | null;
-  declare udpStreamTs: number;
   declare helper: string;
   /** Event bits cached for the next delivery (ecache). */
   declare ecache: number;
@@ -555,27 +565,103 @@ export class Conn implements TcpInfo {
   declare lastDir: number;
   declare retrans: number;
   declare lastIndex: number;
-  declare lastSeq: number;
-  declare lastAck: number;
-  declare lastEnd: number;
   declare lastWin: number;
   declare lastWscale: number;
   declare lastFlags: number;
-  declare end0: number;
-  declare maxend0: number;
   declare maxwin0: number;
-  declare maxack0: number;
   declare scale0: number;
   declare flags0: number;
-  declare end1: number;
-  declare maxend1: number;
   declare maxwin1: number;
-  declare maxack1: number;
   declare scale1: number;
   declare flags1: number;
 
+  /**
+   * The fields that hold numbers past the small-integer range (virtual ns, sequence numbers), in
+   * one array of unboxed doubles: as object fields each would be a boxed number of its own, an
+   * object more per field per entry to make and for the garbage collector to copy.
+   */
+  declare readonly n: number[];
+
   private constructor() {
     throw new Error("conntrack entries are made by newConn()");
+  }
+
+  /** Expiry in virtual ns (absolute once confirmed, relative before, like ct->timeout). */
+   get timeout(): number {
+    return this.n[N_TIMEOUT]!;
+  }
+  set timeout(v: number) {
+    this.n[N_TIMEOUT] = v;
+  }
+
+   get udpStreamTs(): number {
+    return this.n[N_UDPSTREAMTS]!;
+  }
+  set udpStreamTs(v: number) {
+    this.n[N_UDPSTREAMTS] = v;
+  }
+
+   get lastSeq(): number {
+    return this.n[N_LASTSEQ]!;
+  }
+  set lastSeq(v: number) {
+    this.n[N_LASTSEQ] = v;
+  }
+
+   get lastAck(): number {
+    return this.n[N_LASTACK]!;
+  }
+  set lastAck(v: number) {
+    this.n[N_LASTACK] = v;
+  }
+
+   get lastEnd(): number {
+    return this.n[N_LASTEND]!;
+  }
+  set lastEnd(v: number) {
+    this.n[N_LASTEND] = v;
+  }
+
+   get end0(): number {
+    return this.n[N_END0]!;
+  }
+  set end0(v: number) {
+    this.n[N_END0] = v;
+  }
+
+   get maxend0(): number {
+    return this.n[N_MAXEND0]!;
+  }
+  set maxend0(v: number) {
+    this.n[N_MAXEND0] = v;
+  }
+
+   get maxack0(): number {
+    return this.n[N_MAXACK0]!;
+  }
+  set maxack0(v: number) {
+    this.n[N_MAXACK0] = v;
+  }
+
+   get end1(): number {
+    return this.n[N_END1]!;
+  }
+  set end1(v: number) {
+    this.n[N_END1] = v;
+  }
+
+   get maxend1(): number {
+    return this.n[N_MAXEND1]!;
+  }
+  set maxend1(v: number) {
+    this.n[N_MAXEND1] = v;
+  }
+
+   get maxack1(): number {
+    return this.n[N_MAXACK1]!;
+  }
+  set maxack1(v: number) {
+    this.n[N_MAXACK1] = v;
   }
 
   /** ctnetlink's id: 32 bits, unsigned. */
@@ -624,14 +710,12 @@ export function newConn(owner: Conntrack | null, orig: Tuple, reply: Tuple, id: 
     orig,
     reply,
     status: 0,
-    timeout: 0,
     mark: 0,
     secmark: 0,
     labels: null,
     zone: DEFAULT_ZONE,
     zoneFromMark: false,
     counters: null,
-    udpStreamTs: 0,
     helper: "",
     ecache: 0,
     masqDev: "",
@@ -645,25 +729,24 @@ export function newConn(owner: Conntrack | null, orig: Tuple, reply: Tuple, id: 
     lastDir: 0,
     retrans: 0,
     lastIndex: 0,
-    lastSeq: 0,
-    lastAck: 0,
-    lastEnd: 0,
     lastWin: 0,
     lastWscale: 0,
     lastFlags: 0,
-    end0: 0,
-    maxend0: 0,
     maxwin0: 0,
-    maxack0: 0,
     scale0: 0,
     flags0: 0,
-    end1: 0,
-    maxend1: 0,
     maxwin1: 0,
-    maxack1: 0,
     scale1: 0,
     flags1: 0,
+    n: newNums(),
   } as unknown as Conn;
+}
+
+/** Conn.n of a new entry, all zero: a literal with a fraction is made as unboxed doubles. */
+function newNums(): number[] {
+  const n = [0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  n[0] = 0;
+  return n;
 }
 
 /** A tuple of a new entry: its own literal site, whose objects all live on (see Conn). */
