@@ -1,4 +1,5 @@
-// Packets per second through `send --json` (sendJson: JSON lines in, JSON lines out), on
+// Packets per second through `send --json` (sendJsonBytes, as the CLI runs it: the bytes of JSON lines
+// in, the bytes of JSON lines out), on
 //   seeds — a small filter rule set written from the tutorials in the seeds (LOG, DROP, REJECT, user chains)
 //   kube  — kube-proxy shaped nat + filter (bench/kube.mjs), every packet a new connection:
 //           conntrack miss, KUBE-SERVICES → KUBE-SVC (statistic) → KUBE-SEP DNAT, MASQUERADE
@@ -132,10 +133,12 @@ export function measure(mod, host, makeInput, n, reps, fresh) {
   let bestWall = Number.POSITIVE_INFINITY;
   for (let r = 0; r < reps; r++) {
     fresh?.();
-    const input = makeInput(r);
+    // the CLI reads standard input as bytes and writes the results as bytes (sendJsonBytes)
+    const text = makeInput(r);
+    const input = mod.sendJsonBytes ? Buffer.from(text) : text;
     const c = process.cpuUsage();
     const t = performance.now();
-    const out = mod.sendJson(host, input);
+    const out = mod.sendJsonBytes ? mod.sendJsonBytes(host, input) : mod.sendJson(host, input);
     const wall = performance.now() - t;
     const cu = process.cpuUsage(c);
     if (out.status !== 0) throw new Error(out.stderr);
@@ -150,8 +153,8 @@ export async function loadModules(base) {
   if (base.endsWith(".js") || base.endsWith(".mjs")) return import(base);
   const { Host } = await import(`${base}/host.js`);
   const { ShellSession } = await import(`${base}/compat/session.js`);
-  const { sendJson } = await import(`${base}/compat/send.js`);
-  return { Host, ShellSession, sendJson };
+  const { sendJson, sendJsonBytes } = await import(`${base}/compat/send.js`);
+  return { Host, ShellSession, sendJson, sendJsonBytes };
 }
 
 /** All packet figures for one rule set: "seeds" or a number of services. */

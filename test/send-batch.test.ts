@@ -4,13 +4,14 @@
  * packets written without a copy, decisions resolved lazily); the general path (JSON.parse) reads
  * what the fast reader does not. Random sequences on a kube-proxy host with local, forwarded,
  * rejected, logged, untracked and NATed packets, replies to earlier NATed connections, time passing
- * and bad lines go through: one line per call, all lines in one call, and all lines reformatted so
- * that only the general reader takes them. Outputs, counters, conntrack and the kernel log agree.
+ * and bad lines go through: one line per call, all lines in one call (as a string, and as bytes the
+ * way the CLI passes standard input), and all lines reformatted so that only the general reader
+ * takes them. Outputs, counters, conntrack and the kernel log agree.
  */
 import { describe, expect, it } from "vitest";
 import { kubeProxyRules, serviceIP } from "../bench/kube.mjs";
 import { LAB_SETUP } from "../bench/packets.mjs";
-import { sendJson } from "../src/compat/send.js";
+import { sendJson, sendJsonBytes } from "../src/compat/send.js";
 import { ShellSession } from "../src/compat/session.js";
 import { Host } from "../src/index.js";
 
@@ -146,10 +147,36 @@ describe("send --json: one batch is the same as packet by packet", () => {
       expect(sendJson(batch, `${lines.join("\n")}\n`).stdout).toBe(outputs);
       const general = host();
       expect(sendJson(general, `${lines.map(reformatted).join("\n")}\n`).stdout).toBe(outputs);
+      // the CLI's way: the input's bytes in, the results' bytes out
+      const bytes = host();
+      const out = sendJsonBytes(bytes, new TextEncoder().encode(`${lines.join("\n")}\n`)).stdout;
+      expect(new TextDecoder().decode(out)).toBe(outputs);
 
       const want = state(one);
       expect(state(batch)).toBe(want);
       expect(state(general)).toBe(want);
+      expect(state(bytes)).toBe(want);
     });
   }
+});
+
+describe("send --json as bytes", () => {
+  it("reads lines that are not ASCII through the general reader, as the string path does", () => {
+    const lines = [
+      '{"in":"eth0","src":"10.0.2.9","dst":"10.0.0.1","proto":"icmp","type":8,"id":7,"seq":1}',
+      '{"in":"eth0","src":"10.0.2.9","dst":"10.0.0.1","proto":"icmp","type":8,"id":7,"seq":2,"note":"café"}',
+      '{"in":"éth0","src":"10.0.2.9","dst":"10.0.0.1","proto":"udp","sport":1,"dport":9}',
+      '{"in":"eth0","src":"10.0.2.9","dst":"10.0.0.1","proto":"udp","sport":1,"dport":9}',
+      "  ",
+      "{not json",
+    ];
+    const text = `${lines.join("\n")}\n`;
+    const a = sendJson(host(), text).stdout;
+    const b = new TextDecoder().decode(sendJsonBytes(host(), new TextEncoder().encode(text)).stdout);
+    expect(b).toBe(a);
+    expect(a.split("\n")).toHaveLength(6);
+    expect(a).toContain('{"error":"line 2: field note: unknown field"}');
+    expect(a).toContain('"error":"line 3: field in:');
+    expect(a).toContain('"error":"line 6: not JSON:');
+  });
 });

@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { ip6tablesRefusal, isIp6tablesName } from "../compat/ip6tables.js";
 import type { Flavour } from "../compat/iptables/commands.js";
 import { parseRestoreArgs } from "../compat/iptables/restore.js";
-import { runSend, runTrace } from "../compat/send.js";
+import { runSend, runSendJsonBytes, runTrace } from "../compat/send.js";
 import type { Host } from "../host.js";
 import { runDemo } from "./demo.js";
 import { assertNotLab, isLabTool, runLabCli, runOnHost } from "./lab-cli.js";
@@ -64,7 +64,7 @@ interface Globals {
 
 /** What a command wants written and the exit status. */
 interface Outcome {
-  stdout: string;
+  stdout: string | Uint8Array;
   stderr: string;
   status: number;
 }
@@ -113,6 +113,14 @@ function iptablesWait(args: readonly string[]): number | null {
     if (a.startsWith("--wait=")) return Number(a.slice(7));
   }
   return null;
+}
+
+function readStdinBytes(): Uint8Array {
+  try {
+    return readFileSync(0);
+  } catch {
+    return new Uint8Array(0);
+  }
 }
 
 function readStdin(): string {
@@ -201,8 +209,14 @@ export function main(argv: string[]): number {
       );
     } else if (cmd === "send" || cmd === "trace") {
       // Packets move counters, conntrack and time: the state is saved whatever happened.
-      const input = cmd === "send" && args.includes("--json") ? readStdin() : "";
-      outcome = withHost(g, g.wait, (h) => (cmd === "send" ? runSend(h, args, input) : runTrace(h, args)), true);
+      // packets as JSON lines are read and answered as bytes
+      const json = cmd === "send" && args.includes("--json") ? readStdinBytes() : null;
+      outcome = withHost(
+        g,
+        g.wait,
+        (h) => (json ? runSendJsonBytes(h, args, json) : cmd === "send" ? runSend(h, args, "") : runTrace(h, args)),
+        true,
+      );
     } else if (cmd === "shims") {
       outcome = runShims(args, g.stateDir);
     } else if (cmd === "wrap") {

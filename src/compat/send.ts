@@ -7,7 +7,7 @@
  *   trace <packet options>       the xtables-monitor --trace lines, then the same as send
  */
 import type { Packet } from "../core/packet.js";
-import { utf8Encoder } from "../core/utf8.js";
+import { utf8Decoder, utf8Encoder } from "../core/utf8.js";
 import { MissingSemantics } from "../engine/netfilter.js";
 import { HOOK_NAMES } from "../engine/ruleset.js";
 import type { PacketReport } from "../engine/stack.js";
@@ -126,16 +126,7 @@ export function failure(prog: string, e: unknown): CommandResult {
 export function runSend(host: Host, argv: readonly string[], stdin: string): CommandResult {
   const args = [...argv];
   if (args.includes("-h") || args.includes("--help")) return { stdout: SEND_USAGE, stderr: "", status: 0 };
-  if (args.includes("--json")) {
-    const rest = args.filter((a) => a !== "--json");
-    if (rest.length)
-      return {
-        stdout: "",
-        stderr: `send: --json reads packets from standard input; no other options (got ${rest[0]})\n`,
-        status: 2,
-      };
-    return sendJson(host, stdin);
-  }
+  if (args.includes("--json")) return jsonOptionsError(args) ?? sendJson(host, stdin);
   try {
     const t = takeAfter(args);
     const spec = specFromArgs(t.args, host.db);
@@ -150,6 +141,26 @@ export function runSend(host: Host, argv: readonly string[], stdin: string): Com
   } catch (e) {
     return failure("send", e);
   }
+}
+
+/** `send --json` with standard input as bytes (the CLI's way: no string made of the input or the results). */
+export function runSendJsonBytes(
+  host: Host,
+  argv: readonly string[],
+  stdin: Uint8Array,
+): { stdout: string | Uint8Array; stderr: string; status: number } {
+  if (argv.includes("-h") || argv.includes("--help")) return { stdout: SEND_USAGE, stderr: "", status: 0 };
+  return jsonOptionsError(argv) ?? sendJsonBytes(host, stdin);
+}
+
+function jsonOptionsError(argv: readonly string[]): CommandResult | null {
+  const rest = argv.filter((a) => a !== "--json");
+  if (!rest.length) return null;
+  return {
+    stdout: "",
+    stderr: `send: --json reads packets from standard input; no other options (got ${rest[0]})\n`,
+    status: 2,
+  };
 }
 
 /** `trace ARGS…`: the packet is traced from its first hook on (as if marked by -j TRACE). */
@@ -280,35 +291,64 @@ function inputBuffer(n: number): Uint8Array {
 
 /** One JSON result per input line; a bad line gives {"error": …} and runs nothing. */
 export function sendJson(host: Host, input: string): CommandResult {
-  // a result line is about twice its packet's line (the emitted packet, the verdict)
-  const want = Math.min(input.length * 2 + 4096, BUFFER_KEPT);
-  const out = keptOutput && keptOutput.length >= want ? new JsonWriter(0, keptOutput) : new JsonWriter(want);
-  keptOutput = null;
-  let lineNo = 0;
-  let prepared = false;
-  let start = 0;
-  // the usual flat line is read in place from the input's bytes, without JSON.parse; anything else
-  // takes the general path. An ASCII input is read so (byte and character positions agree), another
-  // line by line.
   // (encodeInto into room for ASCII only: all of the input read into as many bytes means all was ASCII)
   const bytes = inputBuffer(input.length);
   const enc = inputEncoder.encodeInto(input, bytes);
   const ascii = enc.read === input.length && enc.written === input.length;
+  const out = outputWriter(input.length);
+  // an ASCII input is read from its bytes, another line by line from the string
+  runJsonLines(host, out, ascii ? bytes : null, input);
+  const stdout = out.text();
+  if (out.buf.length <= BUFFER_KEPT) keptOutput = out.buf;
+  return { stdout, stderr: "", status: 0 };
+}
+
+/**
+ * sendJson() on the bytes of UTF-8 JSON lines, as the CLI reads them from standard input: the
+ * results as UTF-8 bytes, without a string made of either. The result is valid until the next
+ * sendJson call (it is the buffer the next one writes into).
+ */
+export function sendJsonBytes(host: Host, input: Uint8Array): { stdout: Uint8Array; stderr: ""; status: 0 } {
+  const out = outputWriter(input.length);
+  runJsonLines(host, out, input, null);
+  const stdout = out.buf.subarray(0, out.n);
+  if (out.buf.length <= BUFFER_KEPT) keptOutput = out.buf;
+  return { stdout, stderr: "", status: 0 };
+}
+
+function outputWriter(inputLength: number): JsonWriter {
+  // a result line is about twice its packet's line (the emitted packet, the verdict)
+  const want = Math.min(inputLength * 2 + 4096, BUFFER_KEPT);
+  const out = keptOutput && keptOutput.length >= want ? new JsonWriter(0, keptOutput) : new JsonWriter(want);
+  keptOutput = null;
+  return out;
+}
+
+/**
+ * Runs the JSON lines of `bytes` (when given) or else of `text`, writing a result line each into
+ * `out`. The usual flat line is read in place from bytes, without JSON.parse; anything else takes
+ * the general path.
+ */
+function runJsonLines(host: Host, out: JsonWriter, bytes: Uint8Array | null, text: string | null): void {
+  const length = bytes ? bytes.length : text!.length;
+  let lineNo = 0;
+  let prepared = false;
+  let start = 0;
   // the spec of the line being run (not kept once its packet is built and run)
   const scratch = scratchSpec();
   try {
-    while (start < input.length) {
-      let end = ascii ? bytes.indexOf(0x0a, start) : input.indexOf("\n", start);
-      if (end < 0) end = input.length;
+    while (start < length) {
+      let end = bytes ? bytes.indexOf(0x0a, start) : text!.indexOf("\n", start);
+      if (end < 0) end = length;
       const lineStart = start;
       start = end + 1;
       lineNo++;
-      let spec: PacketSpec | null = ascii
+      let spec: PacketSpec | null = bytes
         ? fastSpecFromBytes(bytes, lineStart, end, scratch)
-        : fastSpecFromLine(input, lineStart, end);
+        : fastSpecFromLine(text!, lineStart, end);
       let obj: unknown;
       if (spec === null) {
-        const line = input.slice(lineStart, end);
+        const line = text !== null ? text.slice(lineStart, end) : utf8Decoder.decode(bytes!.subarray(lineStart, end));
         if (line.trim() === "") continue;
         try {
           obj = JSON.parse(line);
@@ -355,7 +395,4 @@ export function sendJson(host: Host, input: string): CommandResult {
   } finally {
     if (prepared) host.stack().batch(false);
   }
-  const stdout = out.text();
-  if (out.buf.length <= BUFFER_KEPT) keptOutput = out.buf;
-  return { stdout, stderr: "", status: 0 };
 }

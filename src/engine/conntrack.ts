@@ -618,77 +618,77 @@ export class Conn implements TcpInfo {
   }
 
   /** Expiry in virtual ns (absolute once confirmed, relative before, like ct->timeout). */
-   get timeout(): number {
+  get timeout(): number {
     return this.n[N_TIMEOUT]!;
   }
   set timeout(v: number) {
     this.n[N_TIMEOUT] = v;
   }
 
-   get udpStreamTs(): number {
+  get udpStreamTs(): number {
     return this.n[N_UDPSTREAMTS]!;
   }
   set udpStreamTs(v: number) {
     this.n[N_UDPSTREAMTS] = v;
   }
 
-   get lastSeq(): number {
+  get lastSeq(): number {
     return this.n[N_LASTSEQ]!;
   }
   set lastSeq(v: number) {
     this.n[N_LASTSEQ] = v;
   }
 
-   get lastAck(): number {
+  get lastAck(): number {
     return this.n[N_LASTACK]!;
   }
   set lastAck(v: number) {
     this.n[N_LASTACK] = v;
   }
 
-   get lastEnd(): number {
+  get lastEnd(): number {
     return this.n[N_LASTEND]!;
   }
   set lastEnd(v: number) {
     this.n[N_LASTEND] = v;
   }
 
-   get end0(): number {
+  get end0(): number {
     return this.n[N_END0]!;
   }
   set end0(v: number) {
     this.n[N_END0] = v;
   }
 
-   get maxend0(): number {
+  get maxend0(): number {
     return this.n[N_MAXEND0]!;
   }
   set maxend0(v: number) {
     this.n[N_MAXEND0] = v;
   }
 
-   get maxack0(): number {
+  get maxack0(): number {
     return this.n[N_MAXACK0]!;
   }
   set maxack0(v: number) {
     this.n[N_MAXACK0] = v;
   }
 
-   get end1(): number {
+  get end1(): number {
     return this.n[N_END1]!;
   }
   set end1(v: number) {
     this.n[N_END1] = v;
   }
 
-   get maxend1(): number {
+  get maxend1(): number {
     return this.n[N_MAXEND1]!;
   }
   set maxend1(v: number) {
     this.n[N_MAXEND1] = v;
   }
 
-   get maxack1(): number {
+  get maxack1(): number {
     return this.n[N_MAXACK1]!;
   }
   set maxack1(v: number) {
