@@ -292,6 +292,76 @@ describeWith([livePrereq(), labPrereq()], "kernel packets: twin vs Linux", () =>
     }
   }, 120_000);
 
+  // Entries made by `conntrack -I` before any packet: a TCP flow created ESTABLISHED (its window
+  // tracking picks up from the first packets, as after a loose pickup), one in SYN_SENT answered
+  // by a SYN-ACK, an echo request's entry meeting its reply, and a UDP entry made with --dst-nat:
+  // applied only where the nat table has registered its hooks (the second case has none).
+  it("conntrack -I: packets of entries made from userspace", async () => {
+    const filter =
+      "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n" +
+      `-A FORWARD -m conntrack --ctstate NEW -j LOG --log-prefix "${LOG_TAG}N "\n` +
+      `-A FORWARD -m conntrack --ctstate ESTABLISHED -j LOG --log-prefix "${LOG_TAG}E "\n` +
+      `-A FORWARD -m conntrack --ctstate INVALID -j LOG --log-prefix "${LOG_TAG}I "\n` +
+      `-A INPUT -m conntrack --ctstate NEW,ESTABLISHED,INVALID -j LOG --log-prefix "${LOG_TAG}L "\nCOMMIT\n`;
+    const nat =
+      "*nat\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\nCOMMIT\n";
+    const tcp = (
+      from: "eth0" | "eth1",
+      src: string,
+      dst: string,
+      sport: number,
+      dport: number,
+      flags: string,
+      seq: number,
+      ack: number,
+    ) => ({
+      from,
+      pkt: { src, dst, proto: "tcp", sport, dport, flags, seq, ack },
+      category: "ct-tcp",
+    });
+    const C = "10.0.2.5";
+    const S = "198.51.100.7";
+    const udpIn = {
+      from: "eth0" as const,
+      pkt: { src: C, dst: "10.0.0.1", proto: "udp", sport: 5000, dport: 53 },
+      category: "ct-udp",
+    };
+    const entries = [
+      `-I -p tcp -s ${C} -d ${S} --sport 40000 --dport 80 --state ESTABLISHED -t 300`,
+      `-I -p tcp -s ${C} -d ${S} --sport 40001 --dport 80 --state SYN_SENT -t 120`,
+      `-I -p icmp -s ${C} -d ${S} --icmp-type 8 --icmp-code 0 --icmp-id 77 -t 30`,
+      `-I -p udp -s ${C} -d 10.0.0.1 --sport 5000 --dport 53 -t 30 -g ${S}:5353 -u SEEN_REPLY -m 9`,
+    ];
+    const steps = [
+      tcp("eth0", C, S, 40000, 80, "A", 1000, 5000),
+      tcp("eth1", S, C, 80, 40000, "A", 5000, 1000),
+      tcp("eth0", C, S, 40000, 80, "PA", 1000, 5000),
+      tcp("eth1", S, C, 80, 40001, "SA", 7000, 2001),
+      tcp("eth0", C, S, 40001, 80, "A", 2001, 7001),
+      {
+        from: "eth1" as const,
+        pkt: { src: S, dst: C, proto: "icmp", type: 0, code: 0, id: 77, seq: 1 },
+        category: "ct-icmp",
+      },
+      udpIn,
+    ];
+    const cases: KCase[] = [
+      { seed: -30, sysctls: {}, rules: filter + nat, conntrack: entries, steps },
+      { seed: -31, sysctls: {}, rules: filter, conntrack: entries, steps },
+    ];
+    for (const c of cases) {
+      const want = await runCase(c, kside);
+      const got = await runCase(c, new TwinSide());
+      const d = compareObs(want, got);
+      if (d.length) throw new Error(`case ${c.seed}: ${d.length} difference(s):\n${describeDiffs(d, c)}`);
+      // an inserted flow's first packet is NEW (no reply seen yet: ctinfo IP_CT_NEW), the reply
+      // ESTABLISHED; the UDP entry made with SEEN_REPLY is ESTABLISHED at once
+      expect(want.steps[0]!.log.join("\n"), `case ${c.seed}`).toMatch(/^ktwN /);
+      expect(want.steps[1]!.log.join("\n"), `case ${c.seed}`).toMatch(/^ktwE /);
+      expect(want.steps[6]!.log.join("\n"), `case ${c.seed}`).toMatch(c.seed === -30 ? /^ktwE / : /^ktwL /);
+    }
+  }, 120_000);
+
   // Reverse path filtering and martian sources: rp_filter strict (1) and loose (2) for local and
   // forwarded packets, a source that is one of the host's own addresses (a martian with rp_filter
   // off too), accept_local; LOG in mangle PREROUTING shows each packet arrived, LOG in INPUT and

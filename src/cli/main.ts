@@ -37,7 +37,7 @@ Commands:
   lab up|down|show [FILE]    a lab of several hosts from a YAML file (examples/*/lab.yaml)
   -H HOST COMMAND... | @HOST COMMAND...   run any command on one host of the lab
   ping, nc, curl, ssh        traffic from the host (iputils, netcat-openbsd, curl, OpenSSH's connect messages)
-  conntrack ARGS...          what conntrack (conntrack-tools 1.4.7) does: -L, -D, -F, -E, -C, -G
+  conntrack ARGS...          what conntrack (conntrack-tools 1.4.7) does: -L, -G, -D, -F, -E, -C, -S, -I, -A, -U
   listen tcp|udp [ADDR:]PORT a listening socket on the host (unlisten removes it; ss -ltn/-lun lists them)
   clock [advance DURATION]   the host's virtual clock (conntrack timeouts, limits, recent, reassembly)
   tally N COMMAND...         run a host command N times and count its distinct outputs

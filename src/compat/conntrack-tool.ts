@@ -11,6 +11,12 @@ import {
   type Conn,
   type Conntrack,
   type CtEvent,
+  EBUSY,
+  EEXIST,
+  EINVAL,
+  IP_CT_TCP_FLAG_BE_LIBERAL,
+  IP_CT_TCP_FLAG_CLOSE_INIT,
+  IP_CT_TCP_FLAG_SACK_PERM,
   IPS_ASSURED,
   IPS_DST_NAT_DONE,
   IPS_EXPECTED,
@@ -19,13 +25,16 @@ import {
   IPS_OFFLOAD,
   IPS_SEEN_REPLY,
   IPS_SRC_NAT_DONE,
+  invertTuple,
   NF_CT_DEFAULT_ZONE_DIR,
   NF_CT_ZONE_DIR_ORIG,
   NF_CT_ZONE_DIR_REPL,
+  TCP_CONNTRACK_TIME_WAIT,
   TCP_STATE_NAMES,
   type Tuple,
   type Zone,
 } from "../engine/conntrack.js";
+import { type NatRange2, NF_NAT_RANGE_MAP_IPS, NF_NAT_RANGE_PROTO_SPECIFIED } from "../engine/nat.js";
 import {
   ch,
   GETOPT_END,
@@ -284,6 +293,9 @@ interface Filter {
   mark?: { value: number; mask: number };
   status?: { value: number; mask: number };
   zone?: number;
+  origZone?: number;
+  replZone?: number;
+  timeout?: number;
   snatIp?: number;
   dnatIp?: number;
   snatPort?: number;
@@ -902,12 +914,18 @@ function run(ct: Conntrack, args: readonly string[], nowNs: number): CommandResu
         }
         break;
       }
-      case ch("t"):
+      case ch("t"): {
         options |= O.TIMEOUT;
+        // strtoul() into a u32 ("abc" is 0, "-5" wraps)
+        const v = cStrtoul(arg!)?.v ?? 0;
+        f.timeout = ((v % 2 ** 32) + 2 ** 32) % 2 ** 32;
         break;
+      }
       case ch("u"): {
         options |= O.STATUS;
-        f.status = parseStatusMask(arg!, warn);
+        // a second --status adds to the first
+        const st = parseStatusMask(arg!, warn);
+        f.status = f.status ? { value: f.status.value | st.value, mask: f.status.mask | st.mask } : st;
         break;
       }
       case ch("e"):
@@ -952,8 +970,10 @@ function run(ct: Conntrack, args: readonly string[], nowNs: number): CommandResu
       case ch("("):
       case ch(")"): {
         options |= C === "w" ? O.ZONE : C === "(" ? O.ORIG_ZONE : O.REPL_ZONE;
-        const v = cStrtoul(arg!);
-        if (C === "w") f.zone = (v?.v ?? 0) & 0xffff;
+        const v = (cStrtoul(arg!)?.v ?? 0) & 0xffff;
+        if (C === "w") f.zone = v;
+        else if (C === "(") f.origZone = v;
+        else f.replZone = v;
         break;
       }
       case ch("m"): {
@@ -1161,6 +1181,22 @@ function run(ct: Conntrack, args: readonly string[], nowNs: number): CommandResu
         stderr: `${err}${HEAD}0 expectation events have been shown.\n`,
         status: 0,
       };
+    case "I":
+    case "A":
+      return create(ct, cmd, options, f, proto, err, now);
+    case "U": {
+      // the entries the tuple options select (mark, status and timeout are what to set); the
+      // reference kernel refuses the tool's update of any of them with EOPNOTSUPP, and the tool
+      // stops at the first failure
+      const select = options & ~(O.MARK | O.STATUS | O.TIMEOUT);
+      const by: Filter = { ...f, mark: undefined, status: undefined };
+      for (const e of ct.entries(now)) {
+        if (!selected(select, by, viewOf(e, now))) continue;
+        const why = "Operation failed: Operation not supported\n";
+        return { stdout: "", stderr: `${err}${why}${HEAD}${why}`, status: 1 };
+      }
+      return { stdout: "", stderr: `${err}${HEAD}0 flow entries have been updated.\n`, status: 1 };
+    }
     default:
       return {
         stdout: "",
@@ -1180,7 +1216,8 @@ function protoOpt(h: ProtoHandler, id: number, arg: string, f: Filter): void {
     return;
   }
   if (id === 9) {
-    const s = TCP_STATE_NAMES.indexOf(arg as (typeof TCP_STATE_NAMES)[number]);
+    // LISTEN is the tool's name for state 9 (SYN_SENT2 in the kernel, which it also takes)
+    const s = arg === "LISTEN" ? 9 : TCP_STATE_NAMES.indexOf(arg as (typeof TCP_STATE_NAMES)[number]);
     if (s < 0) throw paramProblem(`unknown TCP state \`${arg}'`);
     f.tcpState = s;
     return;
@@ -1190,4 +1227,150 @@ function protoOpt(h: ProtoHandler, id: number, arg: string, f: Filter): void {
   else if (id === 2) f.origDport = port;
   else if (id === 3) f.replSport = port;
   else if (id === 4) f.replDport = port;
+}
+
+/** Protocols whose trackers take ports (conntrack-tools' final checks ask for both). */
+const PORT_PROTOS = new Set(["tcp", "udp", "udplite"]);
+
+/**
+ * `conntrack -I` / `-A`: the tool's checks of the tuple (after generic_opt_check), then the entry
+ * as ctnetlink creates it. IPv6 entries and the trackers whose options the twin lacks (SCTP,
+ * DCCP, GRE, ICMPv6) are refused.
+ */
+function create(
+  ct: Conntrack,
+  cmd: "I" | "A",
+  options: number,
+  f: Filter,
+  proto: ProtoHandler | null,
+  err: string,
+  now: number,
+): CommandResult {
+  const ORIG = O.ORIG_SRC | O.ORIG_DST;
+  const REPL = O.REPL_SRC | O.REPL_DST;
+  const hasOrig = (options & ORIG) === ORIG;
+  const hasRepl = (options & REPL) === REPL;
+  if (!hasOrig && !hasRepl) {
+    if (options & ORIG || !(options & REPL)) throw paramProblem("you have to specify `--src' and `--dst'");
+    throw paramProblem("you have to specify `--reply-src' and `--reply-dst'");
+  }
+  const name = proto?.name ?? "unknown";
+  if (name === "tcp" && f.tcpState === undefined)
+    throw paramProblem("You need to supply the `--state' option for this command");
+  if (PORT_PROTOS.has(name)) {
+    const origPorts = f.origSport !== undefined && f.origDport !== undefined;
+    const replPorts = f.replSport !== undefined && f.replDport !== undefined;
+    if (!origPorts && !replPorts) {
+      const replyOnly =
+        (f.replSport !== undefined || f.replDport !== undefined) &&
+        f.origSport === undefined &&
+        f.origDport === undefined;
+      throw paramProblem(
+        replyOnly
+          ? "you have to specify `--reply-src-port' and `--reply-dst-port'"
+          : "you have to specify `--sport' and `--dport'",
+      );
+    }
+  }
+  if (name === "icmp") {
+    if (f.icmpType === undefined) throw paramProblem("You need to supply the `--icmp-type' option for this command");
+    if (f.icmpCode === undefined) throw paramProblem("You need to supply the `--icmp-code' option for this command");
+  }
+  const failed = (why: string) => ({ stdout: "", stderr: `${err}${HEAD}Operation failed: ${why}\n`, status: 1 });
+  if (f.family === "ipv6" || name === "sctp" || name === "dccp" || name === "gre" || name === "icmpv6")
+    return failed("Operation not supported");
+  const invalid = () => failed(cmd === "I" ? "invalid parameters" : "Invalid argument");
+
+  const p = f.proto!;
+  const ports = PORT_PROTOS.has(name);
+  // the tuples as libnetfilter_conntrack sends them: one given, the other its inverse
+  // (NFCT_SOPT_SETUP_REPLY / _ORIGINAL); an incomplete one is refused by the kernel
+  let orig: Tuple | undefined;
+  let reply: Tuple | undefined;
+  if (hasOrig) {
+    if (ports && (f.origSport === undefined || f.origDport === undefined)) return invalid();
+    orig = {
+      src: f.origSrc!,
+      dst: f.origDst!,
+      proto: p,
+      sport: name === "icmp" ? (f.icmpId ?? 0) : ports ? f.origSport! : 0,
+      dport: ports ? f.origDport! : 0,
+      type: name === "icmp" ? f.icmpType! : 0,
+      code: name === "icmp" ? f.icmpCode! : 0,
+    };
+  }
+  if (options & REPL) {
+    // the ICMP options fill the original tuple only: a given reply tuple lacks them
+    if (!hasRepl || name === "icmp") return invalid();
+    if (ports && (f.replSport === undefined || f.replDport === undefined)) return invalid();
+    reply = {
+      src: f.replSrc!,
+      dst: f.replDst!,
+      proto: p,
+      sport: ports ? f.replSport! : 0,
+      dport: ports ? f.replDport! : 0,
+      type: 0,
+      code: 0,
+    };
+  }
+  if (!orig && options & ORIG) return invalid();
+  orig ??= invertTuple(reply!);
+  reply ??= orig && invertTuple(orig);
+  if (!orig || !reply) return invalid();
+
+  // ctnetlink_parse_zone(), then a tuple's zone only over the default one
+  let zone: Zone = { id: f.zone ?? 0, dir: NF_CT_DEFAULT_ZONE_DIR };
+  if (f.origZone !== undefined) {
+    if (zone.id !== 0) return invalid();
+    zone = { id: f.origZone, dir: NF_CT_ZONE_DIR_ORIG };
+  }
+  if (f.replZone !== undefined) {
+    if (zone.id !== 0) return invalid();
+    zone = { id: f.replZone, dir: NF_CT_ZONE_DIR_REPL };
+  }
+  const nat = (ip: number | undefined, port: number | undefined): NatRange2 | undefined =>
+    ip === undefined
+      ? undefined
+      : {
+          flags: NF_NAT_RANGE_MAP_IPS | (port !== undefined ? NF_NAT_RANGE_PROTO_SPECIFIED : 0),
+          minAddr: ip,
+          maxAddr: ip,
+          minProto: port ?? 0,
+          maxProto: port ?? 0,
+          baseProto: 0,
+        };
+  const errno = ct.createEntry(
+    {
+      orig,
+      reply,
+      timeoutSecs: f.timeout ?? 0,
+      status: options & O.STATUS ? f.status!.value : undefined,
+      mark: options & O.MARK ? f.mark!.value : undefined,
+      zone,
+      tcpState: f.tcpState,
+      // libct_proto_tcp's final_check(): window tracking off for an entry made by hand, and one
+      // from TIME_WAIT on may be reopened
+      tcpFlags:
+        IP_CT_TCP_FLAG_BE_LIBERAL |
+        IP_CT_TCP_FLAG_SACK_PERM |
+        ((f.tcpState ?? 0) >= TCP_CONNTRACK_TIME_WAIT ? IP_CT_TCP_FLAG_CLOSE_INIT : 0),
+      snat: nat(f.snatIp, f.snatPort),
+      dnat: nat(f.dnatIp, f.dnatPort),
+    },
+    now,
+  );
+  const verb = cmd === "I" ? "created" : "added";
+  switch (errno) {
+    case 0:
+      return { stdout: "", stderr: `${err}${HEAD}1 flow entries have been ${verb}.\n`, status: 0 };
+    case EEXIST:
+      if (cmd === "A") return { stdout: "", stderr: `${err}${HEAD}0 flow entries have been added.\n`, status: 0 };
+      return failed("Such conntrack exists, try -U to update");
+    case EINVAL:
+      return invalid();
+    case EBUSY:
+      return failed("Device or resource busy");
+    default:
+      return failed("Cannot allocate memory");
+  }
 }

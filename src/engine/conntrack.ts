@@ -24,7 +24,8 @@ import {
   udpliteHeaderBad,
 } from "../core/packet.js";
 import type { Rng } from "../core/rng.js";
-import type { Nat } from "./nat.js";
+import { NF_INET_POST_ROUTING, NF_INET_PRE_ROUTING } from "../extensions/api.js";
+import { type Nat, type NatRange2, NF_NAT_MANIP_DST, NF_NAT_MANIP_SRC } from "./nat.js";
 import type { NetConfig } from "./net.js";
 import type { Ruleset } from "./ruleset.js";
 import type { ConntrackHooks } from "./stack.js";
@@ -156,9 +157,9 @@ const TCP_CONNTRACKS: readonly (readonly (readonly number[])[])[] = [
 ];
 
 const IP_CT_TCP_FLAG_WINDOW_SCALE = 0x01;
-const IP_CT_TCP_FLAG_SACK_PERM = 0x02;
-const IP_CT_TCP_FLAG_CLOSE_INIT = 0x04;
-const IP_CT_TCP_FLAG_BE_LIBERAL = 0x08;
+export const IP_CT_TCP_FLAG_SACK_PERM = 0x02;
+export const IP_CT_TCP_FLAG_CLOSE_INIT = 0x04;
+export const IP_CT_TCP_FLAG_BE_LIBERAL = 0x08;
 const IP_CT_TCP_FLAG_DATA_UNACKNOWLEDGED = 0x10;
 const IP_CT_TCP_FLAG_MAXACK_SET = 0x20;
 const IP_CT_EXP_CHALLENGE_ACK = 0x40;
@@ -772,6 +773,46 @@ export interface CtEvent {
   userspace: boolean;
   id: number;
 }
+
+/** What `conntrack -I` asks ctnetlink to create (IPv4; the tool has checked the options). */
+export interface CreateRequest {
+  orig: Tuple;
+  reply: Tuple;
+  /** CTA_TIMEOUT, seconds (a u32). */
+  timeoutSecs: number;
+  /** CTA_STATUS, when given. */
+  status?: number;
+  mark?: number;
+  zone: Zone;
+  tcpState?: number;
+  /** CTA_PROTOINFO_TCP_FLAGS_ORIGINAL and _REPLY (the same for both: what the tool sends). */
+  tcpFlags?: number;
+  /** CTA_NAT_SRC / CTA_NAT_DST, when given. */
+  snat?: NatRange2;
+  dnat?: NatRange2;
+}
+
+/** Errors of createEntry() (errno values). */
+export const EBUSY = 16;
+export const EEXIST = 17;
+export const EINVAL = 22;
+export const ENOMEM = 12;
+
+/** CONFIG_HZ of the reference kernel (a timeout past INT_MAX jiffies shows it: 8589934 s). */
+const KERNEL_HZ = 250;
+
+/** IPS_UNCHANGEABLE_MASK: bits a status from userspace cannot change. */
+const IPS_UNCHANGEABLE_MASK =
+  IPS_NAT_DONE_MASK |
+  IPS_NAT_MASK |
+  IPS_EXPECTED |
+  IPS_CONFIRMED |
+  IPS_DYING |
+  IPS_SEQ_ADJUST |
+  IPS_TEMPLATE |
+  IPS_NAT_CLASH | // IPS_UNTRACKED, the same bit
+  IPS_OFFLOAD |
+  IPS_HW_OFFLOAD;
 
 export interface ConntrackOptions {
   ruleset: () => Ruleset;
@@ -2062,6 +2103,57 @@ export class Conntrack implements ConntrackHooks {
       ct.mark = mark >>> 0;
       this.eventCache(ct, IPCT_MARK);
     }
+  }
+
+  /**
+   * ctnetlink_create_conntrack() and nf_conntrack_hash_check_insert(): an entry made by
+   * `conntrack -I`, confirmed at once. Returns 0 or the errno the kernel answers with.
+   */
+  createEntry(req: CreateRequest, nowNs: number): number {
+    this.lastNow = Math.max(this.lastNow, nowNs);
+    this.gc(nowNs);
+    this.hot();
+    if (this.hotMax && this.size + 1 > this.hotMax) return ENOMEM;
+    const usage = this.usage();
+    const ct = newConn(this, entryTuple(req.orig), entryTuple(req.reply), this.nextId());
+    ct.zone = req.zone.id === 0 && req.zone.dir === NF_CT_DEFAULT_ZONE_DIR ? DEFAULT_ZONE : { ...req.zone };
+    if (usage.labels) ct.labels = 0n;
+    if (this.hotAcct)
+      ct.counters = [
+        { packets: 0, bytes: 0 },
+        { packets: 0, bytes: 0 },
+      ];
+    // __nf_ct_set_timeout(): seconds × HZ, at most INT_MAX jiffies
+    const jiffies = Math.min(req.timeoutSecs * KERNEL_HZ, 0x7fffffff);
+    ct.timeout = Math.floor((jiffies * SEC) / KERNEL_HZ);
+    // ctnetlink_setup_nat(): either NAT attribute sets up both manips (a null binding for the other)
+    if ((req.snat || req.dnat) && this.nat) {
+      if (req.dnat) this.nat.setupInfo(ct, req.dnat, NF_NAT_MANIP_DST);
+      else this.nat.nullBinding(ct, NF_INET_PRE_ROUTING);
+      if (req.snat) this.nat.setupInfo(ct, req.snat, NF_NAT_MANIP_SRC);
+      else this.nat.nullBinding(ct, NF_INET_POST_ROUTING);
+    }
+    if (req.status !== undefined) {
+      // nf_ct_change_status_common()
+      const d = ct.status ^ req.status;
+      if (d & (IPS_EXPECTED | IPS_CONFIRMED | IPS_DYING)) return EBUSY;
+      ct.status |= req.status & ~IPS_UNCHANGEABLE_MASK;
+    }
+    if (ct.proto === IPPROTO_TCP) {
+      // the protocol info zeroed, then the state given
+      ct.hasTcp = true;
+      ct.state = req.tcpState ?? 0;
+      ct.flags0 = ct.flags1 = req.tcpFlags ?? 0;
+    }
+    if (req.mark !== undefined) ct.mark = req.mark >>> 0;
+    for (let dir = 0; dir < 2; dir++) if (this.lookup(ct.tupleOf(dir), ct.zone, nowNs)) return EEXIST;
+    ct.timeout += nowNs;
+    ct.status |= IPS_CONFIRMED;
+    this.enlist(ct);
+    this.hashAdd(ct);
+    this.stats.insert++;
+    this.record(ct, EV_NEW, true);
+    return 0;
   }
 
   /** Deletes entries (conntrack -D). */

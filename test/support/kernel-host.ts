@@ -386,6 +386,14 @@ export class KernelLab {
     }
   }
 
+  /** `conntrack` commands in the DUT (conntrack -I makes entries from userspace). */
+  conntrackCmds(cmds: readonly string[]): void {
+    for (const c of cmds) {
+      const r = this.inDut(["conntrack", ...c.split(" ")]);
+      if (r.status !== 0) throw new Error(`conntrack ${c}: ${r.stderr}`);
+    }
+  }
+
   reset(sysctls: Record<string, string>): void {
     if (this.ipDirty) {
       // ip rule flush keeps the priority 0 rule only: main and default come back by hand

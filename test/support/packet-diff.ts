@@ -389,6 +389,7 @@ export class KernelSide implements Side {
     await this.lab.drain();
     const r = this.lab.restore(c.rules);
     if (c.ip) this.lab.ip(c.ip);
+    if (c.conntrack) this.lab.conntrackCmds(c.conntrack);
     if (c.trace) await this.lab.startMonitor();
     return `${r.status} ${r.stderr}`;
   }
@@ -438,6 +439,11 @@ export class TwinSide implements Side {
     if (c.ip) {
       const sh = new ShellSession(this.host);
       for (const x of sh.run(c.ip.map((l) => `ip ${l}`).join("\n")))
+        if (x.status !== 0) throw new Error(`twin: ${x.cmd}: ${x.stderr}`);
+    }
+    if (c.conntrack) {
+      const sh = new ShellSession(this.host);
+      for (const x of sh.run(c.conntrack.map((l) => `conntrack ${l}`).join("\n")))
         if (x.status !== 0) throw new Error(`twin: ${x.cmd}: ${x.stderr}`);
     }
     return `${r.status} ${r.stderr}`;

@@ -32,6 +32,8 @@ export interface KCase {
    * restored; the next case starts from the default rules again.
    */
   ip?: string[];
+  /** `conntrack` commands (e.g. `-I …`: entries made from userspace) run after the `ip` ones. */
+  conntrack?: string[];
 }
 
 type Hook = "PREROUTING" | "INPUT" | "FORWARD" | "OUTPUT" | "POSTROUTING";
