@@ -27,7 +27,7 @@ import {
   TCP_SYN,
 } from "../src/core/packet.js";
 import { Rng } from "../src/core/rng.js";
-import { Conntrack } from "../src/engine/conntrack.js";
+import { Conn, Conntrack } from "../src/engine/conntrack.js";
 import { RTN_UNICAST } from "../src/engine/context.js";
 import { jhash2, Nat } from "../src/engine/nat.js";
 import { NetConfig, RT_TABLE_MAIN, RTPROT_STATIC } from "../src/engine/net.js";
@@ -852,5 +852,31 @@ describe("conntrack-dependent matches and targets", () => {
     // SEEN_REPLY is set before the reply traverses FORWARD; ctexpire: the NEW packet sees 0
     // (unconfirmed), the reply 30, the two after 3 s the stream timeout 120
     expect(rules.map((r) => r.pcnt)).toEqual([1, 3, 2, 4, 1]);
+  });
+});
+
+describe("the free list of dead entries", () => {
+  it("makes a recycled entry equal to a fresh one, field by field", () => {
+    const t = (n: number) => ({ src: n, dst: n + 1, proto: 6, sport: n + 2, dport: n + 3, type: 0, code: 0 });
+    const fresh = new Conn(null, t(1), t(2), 7);
+    const used = new Conn(null, t(9), t(8), 3);
+    // every field written as a tracked, NATed, marked, listed, timed TCP entry would have it
+    for (const k of Object.keys(used) as Array<keyof Conn>) {
+      const v = used[k] as unknown;
+      if (typeof v === "number") (used as unknown as Record<string, unknown>)[k] = 12345;
+      else if (typeof v === "boolean") (used as unknown as Record<string, unknown>)[k] = true;
+      else if (typeof v === "string") (used as unknown as Record<string, unknown>)[k] = "x";
+      else if (v === null) (used as unknown as Record<string, unknown>)[k] = { any: 1 };
+    }
+    used.n.fill(9);
+    used.zone = { id: 4, dir: 1 };
+    used.recycle(null as unknown as Conntrack, t(1), t(2), 7);
+    expect(Object.keys(used)).toEqual(Object.keys(fresh));
+    for (const k of Object.keys(fresh)) {
+      if (k === "owner") continue;
+      expect((used as unknown as Record<string, unknown>)[k], k).toEqual(
+        (fresh as unknown as Record<string, unknown>)[k],
+      );
+    }
   });
 });
