@@ -11,6 +11,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { putUint } from "../src/compat/json-writer.js";
 import { Host } from "../src/host.js";
 import {
   availableFrom,
@@ -150,5 +151,19 @@ describe("property: iptables-restore is atomic per table", () => {
       }),
       params,
     );
+  });
+});
+
+describe("the JSON writer's numbers", () => {
+  it("writes any number as JSON.stringify does", () => {
+    const b = new Uint8Array(64);
+    const text = (v: number) => new TextDecoder().decode(b.subarray(0, putUint(b, 0, v)));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffffff }), (v) => text(v) === JSON.stringify(v)),
+      { numRuns: 2000 },
+    );
+    fc.assert(fc.property(fc.double({ noNaN: true }), (v) => text(v) === JSON.stringify(v)));
+    for (const v of [0, 9, 10, 99999, 100000, 999999, 1000000, 2 ** 31, 2 ** 32 - 1, 2 ** 32, -1, 0.5])
+      expect(text(v)).toBe(JSON.stringify(v));
   });
 });

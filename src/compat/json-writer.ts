@@ -43,7 +43,22 @@ export function putUint(b: Uint8Array, n: number, v: number): number {
     } while (x > 0);
     return n + d;
   }
-  return putNumberSlow(b, n, v);
+  return putWideUint(b, n, v);
+}
+
+/** An integer 100000 … 2^32-1 (sequence numbers, marks) without making its string. */
+function putWideUint(b: Uint8Array, n: number, v: number): number {
+  if (!(v >= 100000 && v <= 0xffffffff && Math.floor(v) === v)) return putNumberSlow(b, n, v);
+  let d = 6;
+  for (let p = 1000000; d < 10 && v >= p; p *= 10) d++;
+  let i = n + d;
+  let x = v;
+  do {
+    const q = Math.floor(x / 10);
+    b[--i] = 0x30 + x - q * 10;
+    x = q;
+  } while (x > 0);
+  return n + d;
 }
 
 function putNumberSlow(b: Uint8Array, n: number, v: number): number {
