@@ -70,3 +70,20 @@ export interface EvalContext {
 
 export type MatchFn = (p: Packet, ctx: EvalContext) => boolean;
 export type TargetFn = (p: Packet, ctx: EvalContext) => number;
+
+/**
+ * What a SNAT/DNAT target to one address and one port range does, as numbers the compiled table
+ * keeps in the rule's own packed slot (no closure to fetch per packet): `apply` (one function for
+ * every such rule) binds the packet's connection as the target would.
+ */
+export interface PackedNat {
+  manip: number;
+  flags: number;
+  addr: number;
+  minProto: number;
+  maxProto: number;
+  apply(p: Packet, manip: number, flags: number, addr: number, minProto: number, maxProto: number): number;
+}
+
+/** A target closure that may carry its packed form. */
+export type PackableTarget = TargetFn & { packedNat?: PackedNat };

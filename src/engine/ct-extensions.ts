@@ -34,7 +34,7 @@ import {
   type Tuple,
   tupleKey,
 } from "./conntrack.js";
-import type { EvalContext, MatchFn, TargetFn } from "./context.js";
+import type { EvalContext, MatchFn, PackableTarget, TargetFn } from "./context.js";
 import { type NatRange2, NF_NAT_MANIP_DST, NF_NAT_MANIP_SRC, natRange } from "./nat.js";
 import { NF_ACCEPT, XT_CONTINUE } from "./verdict.js";
 
@@ -361,11 +361,22 @@ function natTarget(d: NatRange, manip: number): TargetFn {
   const minProto = r.minProto;
   const maxProto = r.maxProto;
   const baseProto = r.baseProto;
-  return (p) => {
+  const fn: PackableTarget = (p) => {
     const ct = natCt(p);
     if (!ct) return NF_ACCEPT;
     return ct.owner!.nat!.setupInfo(ct, natRange(flags, minAddr, maxAddr, minProto, maxProto, baseProto), manip);
   };
+  // one address and no port offset: the compiled table may run it from the packed rule
+  if (minAddr === maxAddr && baseProto === 0 && (flags & ~0xff) === 0)
+    fn.packedNat = { manip, flags, addr: minAddr, minProto, maxProto, apply: natApply };
+  return fn;
+}
+
+/** natTarget()'s closure for a packed rule (the same for every rule: its numbers are arguments). */
+function natApply(p: Packet, manip: number, flags: number, addr: number, minProto: number, maxProto: number): number {
+  const ct = natCt(p);
+  if (!ct) return NF_ACCEPT;
+  return ct.owner!.nat!.setupInfo(ct, natRange(flags, addr, addr, minProto, maxProto, 0), manip);
 }
 
 export function snatTarget(d: NatRange): TargetFn {

@@ -30,7 +30,7 @@ import {
   IPT_INV_VIA_IN,
   IPT_INV_VIA_OUT,
 } from "../extensions/api.js";
-import type { EvalContext, MatchFn, TargetFn } from "./context.js";
+import type { EvalContext, MatchFn, PackableTarget, PackedNat, TargetFn } from "./context.js";
 import type { Chain, MatchInst, Rule, Table } from "./ruleset.js";
 import { NF_ACCEPT, NF_DROP, NF_QUEUE, XT_CONTINUE, XT_RETURN } from "./verdict.js";
 
@@ -40,6 +40,8 @@ const K_JUMP = 2;
 const K_GOTO = 3;
 const K_TARGET = 4;
 const K_RETURN = 5;
+/** A SNAT/DNAT target run from the packed rule (R_ARG flags | manip << 8, R_TFIRST the address, R_TEND ports). */
+const K_NAT = 6;
 
 /** One rule, ready to run. */
 export interface CompiledRule {
@@ -120,6 +122,8 @@ export interface CompiledTable {
   deferred: boolean;
   /** Rules with deferred counts (R_DPKT, R_DBYTES of the packed rule). */
   dirty: number[];
+  /** PackedNat.apply of the table's K_NAT rules (one function for all), null when it has none. */
+  natApply: PackedNat["apply"] | null;
 }
 
 // Fields of a packed rule: 16 ints (64 bytes, a cache line), those an IPv4 mismatch reads first.
@@ -226,6 +230,7 @@ export function compileTable(table: Table, opts: CompileOptions = {}): CompiledT
   const matchFns: MatchFn[] = [];
   const ifaceNames: string[] = [];
   const ifaceIds = new Map<string, number>();
+  let natApply: PackedNat["apply"] | null = null;
   const ifaceId = (name: string): number => {
     let id = ifaceIds.get(name);
     if (id === undefined && ifaceNames.length >= NO_IFACE) throw new Error("too many interface names in one table");
@@ -270,6 +275,15 @@ export function compileTable(table: Table, opts: CompileOptions = {}): CompiledT
         code[o + R_TFIRST] = target.first;
         code[o + R_TEND] = target.first + target.chain.rules.length;
       }
+      const nat = (r.target as PackableTarget | null)?.packedNat;
+      if (r.kind === K_TARGET && nat) {
+        // its numbers in the rule's own cache line: no closure, context and array slot to fetch
+        code[o + R_INFO] = K_NAT | (r.matches.length << 16);
+        code[o + R_ARG] = nat.flags | (nat.manip << 8);
+        code[o + R_TFIRST] = nat.addr | 0;
+        code[o + R_TEND] = (nat.minProto & 0xffff) | (nat.maxProto << 16);
+        natApply = nat.apply;
+      }
       packFirstMatch(rule, code, o);
       for (const m of r.matches) matchFns.push(m);
     }
@@ -301,6 +315,7 @@ export function compileTable(table: Table, opts: CompileOptions = {}): CompiledT
     runs,
     deferred: false,
     dirty: [],
+    natApply,
   };
 }
 
@@ -980,7 +995,12 @@ function traverse(
         continue;
       }
       default: {
-        const v = t.targetOf[g]!(p, ctx);
+        let v: number;
+        if (kind === K_NAT) {
+          const arg = code[o + R_ARG]!;
+          const ports = code[o + R_TEND]!;
+          v = t.natApply!(p, arg >> 8, arg & 255, code[o + R_TFIRST]! >>> 0, ports & 0xffff, ports >>> 16);
+        } else v = t.targetOf[g]!(p, ctx);
         if (p.nfTrace && trace) {
           const name = v === XT_CONTINUE ? "CONTINUE" : v === XT_RETURN ? "RETURN" : verdictText(v);
           trace({ table: tableName, chain: names[ci]!, kind: "rule", rule: t.ruleOf[g], verdict: name });
