@@ -49,6 +49,17 @@ iptables -A FORWARD -s 10.0.2.0/24 -j ACCEPT`);
     expect(r.stdout).toContain("ICMP echo request, id 1, seq 1, length 8, ttl 5");
   });
 
+  it("takes --tcp-flags as a list of the flags set, or in iptables' MASK COMP form", () => {
+    const s = session("");
+    const send = (flags: string) => run(s, `send -i eth0 -p tcp -s 10.0.2.9 -d 10.0.0.1 --dport 23 ${flags}`);
+    const rst = send("--tcp-flags SYN,ACK").stdout;
+    expect(rst).toContain("Flags [R], seq 0, win 0, length 0");
+    expect(send("--tcp-flags SYN,ACK,FIN,RST SYN,ACK").stdout).toBe(rst);
+    expect(send("--tcp-flags ALL SYN").stdout).toContain("Flags [R.], seq 0, ack 1, win 0, length 0");
+    expect(send("--tcp-flags ALL NONE").stdout).toBe(send("--tcp-flags NONE").stdout);
+    expect(send("--tcp-flags SYN,FOO ACK").stderr).toBe("send: --tcp-flags: unknown TCP flag 'FOO'\n");
+  });
+
   it("refuses bad options with the option named", () => {
     const s = session("");
     expect(run(s, "send -i eth9 -d 10.0.0.1")).toEqual({

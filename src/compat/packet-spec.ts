@@ -140,6 +140,11 @@ function parseFlagLetters(field: string, s: string): number {
   return f;
 }
 
+/** Whether `s` is a list of TCP flag names (the second word of iptables' --tcp-flags MASK COMP). */
+function isFlagList(s: string): boolean {
+  return s.split(",").every((part) => FLAG_NAMES[part.toUpperCase()] !== undefined);
+}
+
 function parseFlagNames(field: string, s: string): number {
   let f = 0;
   for (const part of s.split(",")) {
@@ -851,7 +856,8 @@ export const SEND_OPTIONS_HELP = `Packet options (as iptables users write them):
   -p tcp|udp|icmp|NUM        protocol (default tcp)
   -s ADDR  -d ADDR           source and destination
   --sport N  --dport N       ports (numbers or service names)
-  --syn | --tcp-flags F,F    TCP flags set (SYN,ACK,FIN,RST,PSH,URG,ECE,CWR; default SYN)
+  --syn | --tcp-flags F,F    TCP flags set (SYN,ACK,FIN,RST,PSH,URG,ECE,CWR; default SYN); iptables'
+                             MASK COMP form is taken too (the packet has the flags of COMP)
   --seq N  --ack N  --window N
   --icmp-type NAME[/CODE]|TYPE[/CODE]   (default echo-request)
   --id N                     ICMP echo id (ICMP) or IP id (others); --ip-id N for the IP id
@@ -915,9 +921,17 @@ export function specFromArgs(args: readonly string[], db: NameDb): PacketSpec {
       case "--syn":
         s.flags = TCP_SYN;
         break;
-      case "--tcp-flags":
-        s.flags = parseFlagNames(a, value());
+      case "--tcp-flags": {
+        const first = value();
+        // iptables' form, MASK COMP: the packet has the flags of COMP (the mask says nothing of it)
+        const next = args[i + 1];
+        if (next !== undefined && isFlagList(next)) {
+          parseFlagNames(a, first);
+          s.flags = parseFlagNames(a, next);
+          i++;
+        } else s.flags = parseFlagNames(a, first);
         break;
+      }
       case "--icmp-type": {
         const t = parseIcmpType(a, value());
         s.type = t.type;
