@@ -62,6 +62,10 @@ function selector(r: Rng, forAdd: boolean): string[] {
   if (r.chance(0.15)) w.push("iif", r.pick(DEVS));
   if (r.chance(0.1)) w.push("oif", r.pick(DEVS));
   if (r.chance(0.1)) w.push(r.pick(["tos", "dsfield"]), r.pick(["0x10", "0x04", "0x08"]));
+  if (r.chance(0.15)) w.push("ipproto", r.pick(["tcp", "udp", "icmp", "17", "6"]));
+  if (r.chance(0.1)) w.push("sport", r.pick(["1000-2000", "22", "5000"]));
+  if (r.chance(0.15)) w.push("dport", r.pick(["53", "80", "8000-9000"]));
+  if (r.chance(0.1)) w.push("uidrange", r.pick(["1000-1999", "0-0", "0-500"]));
   if (r.chance(forAdd ? 0.5 : 0.4)) w.push(r.pick(["pref", "priority", "order"]), r.pick(PREFS));
   return w;
 }
@@ -95,6 +99,10 @@ function command(r: Rng): string {
       ["not"],
       ["iif", r.pick(DEVS)],
       ["fwmark", "0x1"],
+      ["ipproto", r.pick(["tcp", "udp"])],
+      ["dport", r.pick(["53", "8000-9000"])],
+      ["sport", "1000-2000"],
+      ["uidrange", "1000-1999"],
     ]);
     return ["ip rule", r.pick(["", "list", "show"]), ...f].filter(Boolean).join(" ");
   }
@@ -102,6 +110,10 @@ function command(r: Rng): string {
   const dst = r.pick(["10.9.9.9", "10.50.1.1", "10.60.1.1", "192.0.2.7", "10.0.0.1", "10.0.1.5"]);
   const extra: string[] = [];
   if (r.chance(0.4)) extra.push("mark", r.pick(["1", "2", "0x102", "0x100"]));
+  if (r.chance(0.4)) extra.push("ipproto", r.pick(["tcp", "udp", "icmp"]));
+  if (r.chance(0.3)) extra.push("sport", r.pick(["22", "1500", "5000"]));
+  if (r.chance(0.4)) extra.push("dport", r.pick(["53", "80", "8500"]));
+  if (r.chance(0.3)) extra.push("uid", r.pick(["0", "1500", "400"]));
   const how = r.int(10);
   if (how < 3) extra.push("from", r.pick(["10.0.1.7", "10.0.3.7"]), "iif", r.pick(["v1", "v3"]));
   else if (how < 5) extra.push("from", r.pick(["10.0.1.1", "10.0.0.1"]));

@@ -292,6 +292,49 @@ describeWith([livePrereq(), labPrereq()], "kernel packets: twin vs Linux", () =>
     }
   }, 120_000);
 
+  // Policy rules by ipproto and ports read an arriving packet's transport header (the flow
+  // dissector): a TCP/UDP port, a range, a port rule without a protocol, ICMP (no ports), and the
+  // fragments of a datagram (none has ports for the rules, the first included). LOG in POSTROUTING
+  // names the way out.
+  it("policy routing by ipproto, sport and dport of arriving packets", async () => {
+    const rules =
+      "*mangle\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n" +
+      `:POSTROUTING ACCEPT [0:0]\n-A POSTROUTING -j LOG --log-prefix "${LOG_TAG}P "\nCOMMIT\n`;
+    const step = (pkt: Record<string, unknown>) => ({ from: "eth1" as const, pkt, category: `fwd-${pkt.proto}` });
+    const S = "198.51.100.7";
+    const D = "203.0.113.1";
+    const c: KCase = {
+      seed: -40,
+      sysctls: {},
+      rules,
+      ip: [
+        "rule add ipproto udp dport 53 table 100 pref 100",
+        "rule add ipproto tcp sport 1000-2000 table 100 pref 110",
+        "rule add dport 8080 table 100 pref 120",
+        "rule add ipproto icmp table 100 pref 130",
+        "route add default via 10.0.0.2 dev eth0 table 100",
+      ],
+      steps: [
+        step({ src: S, dst: D, proto: "udp", sport: 40000, dport: 53 }),
+        step({ src: S, dst: D, proto: "udp", sport: 40000, dport: 54 }),
+        step({ src: S, dst: D, proto: "tcp", sport: 1500, dport: 80, flags: "S" }),
+        step({ src: S, dst: D, proto: "tcp", sport: 2500, dport: 80, flags: "S" }),
+        step({ src: S, dst: D, proto: "udp", sport: 40000, dport: 8080 }),
+        step({ src: S, dst: D, proto: "tcp", sport: 40000, dport: 8080, flags: "S" }),
+        step({ src: S, dst: D, proto: "icmp", type: 8, code: 0, id: 5, seq: 1 }),
+        step({ src: S, dst: D, proto: "udp", sport: 40000, dport: 53, len: 100, mf: true, ipid: 77 }),
+        step({ src: S, dst: D, proto: "udp", sport: 40000, dport: 53, len: 100, fragoff: 10, ipid: 77 }),
+      ],
+    };
+    const want = await runCase(c, kside);
+    const got = await runCase(c, new TwinSide());
+    const d = compareObs(want, got);
+    if (d.length) throw new Error(`${d.length} difference(s):\n${describeDiffs(d, c)}`);
+    // the rules sent these through eth0 (table 100), the others out of eth1 (main)
+    const way = want.steps.map((s) => (s.out[0] ?? "").slice(0, 4)).join(" ");
+    expect(way).toBe("eth0 eth1 eth0 eth1 eth0 eth0 eth0 eth1 eth1");
+  }, 120_000);
+
   // Entries made by `conntrack -I` before any packet: a TCP flow created ESTABLISHED (its window
   // tracking picks up from the first packets, as after a loose pickup), one in SYN_SENT answered
   // by a SYN-ACK, an echo request's entry meeting its reply, and a UDP entry made with --dst-nat:

@@ -40,6 +40,28 @@ export interface FibRule {
   suppressPrefixlen: number;
   /** FRA_PROTOCOL (RTPROT_*). */
   proto: number;
+  /** FRA_IP_PROTO (0: any). */
+  ipProto: number;
+  /** FRA_SPORT_RANGE / FRA_DPORT_RANGE (0-0: none). */
+  sportStart: number;
+  sportEnd: number;
+  dportStart: number;
+  dportEnd: number;
+  /** FRA_UID_RANGE (0-4294967295: none). */
+  uidStart: number;
+  uidEnd: number;
+}
+
+export const UID_RANGE_END = 0xffffffff;
+
+/** fib_rule_port_range_set() */
+export function portRangeSet(start: number, end: number): boolean {
+  return start !== 0 && end !== 0;
+}
+
+/** uid_range_set() */
+export function uidRangeSet(r: FibRule): boolean {
+  return r.uidStart !== 0 || r.uidEnd !== UID_RANGE_END;
 }
 
 export function newRule(init: Partial<FibRule>): FibRule {
@@ -61,6 +83,13 @@ export function newRule(init: Partial<FibRule>): FibRule {
     ctarget: null,
     suppressPrefixlen: -1,
     proto: 0,
+    ipProto: 0,
+    sportStart: 0,
+    sportEnd: 0,
+    dportStart: 0,
+    dportEnd: 0,
+    uidStart: 0,
+    uidEnd: UID_RANGE_END,
     ...init,
   };
 }
@@ -84,6 +113,11 @@ export interface RuleFlow {
   oif: number;
   mark: number;
   tos: number;
+  /** flowi4_proto, fl4_sport, fl4_dport (0 when the flow has none), flowi4_uid. */
+  proto?: number;
+  sport?: number;
+  dport?: number;
+  uid?: number;
 }
 
 /** fib_rule_match() + fib4_rule_match(); `ifindex` resolves a rule's device name (-1: none). */
@@ -95,7 +129,24 @@ export function ruleMatches(r: FibRule, fl: RuleFlow, ifindex: (name: string) =>
   else if (((fl.src ^ r.src) & mask(r.srcLen)) !== 0 || ((fl.dst ^ r.dst) & mask(r.dstLen)) !== 0) ok = false;
   // (the flow's tos as routing keeps it: IPTOS_RT_MASK)
   else if (r.tos && r.tos !== (fl.tos & 0x1c)) ok = false;
+  else if (r.ipProto && r.ipProto !== (fl.proto ?? 0)) ok = false;
+  else if (portRangeSet(r.sportStart, r.sportEnd) && !inRange(fl.sport ?? 0, r.sportStart, r.sportEnd)) ok = false;
+  else if (portRangeSet(r.dportStart, r.dportEnd) && !inRange(fl.dport ?? 0, r.dportStart, r.dportEnd)) ok = false;
+  // (checked before the others in the kernel; either way the rule does not match)
+  else if (!inRange(fl.uid ?? 0, r.uidStart, r.uidEnd)) ok = false;
   return r.invert ? !ok : ok;
+}
+
+function inRange(v: number, start: number, end: number): boolean {
+  return v >= start && v <= end;
+}
+
+/** fib_rule_requires_fldissect(): a rule that reads the transport header of arriving packets. */
+export function requiresFlowDissect(r: FibRule): boolean {
+  return (
+    r.iif !== "lo" &&
+    (r.ipProto !== 0 || portRangeSet(r.sportStart, r.sportEnd) || portRangeSet(r.dportStart, r.dportEnd))
+  );
 }
 
 /** fib_default_rule_pref(): one below the second rule's priority, when that is not 0. */
@@ -117,6 +168,13 @@ export function ruleExists(rules: readonly FibRule[], n: FibRule): boolean {
       r.markMask === n.markMask &&
       r.suppressPrefixlen === n.suppressPrefixlen &&
       r.proto === n.proto &&
+      r.ipProto === n.ipProto &&
+      r.sportStart === n.sportStart &&
+      r.sportEnd === n.sportEnd &&
+      r.dportStart === n.dportStart &&
+      r.dportEnd === n.dportEnd &&
+      r.uidStart === n.uidStart &&
+      r.uidEnd === n.uidEnd &&
       (!n.srcLen || (r.srcLen === n.srcLen && r.src === n.src)) &&
       (!n.dstLen || (r.dstLen === n.dstLen && r.dst === n.dst)) &&
       (!n.tos || r.tos === n.tos),
@@ -148,6 +206,13 @@ export interface RuleSelector {
   dst?: number;
   dstLen?: number;
   tos?: number;
+  ipProto?: number;
+  sportStart?: number;
+  sportEnd?: number;
+  dportStart?: number;
+  dportEnd?: number;
+  uidStart?: number;
+  uidEnd?: number;
 }
 
 export function findRule(rules: readonly FibRule[], s: RuleSelector): FibRule | undefined {
@@ -164,7 +229,13 @@ export function findRule(rules: readonly FibRule[], s: RuleSelector): FibRule | 
       (!s.proto || r.proto === s.proto) &&
       (!s.srcLen || (r.srcLen === s.srcLen && r.src === s.src)) &&
       (!s.dstLen || (r.dstLen === s.dstLen && r.dst === s.dst)) &&
-      (!s.tos || r.tos === s.tos),
+      (!s.tos || r.tos === s.tos) &&
+      (!s.ipProto || r.ipProto === s.ipProto) &&
+      (!portRangeSet(s.sportStart ?? 0, s.sportEnd ?? 0) ||
+        (r.sportStart === s.sportStart && r.sportEnd === s.sportEnd)) &&
+      (!portRangeSet(s.dportStart ?? 0, s.dportEnd ?? 0) ||
+        (r.dportStart === s.dportStart && r.dportEnd === s.dportEnd)) &&
+      (s.uidStart === undefined || (r.uidStart === s.uidStart && r.uidEnd === s.uidEnd)),
   );
 }
 

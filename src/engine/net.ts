@@ -36,6 +36,7 @@ import {
   type RuleFlow,
   type RuleSelector,
   removeRule,
+  requiresFlowDissect,
   ruleExists,
   ruleMatches,
   rulesFromJSON,
@@ -368,6 +369,11 @@ export interface Flow {
   iif?: number;
   mark?: number;
   tos?: number;
+  /** What policy rules by ipproto, ports and uid read (flowi4_proto, fl4_sport/dport, flowi4_uid). */
+  proto?: number;
+  sport?: number;
+  dport?: number;
+  uid?: number;
 }
 
 /** What to create with `ip link add`. */
@@ -1253,6 +1259,10 @@ export class NetConfig {
       oif: fl.oif ?? 0,
       mark: fl.mark ?? 0,
       tos: fl.tos ?? 0,
+      proto: fl.proto ?? 0,
+      sport: fl.sport ?? 0,
+      dport: fl.dport ?? 0,
+      uid: fl.uid ?? 0,
     };
     const ifindex = (name: string) => this.iface(name)?.index ?? -1;
     const rules = this.rules;
@@ -1392,7 +1402,19 @@ export class NetConfig {
       return this.mkOutput(dst, src, lo.index, 0, RTN_LOCAL, undefined);
     }
     // (the rules see the source and mark asked for, not the source chosen above)
-    const r = this.fibLookup(ruleFl ?? { dst, oif: fl.oif, tos: fl.tos, src: fl.src, mark: fl.mark });
+    const r = this.fibLookup(
+      ruleFl ?? {
+        dst,
+        oif: fl.oif,
+        tos: fl.tos,
+        src: fl.src,
+        mark: fl.mark,
+        proto: fl.proto,
+        sport: fl.sport,
+        dport: fl.dport,
+        uid: fl.uid,
+      },
+    );
     if (!r || (fl.oif && routeErrno(r))) {
       // With an output device, a failed lookup means "assume the destination is on link".
       if (fl.oif && oifDev) {
@@ -1463,7 +1485,7 @@ export class NetConfig {
     } else if (isLoopbackAddr(src) && !localnet) return kerr("EINVAL");
     if (isMulticast(dst)) return kerr("EINVAL");
     const forward = this.confOf(dev, "forwarding") !== 0;
-    const r = this.fibLookup({ dst, src, iif: fl.iif, mark: fl.mark, tos: fl.tos });
+    const r = this.fibLookup({ dst, src, iif: fl.iif, mark: fl.mark, tos: fl.tos, ...this.inputFlow(fl) });
     if (!r || routeErrno(r)) {
       if (!forward) return kerr("EHOSTUNREACH");
       const te = r ? routeErrno(r)! : "ENETUNREACH";
@@ -1797,11 +1819,36 @@ export class NetConfig {
    * from `src` (0: not chosen yet), with its mark and TOS. Per destination, cached, while no
    * policy rule can tell flows apart.
    */
-  lookupFlow(dst: number, src: number, iif: number, mark: number, tos: number): RouteResult | undefined {
+  lookupFlow(
+    dst: number,
+    src: number,
+    iif: number,
+    mark: number,
+    tos: number,
+    l4?: { proto: number; sport: number; dport: number; uid: number },
+  ): RouteResult | undefined {
     if (!this.customRules) return this.lookup(dst);
     this.checkCaches();
-    const found = this.lookupUncached(dst, { dst, src, iif, mark, tos });
+    const fl: Flow = { dst, src, iif, mark, tos };
+    if (l4) Object.assign(fl, iif === LOOPBACK_IFINDEX ? l4 : this.inputFlow(l4));
+    const found = this.lookupUncached(dst, fl);
     return found && this.internRoute(found);
+  }
+
+  /**
+   * What an arriving packet's flow holds for the rules (ip_route_input_slow()): its uid is
+   * root's, its protocol and ports only when a rule needs them (fib4_rules_early_flow_dissect()).
+   */
+  inputFlow(fl: { proto?: number; sport?: number; dport?: number }): {
+    proto: number;
+    sport: number;
+    dport: number;
+    uid: number;
+  } {
+    const dissect = this.rules.some(requiresFlowDissect);
+    return dissect
+      ? { proto: fl.proto ?? 0, sport: fl.sport ?? 0, dport: fl.dport ?? 0, uid: 0 }
+      : { proto: 0, sport: 0, dport: 0, uid: 0 };
   }
 
   private lookupUncached(dst: number, ruleFl?: Flow): RouteResult | undefined {

@@ -149,6 +149,33 @@ export interface StackDeps {
   local: LocalStack;
 }
 
+/** The socket's uid a local packet's route lookup carries (root's for the kernel's own packets). */
+function sockUid(p: Packet): number {
+  return p.uid >= 0 ? p.uid : 0;
+}
+
+/**
+ * What policy rules by ipproto/ports/uid read of a packet: an arriving one's transport ports as
+ * the flow dissector finds them (none for ICMP, none for any fragment, the first included: no
+ * FLOW_DISSECTOR_F_PARSE_1ST_FRAG), a local one's as its socket gave them (ICMP's type and code in the place of the destination port, as raw and ICMP
+ * sockets fill flowi4).
+ */
+function ruleL4(p: Packet, output: boolean): { proto: number; sport: number; dport: number; uid: number } {
+  const proto = p.proto;
+  let sport = 0;
+  let dport = 0;
+  if (proto === IPPROTO_ICMP) {
+    if (output) dport = (p.icmpType << 8) | p.icmpCode;
+  } else if (PORT_PROTOS.has(proto) && (output || (p.frag & (IP_MF | IP_OFFMASK)) === 0)) {
+    sport = p.sport;
+    dport = p.dport;
+  }
+  return { proto, sport, dport, uid: output ? sockUid(p) : 0 };
+}
+
+/** Transport protocols whose ports the flow dissector reads (proto_ports_offset()). */
+const PORT_PROTOS = new Set([6, 17, 33, 132, 136]);
+
 /** Table order per hook (NF_IP_PRI_*), with the conntrack and nat points. */
 const HOOK_TABLES: Record<number, readonly string[]> = {
   [NF_INET_PRE_ROUTING]: ["@defrag", "raw", "@conntrack", "mangle", "@nat"],
@@ -658,7 +685,7 @@ export class NetStack implements NetView {
     if (p.src === 0xffffffff || p.src >>> 28 === 0xe || (p.src >>> 24 === 0 && p.src !== 0))
       return this.martianSource(p, dev);
     const local = net.customRules
-      ? net.lookupFlow(p.dst, p.src, net.iface(dev)?.index ?? 0, p.mark, p.tos)
+      ? net.lookupFlow(p.dst, p.src, net.iface(dev)?.index ?? 0, p.mark, p.tos, ruleL4(p, false))
       : net.lookup(p.dst);
     const loopbackDst = p.dst >>> 24 === 127;
     if (loopbackDst && dev !== "lo" && !net.confInt(dev, "route_localnet", "or")) {
@@ -852,7 +879,7 @@ export class NetStack implements NetView {
     try {
       const net = this.deps.net;
       // (ip_route_output_key(): the socket's source if bound, else none yet; iif is lo)
-      let r = net.lookupFlow(p.dst, p.src, LOOPBACK_IFINDEX, p.mark, p.tos);
+      let r = net.lookupFlow(p.dst, p.src, LOOPBACK_IFINDEX, p.mark, p.tos, ruleL4(p, true));
       if (!r || r.type === "blackhole" || r.type === "unreachable" || r.type === "prohibit") {
         this.discard("no route to host");
         return;
@@ -863,7 +890,9 @@ export class NetStack implements NetView {
       const before = { dst: p.dst, mark: p.mark, tos: p.tos };
       if (this.hook(NF_INET_LOCAL_OUT, p) !== NF_ACCEPT) return;
       if (p.dst !== before.dst || p.mark !== before.mark || p.tos !== before.tos) {
-        r = net.lookupFlow(p.dst, p.src, LOOPBACK_IFINDEX, p.mark, p.tos);
+        // (ip_route_me_harder(): the packet's own protocol and ports, as an arriving one's)
+        const l4 = net.customRules ? { ...net.inputFlow(ruleL4(p, false)), uid: sockUid(p) } : undefined;
+        r = net.lookupFlow(p.dst, p.src, LOOPBACK_IFINDEX, p.mark, p.tos, l4);
         if (!r) {
           this.discard("no route to host after rerouting");
           return;

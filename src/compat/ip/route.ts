@@ -2,7 +2,9 @@
  * `ip route`: add, change, replace, prepend, append, delete, show/list,
  * flush and get (ip/iproute.c), against the twin's FIB.
  */
+
 import { cidrToMask } from "../../core/ipv4.js";
+import { getProtoByName } from "../../core/netdb.js";
 import {
   type KErr,
   type NetConfig,
@@ -34,6 +36,8 @@ import {
   formatIPv4,
   getAddr,
   getPrefix,
+  getU8,
+  getU16,
   getU32,
   getUnsigned,
   IpExit,
@@ -517,7 +521,8 @@ function formatGet(
   if (!g.input && g.src && g.src !== from) s += `src ${formatIPv4(g.src)} `;
   if (g.flags & RTCF_MULTICAST) s += "rt_offload_failed ";
   if (mark) s += mark >= 16 ? `mark 0x${mark.toString(16)} ` : `mark ${mark} `;
-  if (!g.input) s += `uid ${uid} `;
+  // (an input lookup's flow has no uid unless the request gave one)
+  if (!g.input || uid >= 0) s += `uid ${uid} `;
   s += `${oneline ? "\\" : "\n"}    cache `;
   const names: Array<[number, string]> = [
     [RTCF_LOCAL, "local"],
@@ -539,6 +544,9 @@ function formatGet(
   return `${s}\n`;
 }
 
+/** IPPROTO_UDP, the protocol of a route lookup that names none. */
+const IPPROTO_UDP_NUM = 17;
+
 /** iproute_get(). */
 function iprouteGet(ctx: IpCtx, a: Args): number {
   const { net, out } = ctx;
@@ -548,6 +556,11 @@ function iprouteGet(ctx: IpCtx, a: Args): number {
   let from: Prefix | undefined;
   let mark = 0;
   let uid = 0;
+  let uidGiven = false;
+  // inet_rtm_getroute(): a flow of UDP unless told otherwise
+  let ipproto = IPPROTO_UDP_NUM;
+  let sport = 0;
+  let dport = 0;
   let dst: Prefix | undefined;
   let fibmatch = false;
   let connected = false;
@@ -579,15 +592,24 @@ function iprouteGet(ctx: IpCtx, a: Args): number {
       const u = getUnsigned(v);
       if (u === undefined) invarg(out, "invalid UID\n", v);
       uid = u;
+      uidGiven = true;
     } else if (matches(w, "fibmatch")) fibmatch = true;
     else if (w === "as") {
       let v = a.next();
       if (v === "to") v = a.next();
       getAddr(out, v, family);
       unsupported(out, '"as" in route lookups');
-    } else if (matches(w, "sport") || matches(w, "dport") || matches(w, "ipproto")) {
-      a.next();
-      unsupported(out, `"${w}" in route lookups`);
+    } else if (matches(w, "sport") || matches(w, "dport")) {
+      const v = a.next();
+      const port = getU16(v);
+      if (port === undefined) invarg(out, `invalid ${matches(w, "sport") ? "sport" : "dport"}\n`, v);
+      if (matches(w, "sport")) sport = port;
+      else dport = port;
+    } else if (matches(w, "ipproto")) {
+      const v = a.next();
+      const n = getU8(v, 10) ?? getProtoByName(v);
+      if (n === undefined) invarg(out, 'Invalid "ipproto" value\n', v);
+      ipproto = n;
     } else {
       let v = w;
       if (v === "to") v = a.next();
@@ -621,10 +643,31 @@ function iprouteGet(ctx: IpCtx, a: Args): number {
     oif = d.index;
   }
   if (family === AF_INET6) kernelError(out, { errno: "ENETUNREACH" });
+  // rtm_getroute_parse_ip_proto(): the protocols a lookup may name
+  if (ipproto !== IPPROTO_UDP_NUM && ipproto !== 6 && ipproto !== 1)
+    kernelError(out, { errno: "EOPNOTSUPP", extack: "Unsupported ip proto" });
   const src = from?.bytelen ? from.addr : undefined;
+  const l4 = { proto: ipproto, sport, dport };
+  // (an input lookup routes a packet built of the request: ports only in a TCP or UDP header)
+  const inPorts = ipproto === 6 || ipproto === IPPROTO_UDP_NUM;
   const g = iif
-    ? net.routeInput({ dst: dst.addr, src: src ?? 0, iif, mark })
-    : net.routeOutput({ dst: dst.addr, ...(src !== undefined ? { src } : {}), ...(oif ? { oif } : {}), mark });
+    ? net.routeInput({
+        dst: dst.addr,
+        src: src ?? 0,
+        iif,
+        mark,
+        proto: ipproto,
+        sport: inPorts ? sport : 0,
+        dport: inPorts ? dport : 0,
+      })
+    : net.routeOutput({
+        dst: dst.addr,
+        ...(src !== undefined ? { src } : {}),
+        ...(oif ? { oif } : {}),
+        mark,
+        ...l4,
+        uid,
+      });
   if ("errno" in g) kernelError(out, g);
   if (notify) g.flags |= RTCF_NOTIFY;
   if (fibmatch) {
@@ -633,7 +676,7 @@ function iprouteGet(ctx: IpCtx, a: Args): number {
     out.stdout += formatRoute(net, { ...g.fib, table: net.reportedTable(g.fib) }, true);
     return 0;
   }
-  const line = formatGet(net, dst.addr, src, g, mark, uid, iif, ctx.oneline);
+  const line = formatGet(net, dst.addr, src, g, mark, iif && !uidGiven ? -1 : uid, iif, ctx.oneline);
   out.stdout += line;
   if (connected && !from) out.stdout += line;
   return 0;

@@ -1,10 +1,11 @@
 /**
  * `ip rule` of iproute2 6.1 (ip/iprule.c) over the twin's policy routing rules: list/show with
  * iproute2's client-side filter, add, del, flush. IPv4 only; selectors and actions the twin does not
- * route by (ipproto, sport, dport, uidrange, l3mdev, tun_id, realms, suppress_ifgroup, nat) are
- * refused, never stored unused. save/restore (a binary netlink dump) are refused too.
+ * route by (l3mdev, tun_id, realms, suppress_ifgroup, nat) are refused, never stored unused.
+ * save/restore (a binary netlink dump) are refused too.
  */
 import { formatIPv4 } from "../../core/ipv4.js";
+import { getProtoByName, getProtoByNumber } from "../../core/netdb.js";
 import {
   defaultPref,
   type FibRule,
@@ -13,7 +14,10 @@ import {
   FR_ACT_PROHIBIT,
   FR_ACT_TO_TBL,
   newRule,
+  portRangeSet,
   type RuleSelector,
+  UID_RANGE_END,
+  uidRangeSet,
 } from "../../engine/fib-rules.js";
 import { kerr, RT_TABLE_MAIN } from "../../engine/net.js";
 import type { IpCtx } from "./link.js";
@@ -28,6 +32,7 @@ import {
   fail,
   getInteger,
   getPrefix,
+  getU8,
   getU32,
   invarg,
   kernelError,
@@ -98,12 +103,76 @@ interface Filter {
   tb: number;
   protocol: number;
   protocolmask: number;
+  ipproto: number;
+  sport: PortRange;
+  dport: PortRange;
+  uidrange?: { start: number; end: number };
+}
+
+interface PortRange {
+  start: number;
+  end: number;
+}
+
+/** sscanf(arg, "%hu-%hu") (bits 16) or "%u-%u" (bits 32): how many numbers it read, and them. */
+function scanRange(arg: string, bits: 16 | 32): { n: number; start: number; end: number } {
+  const num = (at: number): { v: number; end: number } | undefined => {
+    const m = /^\s*([+-]?)(\d+)/.exec(arg.slice(at));
+    if (!m) return undefined;
+    // strtoul's wrap of a sign and of what does not fit, then the conversion's truncation
+    let v = BigInt(m[2]!);
+    if (v > 0xffffffffffffffffn) v = 0xffffffffffffffffn;
+    if (m[1] === "-") v = (1n << 64n) - v;
+    return { v: Number(v & (bits === 16 ? 0xffffn : 0xffffffffn)), end: at + m[0].length };
+  };
+  const a = num(0);
+  if (!a) return { n: 0, start: 0, end: 0 };
+  if (arg[a.end] !== "-") return { n: 1, start: a.v, end: 0 };
+  const b = num(a.end + 1);
+  if (!b) return { n: 1, start: a.v, end: 0 };
+  return { n: 2, start: a.v, end: b.v };
+}
+
+/** inet_proto_a2n(): a number 0-255 or a name of /etc/protocols; -1 for neither. */
+function ipprotoA2n(v: string): number {
+  const n = getU8(v, 10);
+  if (n !== undefined) return n;
+  return getProtoByName(v) ?? -1;
+}
+
+/** inet_proto_n2a() */
+function ipprotoN2a(n: number): string {
+  return getProtoByNumber(n) ?? `ipproto-${n}`;
+}
+
+/** A port range word of an add, a del or a filter (sscanf "%hu-%hu": one number is start and end). */
+function portRange(ctx: IpCtx, v: string, msg: string): PortRange {
+  const r = scanRange(v, 16);
+  if (r.n === 1) return { start: r.start, end: r.start };
+  if (r.n !== 2) invarg(ctx.out, msg, v);
+  return { start: r.start, end: r.end };
+}
+
+function uidRange(ctx: IpCtx, v: string): { start: number; end: number } {
+  const r = scanRange(v, 32);
+  if (r.n !== 2) invarg(ctx.out, "invalid UID range\n", v);
+  return { start: r.start, end: r.end };
 }
 
 /** iprule_list_flush_or_save(): the filter words, then the rules that pass it printed or deleted. */
 function listOrFlush(ctx: IpCtx, a: Args, flush: boolean): number {
   const { out, net } = ctx;
-  const f: Filter = { not: false, fwmark: 0, fwmask: 0, tb: 0, protocol: 0, protocolmask: 0 };
+  const f: Filter = {
+    not: false,
+    fwmark: 0,
+    fwmask: 0,
+    tb: 0,
+    protocol: 0,
+    protocolmask: 0,
+    ipproto: 0,
+    sport: { start: 0, end: 0 },
+    dport: { start: 0, end: 0 },
+  };
   for (; a.more; a.advance()) {
     const w = a.cur;
     if (matches(w, "preference") || matches(w, "order") || matches(w, "priority")) {
@@ -136,14 +205,15 @@ function listOrFlush(ctx: IpCtx, a: Args, flush: boolean): number {
       const v = a.next();
       if (!checkIfname(v)) invarg(out, '"oif" not a valid ifname', v);
       f.oif = v;
-    } else if (
-      w === "l3mdev" ||
-      w === "uidrange" ||
-      matches(w, "tun_id") ||
-      w === "ipproto" ||
-      w === "sport" ||
-      w === "dport"
-    ) {
+    } else if (w === "uidrange") f.uidrange = uidRange(ctx, a.next());
+    else if (w === "ipproto") {
+      const v = a.next();
+      const p = ipprotoA2n(v);
+      if (p < 0) invarg(out, 'Invalid "ipproto" value\n', v);
+      f.ipproto = p;
+    } else if (w === "sport") f.sport = portRange(ctx, a.next(), "invalid port range\n");
+    else if (w === "dport") f.dport = portRange(ctx, a.next(), "invalid dport range\n");
+    else if (w === "l3mdev" || matches(w, "tun_id")) {
       unsupported(out, `"${w}" in rules`);
     } else if (matches(w, "lookup") || matches(w, "table")) {
       const v = a.next();
@@ -191,6 +261,18 @@ function passes(f: Filter, r: FibRule): boolean {
   if (f.iif !== undefined && f.iif !== r.iif) return false;
   if (f.oif !== undefined && f.oif !== r.oif) return false;
   if (f.tb && f.tb !== r.table) return false;
+  if (f.uidrange && (!uidRangeSet(r) || r.uidStart !== f.uidrange.start || r.uidEnd !== f.uidrange.end)) return false;
+  if (f.ipproto && f.ipproto !== r.ipProto) return false;
+  if (
+    f.sport.start &&
+    (!portRangeSet(r.sportStart, r.sportEnd) || r.sportStart !== f.sport.start || r.sportEnd !== f.sport.end)
+  )
+    return false;
+  if (
+    f.dport.start &&
+    (!portRangeSet(r.dportStart, r.dportEnd) || r.dportStart !== f.dport.start || r.dportEnd !== f.dport.end)
+  )
+    return false;
   return true;
 }
 
@@ -218,6 +300,12 @@ function formatRule(ctx: IpCtx, r: FibRule): string {
   }
   if (r.iif) s += ` iif ${r.iif}${net.iface(r.iif) ? "" : " [detached]"}`;
   if (r.oif) s += ` oif ${r.oif}${net.iface(r.oif) ? "" : " [detached]"}`;
+  if (uidRangeSet(r)) s += ` uidrange ${r.uidStart}-${r.uidEnd}`;
+  if (r.ipProto) s += ` ipproto ${ipprotoN2a(r.ipProto)}`;
+  if (portRangeSet(r.sportStart, r.sportEnd))
+    s += r.sportStart === r.sportEnd ? ` sport ${r.sportStart}` : ` sport ${r.sportStart}-${r.sportEnd}`;
+  if (portRangeSet(r.dportStart, r.dportEnd))
+    s += r.dportStart === r.dportEnd ? ` dport ${r.dportStart}` : ` dport ${r.dportStart}-${r.dportEnd}`;
   if (r.table) {
     s += ` lookup ${tableN2a(r.table)}`;
     if (r.suppressPrefixlen !== -1) s += ` suppress_prefixlength ${r.suppressPrefixlen}`;
@@ -243,6 +331,9 @@ function modify(ctx: IpCtx, a: Args, add: boolean): number {
   let tableOk = false;
   let hasPref = false;
   let hasGoto = false;
+  let uidGiven = false;
+  let sportGiven = false;
+  let dportGiven = false;
   const prefix = (v: string): Prefix => {
     const p = getPrefix(out, v, ctx.family);
     // an IPv6 prefix in an IPv4 rule: the kernel refuses its address length
@@ -331,7 +422,31 @@ function modify(ctx: IpCtx, a: Args, add: boolean): number {
       if (!checkIfname(v)) invarg(out, '"oif" not a valid ifname', v);
       r.oif = v;
       given.oif = v;
-    } else if (w === "l3mdev" || w === "uidrange" || w === "ipproto" || w === "sport" || w === "dport") {
+    } else if (w === "uidrange") {
+      const u = uidRange(ctx, a.next());
+      r.uidStart = u.start;
+      r.uidEnd = u.end;
+      given.uidStart = u.start;
+      given.uidEnd = u.end;
+      uidGiven = true;
+    } else if (w === "ipproto") {
+      const v = a.next();
+      const p = ipprotoA2n(v);
+      if (p < 0) invarg(out, 'Invalid "ipproto" value\n', v);
+      r.ipProto = p;
+      given.ipProto = p;
+    } else if (w === "sport" || w === "dport") {
+      const pr = portRange(ctx, a.next(), w === "sport" ? "invalid port range\n" : "invalid dport range\n");
+      if (w === "sport") {
+        r.sportStart = given.sportStart = pr.start;
+        r.sportEnd = given.sportEnd = pr.end;
+        sportGiven = true;
+      } else {
+        r.dportStart = given.dportStart = pr.start;
+        r.dportEnd = given.dportEnd = pr.end;
+        dportGiven = true;
+      }
+    } else if (w === "l3mdev") {
       unsupported(out, `"${w}" in rules`);
     } else if (w === "nat" || matches(w, "map-to")) {
       a.next();
@@ -359,6 +474,12 @@ function modify(ctx: IpCtx, a: Args, add: boolean): number {
       tableOk = true;
     }
   }
+  // fib_nl2rule(): the ranges (INVALID_UID ends none; a port range from 1 to 65534)
+  if (uidGiven && (r.uidStart === UID_RANGE_END || r.uidEnd === UID_RANGE_END || r.uidStart > r.uidEnd))
+    kernelError(out, kerr("EINVAL", "Invalid uid range"));
+  const badPorts = (start: number, end: number) => start === 0 || end === 0xffff || start > end;
+  if (sportGiven && badPorts(r.sportStart, r.sportEnd)) kernelError(out, kerr("EINVAL", "Invalid sport range"));
+  if (dportGiven && badPorts(r.dportStart, r.dportEnd)) kernelError(out, kerr("EINVAL", "Invalid dport range"));
   if (!add) {
     const e = net.delRule(given);
     if (e) kernelError(out, e);

@@ -108,6 +108,13 @@ export function getU32(arg: string, base = 0): number | undefined {
 
 export const getUnsigned = getU32;
 
+/** get_u16() */
+export function getU16(arg: string, base = 0): number | undefined {
+  const v = strtoulWhole(arg, base);
+  if (v === undefined || v > 0xffffn) return undefined;
+  return Number(v);
+}
+
 export function getU8(arg: string, base = 0): number | undefined {
   const v = strtoulWhole(arg, base);
   if (v === undefined || v > 0xffn) return undefined;
