@@ -114,6 +114,7 @@ function command(r: Rng): string {
   if (r.chance(0.3)) extra.push("sport", r.pick(["22", "1500", "5000"]));
   if (r.chance(0.4)) extra.push("dport", r.pick(["53", "80", "8500"]));
   if (r.chance(0.3)) extra.push("uid", r.pick(["0", "1500", "400"]));
+  if (r.chance(0.2)) extra.push(r.pick(["tos", "dsfield"]), r.pick(["0x10", "0x04", "0x08", "0x1c"]));
   const how = r.int(10);
   if (how < 3) extra.push("from", r.pick(["10.0.1.7", "10.0.3.7"]), "iif", r.pick(["v1", "v3"]));
   else if (how < 5) extra.push("from", r.pick(["10.0.1.1", "10.0.0.1"]));

@@ -1496,7 +1496,7 @@ export class NetConfig {
       return this.brdInput(dev, fl, lo);
     }
     if (r.type === RTN_LOCAL) {
-      const v = this.validateSource(src, dst, 0, dev, fl.mark ?? 0);
+      const v = this.validateSource(src, dst, 0, dev, fl.mark ?? 0, fl.tos ?? 0, fl);
       if (v < 0) return kerr("EINVAL");
       return {
         type: RTN_LOCAL,
@@ -1515,7 +1515,8 @@ export class NetConfig {
   }
 
   private brdInput(dev: Iface, fl: Flow & { src: number }, lo: Iface): RouteGet | KErr {
-    if (!isZeronet(fl.src) && this.validateSource(fl.src, fl.dst, 0, dev, fl.mark ?? 0) < 0) return kerr("EINVAL");
+    if (!isZeronet(fl.src) && this.validateSource(fl.src, fl.dst, 0, dev, fl.mark ?? 0, fl.tos ?? 0, fl) < 0)
+      return kerr("EINVAL");
     return {
       type: RTN_BROADCAST,
       oif: lo.index,
@@ -1531,7 +1532,7 @@ export class NetConfig {
   private forwardInput(dev: Iface, fl: Flow & { src: number }, r: Route): RouteGet | KErr {
     const out = this.ifaceByIndex(r.oif);
     if (!out) return kerr("EINVAL");
-    const v = this.validateSource(fl.src, fl.dst, r.oif, dev, fl.mark ?? 0);
+    const v = this.validateSource(fl.src, fl.dst, r.oif, dev, fl.mark ?? 0, fl.tos ?? 0, fl);
     if (v < 0) return kerr("EINVAL");
     let redirect = false;
     if (out === dev && v > 0 && this.confOr(out, "send_redirects")) {
@@ -1554,7 +1555,15 @@ export class NetConfig {
    * fib_validate_source(): <0 rejects (martian / reverse path), 1 when the
    * source is directly connected on the arrival device, else 0.
    */
-  validateSource(src: number, dst: number, oif: number, dev: Iface, mark: number): number {
+  validateSource(
+    src: number,
+    dst: number,
+    oif: number,
+    dev: Iface,
+    mark: number,
+    tos = 0,
+    l4?: { proto?: number; sport?: number; dport?: number },
+  ): number {
     // the sysctls and addresses it reads, per generation (every arriving packet comes here)
     if (this.vsGen !== this.gen) {
       this.vsFlags.length = 0;
@@ -1576,7 +1585,21 @@ export class NetConfig {
       // with custom local routes or rules the full check follows
       if (!this.customLocalRoutes && !this.customRules) return this.vsLocal.has(src >>> 0) ? -1 : 0;
     }
-    const fl: Flow = { dst: src, src: dst, iif: oif || 1, mark: this.confOr(dev, "src_valid_mark") ? mark : 0 };
+    // the reverse flow: the packet's tos, protocol and swapped ports when a rule needs them, root's uid
+    const fl: Flow = {
+      dst: src,
+      src: dst,
+      iif: oif || 1,
+      mark: this.confOr(dev, "src_valid_mark") ? mark : 0,
+      tos,
+    };
+    if (l4 && this.customRules) {
+      const d = this.inputFlow(l4);
+      fl.proto = d.proto;
+      fl.sport = d.dport;
+      fl.dport = d.sport;
+      fl.uid = 0;
+    }
     const noAddr = dev.addrs.length === 0;
     const r = this.fibLookup(fl);
     if (!r || routeErrno(r)) return rpf ? -1 : 0;

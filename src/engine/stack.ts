@@ -706,10 +706,23 @@ export class NetStack implements NetView {
       // (a broadcast's unless it is 0.0.0.0), a forwarded packet's reverse path (rp_filter)
       if (isLocal) {
         const brd = local?.type !== "local";
-        if (!(brd && p.src === 0) && net.validateSource(p.src, brd ? 0 : p.dst, 0, iface, p.mark) < 0)
+        if (
+          !(brd && p.src === 0) &&
+          net.validateSource(p.src, brd ? 0 : p.dst, 0, iface, p.mark, p.tos & 0x1c, ruleL4(p, false)) < 0
+        )
           return this.martianSource(p, dev);
       } else if (forwarding && local && !REJECTING_ROUTE.has(local.type)) {
-        if (net.validateSource(p.src, p.dst, net.iface(local.dev)?.index ?? 0, iface, p.mark) < 0)
+        if (
+          net.validateSource(
+            p.src,
+            p.dst,
+            net.iface(local.dev)?.index ?? 0,
+            iface,
+            p.mark,
+            p.tos & 0x1c,
+            ruleL4(p, false),
+          ) < 0
+        )
           return this.martianSource(p, dev);
       }
     }

@@ -31,6 +31,7 @@ import {
   AF_INET6,
   AF_UNSPEC,
   type Args,
+  dsfieldA2n,
   duparg2,
   fail,
   formatIPv4,
@@ -557,6 +558,7 @@ function iprouteGet(ctx: IpCtx, a: Args): number {
   let mark = 0;
   let uid = 0;
   let uidGiven = false;
+  let tos = 0;
   // inet_rtm_getroute(): a flow of UDP unless told otherwise
   let ipproto = IPPROTO_UDP_NUM;
   let sport = 0;
@@ -568,8 +570,10 @@ function iprouteGet(ctx: IpCtx, a: Args): number {
   for (; a.more; a.advance()) {
     const w = a.cur;
     if (w === "tos" || matches(w, "dsfield")) {
-      a.next();
-      unsupported(out, "a TOS in route lookups");
+      const v = a.next();
+      const t = dsfieldA2n(v);
+      if (t === undefined) invarg(out, "TOS value is invalid\n", v);
+      tos = t;
     } else if (matches(w, "from")) {
       const v = a.next();
       if (matches(v, "help")) usage(ctx);
@@ -656,6 +660,7 @@ function iprouteGet(ctx: IpCtx, a: Args): number {
         src: src ?? 0,
         iif,
         mark,
+        tos,
         proto: ipproto,
         sport: inPorts ? sport : 0,
         dport: inPorts ? dport : 0,
@@ -665,6 +670,7 @@ function iprouteGet(ctx: IpCtx, a: Args): number {
         ...(src !== undefined ? { src } : {}),
         ...(oif ? { oif } : {}),
         mark,
+        tos,
         ...l4,
         uid,
       });

@@ -1,4 +1,4 @@
-# ip rule by ipproto, sport, dport and uidrange: add (parse errors, the kernel's checks), show, the
+# ip rule by ipproto, sport, dport, uidrange and tos: add (parse errors, the kernel's checks), show, the
 # list filters, del by them, and what they make `ip route get` find for the host's own flows and
 # for arriving ones (ipproto/sport/dport/uid in the request's flow). Each rule has its own table,
 # whose gateway names it in the answer.
@@ -100,3 +100,18 @@ ip rule del dport 9999
 ip rule
 ip rule flush
 ip rule
+ip rule add tos 0x10 table 101 pref 100
+ip rule add dsfield 0x08 ipproto tcp table 102 pref 110
+ip route get 10.9.9.9 tos 0x10
+ip route get 10.9.9.9 dsfield 0x10
+ip route get 10.9.9.9 tos 0x11
+ip route get 10.9.9.9 tos 0x12
+ip route get 10.9.9.9 tos 0x1c
+ip route get 10.9.9.9 tos 0xfc
+ip route get 10.9.9.9 tos 0x08
+ip route get 10.9.9.9 tos 0x08 ipproto tcp
+ip route get 10.9.9.9 tos lowdelay
+ip route get 10.9.9.9 tos 256
+ip route get 10.9.9.9 from 10.0.0.7 iif v0 tos 0x10
+ip route get 10.9.9.9 from 10.0.0.7 iif v0 tos 0x08 ipproto tcp dport 1
+ip route get 10.9.9.9 from 10.0.0.7 iif v0 tos 0x0c
