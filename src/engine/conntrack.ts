@@ -793,8 +793,8 @@ function newNums(): number[] {
   return n;
 }
 
-/** `t`'s fields into `o`. */
-function copyTuple(o: Tuple, t: Tuple): void {
+/** `t`'s fields into `o` (no tuple made); `o`. */
+export function copyTuple(o: Tuple, t: Tuple): Tuple {
   o.src = t.src;
   o.dst = t.dst;
   o.proto = t.proto;
@@ -802,6 +802,7 @@ function copyTuple(o: Tuple, t: Tuple): void {
   o.dport = t.dport;
   o.type = t.type;
   o.code = t.code;
+  return o;
 }
 
 /** A tuple of a new entry: its own literal site, whose objects all live on (see Conn). */

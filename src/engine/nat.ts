@@ -18,6 +18,7 @@ import { NF_INET_LOCAL_IN, NF_INET_LOCAL_OUT, NF_INET_POST_ROUTING, NF_INET_PRE_
 import {
   type Conn,
   type Conntrack,
+  copyTuple,
   ctinfoDir,
   hasPorts,
   IP_CT_DIR_ORIGINAL,
@@ -210,17 +211,6 @@ export function natRange(
   return RANGE;
 }
 
-function copyInto(out: Tuple, t: Tuple): Tuple {
-  out.src = t.src;
-  out.dst = t.dst;
-  out.proto = t.proto;
-  out.sport = t.sport;
-  out.dport = t.dport;
-  out.type = t.type;
-  out.code = t.code;
-  return out;
-}
-
 /** The port (or ICMP id) get_unique_tuple() changes. */
 function setManipPort(t: Tuple, manip: number, v: number): void {
   if (t.proto === IPPROTO_ICMP || manip === NF_NAT_MANIP_SRC) t.sport = v;
@@ -383,13 +373,13 @@ export class Nat implements NatHooks {
   private uniqueTuple(orig: Tuple, r: NatRange2, ct: Conn, manip: number): Tuple {
     if (manip === NF_NAT_MANIP_SRC && !(r.flags & NF_NAT_RANGE_PROTO_RANDOM_ALL)) {
       if (inRange(orig, r)) {
-        if (!this.usedTupleNew(orig, ct)) return copyInto(NEXT, orig);
+        if (!this.usedTupleNew(orig, ct)) return copyTuple(NEXT, orig);
       } else {
         const found = this.findAppropriateSrc(ct, orig, r);
         if (found && !this.usedTuple(found, ct)) return found;
       }
     }
-    const t = copyInto(NEXT, orig);
+    const t = copyTuple(NEXT, orig);
     this.findBestIps(ct, t, r, manip);
     if (!(r.flags & NF_NAT_RANGE_PROTO_RANDOM_ALL)) {
       if (r.flags & NF_NAT_RANGE_PROTO_SPECIFIED) {
