@@ -438,6 +438,9 @@ export class NetConfig {
   private tableSeq = 0;
   /** A route of type local was added by a user (fib_has_custom_local_routes). */
   customLocalRoutes = false;
+  /** Whether a policy rule reads transport headers (inputFlow()), valid in generation dissectGen. */
+  private dissect = false;
+  private dissectGen = -1;
   /** validateSource()'s per-device sysctls (rp_filter | VS_*) and local addresses, valid in generation vsGen. */
   private vsGen = -1;
   private readonly vsFlags: number[] = [];
@@ -1868,8 +1871,12 @@ export class NetConfig {
     dport: number;
     uid: number;
   } {
-    const dissect = this.rules.some(requiresFlowDissect);
-    return dissect
+    // (net->ipv4.fib_rules_require_fldissect, read once per change of the configuration)
+    if (this.dissectGen !== this.gen) {
+      this.dissect = this.rules.some(requiresFlowDissect);
+      this.dissectGen = this.gen;
+    }
+    return this.dissect
       ? { proto: fl.proto ?? 0, sport: fl.sport ?? 0, dport: fl.dport ?? 0, uid: 0 }
       : { proto: 0, sport: 0, dport: 0, uid: 0 };
   }

@@ -684,9 +684,9 @@ export class NetStack implements NetView {
     const net = this.deps.net;
     if (p.src === 0xffffffff || p.src >>> 28 === 0xe || (p.src >>> 24 === 0 && p.src !== 0))
       return this.martianSource(p, dev);
-    const local = net.customRules
-      ? net.lookupFlow(p.dst, p.src, net.iface(dev)?.index ?? 0, p.mark, p.tos, ruleL4(p, false))
-      : net.lookup(p.dst);
+    // (what rules by ipproto/ports read, for the route and the source check alike)
+    const l4 = net.customRules ? ruleL4(p, false) : undefined;
+    const local = l4 ? net.lookupFlow(p.dst, p.src, net.iface(dev)?.index ?? 0, p.mark, p.tos, l4) : net.lookup(p.dst);
     const loopbackDst = p.dst >>> 24 === 127;
     if (loopbackDst && dev !== "lo" && !net.confInt(dev, "route_localnet", "or")) {
       this.discard(`martian destination ${formatIPv4(p.dst)}`);
@@ -706,23 +706,10 @@ export class NetStack implements NetView {
       // (a broadcast's unless it is 0.0.0.0), a forwarded packet's reverse path (rp_filter)
       if (isLocal) {
         const brd = local?.type !== "local";
-        if (
-          !(brd && p.src === 0) &&
-          net.validateSource(p.src, brd ? 0 : p.dst, 0, iface, p.mark, p.tos & 0x1c, ruleL4(p, false)) < 0
-        )
+        if (!(brd && p.src === 0) && net.validateSource(p.src, brd ? 0 : p.dst, 0, iface, p.mark, p.tos & 0x1c, l4) < 0)
           return this.martianSource(p, dev);
       } else if (forwarding && local && !REJECTING_ROUTE.has(local.type)) {
-        if (
-          net.validateSource(
-            p.src,
-            p.dst,
-            net.iface(local.dev)?.index ?? 0,
-            iface,
-            p.mark,
-            p.tos & 0x1c,
-            ruleL4(p, false),
-          ) < 0
-        )
+        if (net.validateSource(p.src, p.dst, net.iface(local.dev)?.index ?? 0, iface, p.mark, p.tos & 0x1c, l4) < 0)
           return this.martianSource(p, dev);
       }
     }
