@@ -4,7 +4,7 @@
  */
 
 import { cidrToMask } from "../../core/ipv4.js";
-import { getProtoByName } from "../../core/netdb.js";
+import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP } from "../../core/packet.js";
 import {
   type KErr,
   type NetConfig,
@@ -37,11 +37,11 @@ import {
   formatIPv4,
   getAddr,
   getPrefix,
-  getU8,
   getU16,
   getU32,
   getUnsigned,
   IpExit,
+  inetProtoA2n,
   invarg,
   kernelError,
   matches,
@@ -545,9 +545,6 @@ function formatGet(
   return `${s}\n`;
 }
 
-/** IPPROTO_UDP, the protocol of a route lookup that names none. */
-const IPPROTO_UDP_NUM = 17;
-
 /** iproute_get(). */
 function iprouteGet(ctx: IpCtx, a: Args): number {
   const { net, out } = ctx;
@@ -560,7 +557,7 @@ function iprouteGet(ctx: IpCtx, a: Args): number {
   let uidGiven = false;
   let tos = 0;
   // inet_rtm_getroute(): a flow of UDP unless told otherwise
-  let ipproto = IPPROTO_UDP_NUM;
+  let ipproto = IPPROTO_UDP;
   let sport = 0;
   let dport = 0;
   let dst: Prefix | undefined;
@@ -611,7 +608,7 @@ function iprouteGet(ctx: IpCtx, a: Args): number {
       else dport = port;
     } else if (matches(w, "ipproto")) {
       const v = a.next();
-      const n = getU8(v, 10) ?? getProtoByName(v);
+      const n = inetProtoA2n(v);
       if (n === undefined) invarg(out, 'Invalid "ipproto" value\n', v);
       ipproto = n;
     } else {
@@ -648,12 +645,12 @@ function iprouteGet(ctx: IpCtx, a: Args): number {
   }
   if (family === AF_INET6) kernelError(out, { errno: "ENETUNREACH" });
   // rtm_getroute_parse_ip_proto(): the protocols a lookup may name
-  if (ipproto !== IPPROTO_UDP_NUM && ipproto !== 6 && ipproto !== 1)
+  if (ipproto !== IPPROTO_UDP && ipproto !== IPPROTO_TCP && ipproto !== IPPROTO_ICMP)
     kernelError(out, { errno: "EOPNOTSUPP", extack: "Unsupported ip proto" });
   const src = from?.bytelen ? from.addr : undefined;
   const l4 = { proto: ipproto, sport, dport };
   // (an input lookup routes a packet built of the request: ports only in a TCP or UDP header)
-  const inPorts = ipproto === 6 || ipproto === IPPROTO_UDP_NUM;
+  const inPorts = ipproto === IPPROTO_TCP || ipproto === IPPROTO_UDP;
   const g = iif
     ? net.routeInput({
         dst: dst.addr,

@@ -5,7 +5,6 @@
  * save/restore (a binary netlink dump) are refused too.
  */
 import { formatIPv4 } from "../../core/ipv4.js";
-import { getProtoByName, getProtoByNumber } from "../../core/netdb.js";
 import {
   defaultPref,
   type FibRule,
@@ -32,8 +31,9 @@ import {
   fail,
   getInteger,
   getPrefix,
-  getU8,
   getU32,
+  inetProtoA2n,
+  inetProtoN2a,
   invarg,
   kernelError,
   matches,
@@ -133,18 +133,6 @@ function scanRange(arg: string, bits: 16 | 32): { n: number; start: number; end:
   return { n: 2, start: a.v, end: b.v };
 }
 
-/** inet_proto_a2n(): a number 0-255 or a name of /etc/protocols; -1 for neither. */
-function ipprotoA2n(v: string): number {
-  const n = getU8(v, 10);
-  if (n !== undefined) return n;
-  return getProtoByName(v) ?? -1;
-}
-
-/** inet_proto_n2a() */
-function ipprotoN2a(n: number): string {
-  return getProtoByNumber(n) ?? `ipproto-${n}`;
-}
-
 /** A port range word of an add, a del or a filter (sscanf "%hu-%hu": one number is start and end). */
 function portRange(ctx: IpCtx, v: string, msg: string): PortRange {
   const r = scanRange(v, 16);
@@ -208,8 +196,8 @@ function listOrFlush(ctx: IpCtx, a: Args, flush: boolean): number {
     } else if (w === "uidrange") f.uidrange = uidRange(ctx, a.next());
     else if (w === "ipproto") {
       const v = a.next();
-      const p = ipprotoA2n(v);
-      if (p < 0) invarg(out, 'Invalid "ipproto" value\n', v);
+      const p = inetProtoA2n(v);
+      if (p === undefined) invarg(out, 'Invalid "ipproto" value\n', v);
       f.ipproto = p;
     } else if (w === "sport") f.sport = portRange(ctx, a.next(), "invalid port range\n");
     else if (w === "dport") f.dport = portRange(ctx, a.next(), "invalid dport range\n");
@@ -301,7 +289,7 @@ function formatRule(ctx: IpCtx, r: FibRule): string {
   if (r.iif) s += ` iif ${r.iif}${net.iface(r.iif) ? "" : " [detached]"}`;
   if (r.oif) s += ` oif ${r.oif}${net.iface(r.oif) ? "" : " [detached]"}`;
   if (uidRangeSet(r)) s += ` uidrange ${r.uidStart}-${r.uidEnd}`;
-  if (r.ipProto) s += ` ipproto ${ipprotoN2a(r.ipProto)}`;
+  if (r.ipProto) s += ` ipproto ${inetProtoN2a(r.ipProto)}`;
   if (portRangeSet(r.sportStart, r.sportEnd))
     s += r.sportStart === r.sportEnd ? ` sport ${r.sportStart}` : ` sport ${r.sportStart}-${r.sportEnd}`;
   if (portRangeSet(r.dportStart, r.dportEnd))
@@ -431,8 +419,8 @@ function modify(ctx: IpCtx, a: Args, add: boolean): number {
       uidGiven = true;
     } else if (w === "ipproto") {
       const v = a.next();
-      const p = ipprotoA2n(v);
-      if (p < 0) invarg(out, 'Invalid "ipproto" value\n', v);
+      const p = inetProtoA2n(v);
+      if (p === undefined) invarg(out, 'Invalid "ipproto" value\n', v);
       r.ipProto = p;
       given.ipProto = p;
     } else if (w === "sport" || w === "dport") {

@@ -5,6 +5,7 @@
  */
 import { cStrtoumax } from "../../core/cnum.js";
 import { formatIPv4 } from "../../core/ipv4.js";
+import { getProtoByName, getProtoByNumber } from "../../core/netdb.js";
 import type { KErr } from "../../engine/net.js";
 import { STRERROR } from "../../engine/net.js";
 
@@ -430,6 +431,16 @@ const RT_PROTOS: ReadonlyArray<readonly [number, string]> = [
 
 export function protoN2a(id: number): string {
   return RT_PROTOS.find(([n]) => n === id)?.[1] ?? String(id);
+}
+
+/** inet_proto_a2n(): a number 0-255 or a name of /etc/protocols; undefined for neither. */
+export function inetProtoA2n(v: string): number | undefined {
+  return getU8(v, 10) ?? getProtoByName(v);
+}
+
+/** inet_proto_n2a() */
+export function inetProtoN2a(n: number): string {
+  return getProtoByNumber(n) ?? `ipproto-${n}`;
 }
 
 export function protoA2n(arg: string): number | undefined {
