@@ -879,7 +879,15 @@ export class NetStack implements NetView {
     try {
       const net = this.deps.net;
       // (ip_route_output_key(): the socket's source if bound, else none yet; iif is lo)
-      let r = net.lookupFlow(p.dst, p.src, LOOPBACK_IFINDEX, p.mark, p.tos, ruleL4(p, true));
+      // (the socket's protocol, ports and uid only matter to custom rules: made only then)
+      let r = net.lookupFlow(
+        p.dst,
+        p.src,
+        LOOPBACK_IFINDEX,
+        p.mark,
+        p.tos,
+        net.customRules ? ruleL4(p, true) : undefined,
+      );
       if (!r || r.type === "blackhole" || r.type === "unreachable" || r.type === "prohibit") {
         this.discard("no route to host");
         return;
